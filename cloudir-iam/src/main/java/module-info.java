@@ -1,0 +1,5 @@
+/** cloudir iam. */
+module io.cloudir.iam {
+  requires static transitive org.jspecify;
+  requires io.cloudir.model;
+}
