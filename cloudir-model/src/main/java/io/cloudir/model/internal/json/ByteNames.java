@@ -1,0 +1,61 @@
+package io.cloudir.model.internal.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A fixed set of names matched as raw bytes: an open-addressing table keyed by a hash of the
+ * length and a few bytes, confirmed by a byte comparison. No allocation per lookup.
+ *
+ * <p>Immutable and thread-safe after construction.
+ */
+public final class ByteNames {
+  private final byte[][] keys;
+  private final int[] ids;
+  private final int mask;
+
+  /** A table of the given names; {@link #lookup} returns the index into {@code names}. */
+  public ByteNames(String... names) {
+    int size = Integer.highestOneBit(Math.max(4, names.length * 4) - 1) << 1;
+    keys = new byte[size][];
+    ids = new int[size];
+    mask = size - 1;
+    for (int i = 0; i < names.length; i++) {
+      byte[] k = names[i].getBytes(StandardCharsets.UTF_8);
+      int h = hash(k, 0, k.length) & mask;
+      while (keys[h] != null) {
+        if (Arrays.equals(keys[h], k)) {
+          throw new IllegalArgumentException("duplicate name " + names[i]);
+        }
+        h = (h + 1) & mask;
+      }
+      keys[h] = k;
+      ids[h] = i;
+    }
+  }
+
+  private static int hash(byte[] b, int s, int len) {
+    if (len == 0) {
+      return 0;
+    }
+    int h = len * 0x9E3779B1;
+    h ^= b[s] * 31 + b[s + len - 1] * 131 + b[s + (len >>> 1)] * 1009;
+    return h ^ (h >>> 15);
+  }
+
+  /** The index of the name equal to bytes {@code [s, e)}, or -1. */
+  public int lookup(byte[] b, int s, int e) {
+    int len = e - s;
+    int h = hash(b, s, len) & mask;
+    while (true) {
+      byte[] k = keys[h];
+      if (k == null) {
+        return -1;
+      }
+      if (k.length == len && Arrays.equals(k, 0, len, b, s, e)) {
+        return ids[h];
+      }
+      h = (h + 1) & mask;
+    }
+  }
+}
