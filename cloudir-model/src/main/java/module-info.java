@@ -6,9 +6,18 @@ module io.cloudir.model {
   requires static transitive org.jspecify;
 
   exports io.cloudir.model;
+  exports io.cloudir.model.cloudtrail;
   exports io.cloudir.model.json;
+  exports io.cloudir.model.net;
+  exports io.cloudir.model.internal to
+      io.cloudir.parsers,
+      io.cloudir.iam,
+      io.cloudir.cli;
   exports io.cloudir.model.internal.json to
       io.cloudir.parsers,
       io.cloudir.iam,
+      io.cloudir.cli;
+  exports io.cloudir.model.internal.cloudtrail to
+      io.cloudir.parsers,
       io.cloudir.cli;
 }

@@ -1,0 +1,5 @@
+/** Network value types shared by every log format. */
+@NullMarked
+package io.cloudir.model.net;
+
+import org.jspecify.annotations.NullMarked;
