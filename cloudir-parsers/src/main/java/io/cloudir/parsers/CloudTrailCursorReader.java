@@ -42,7 +42,7 @@ public final class CloudTrailCursorReader implements AutoCloseable {
 
   private CloudTrailCursorReader(SourceParser parser) throws IOException {
     this.parser = parser;
-    this.engine = parser.engine();
+    this.engine = parser.cloudTrailEngine();
   }
 
   /**
@@ -59,7 +59,8 @@ public final class CloudTrailCursorReader implements AutoCloseable {
   public static CloudTrailCursorReader open(LogSource source, ReadLimits limits, boolean debug)
       throws IOException {
     return new CloudTrailCursorReader(
-        new SourceParser(Objects.requireNonNull(source), SourceType.CLOUDTRAIL, limits, false, debug, 1 << 20));
+        new SourceParser(Objects.requireNonNull(source), SourceType.CLOUDTRAIL, limits, false, debug, 1 << 20,
+            io.cloudir.parsers.internal.ReaderOptions.NONE));
   }
 
   /** Receives rejections (called from {@link #next()}). */

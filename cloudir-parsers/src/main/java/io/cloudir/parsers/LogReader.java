@@ -1,9 +1,13 @@
 package io.cloudir.parsers;
 
 import io.cloudir.model.SourceType;
+import io.cloudir.parsers.internal.Formats;
+import io.cloudir.parsers.internal.ReaderOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +38,7 @@ public final class LogReader {
   private final Consumer<Rejection> onRejection;
   private final int parallelism;
   private final int blockSize;
+  private final Map<String, String> options;
 
   private LogReader(Builder b) {
     this.type = b.type;
@@ -41,6 +46,7 @@ public final class LogReader {
     this.onRejection = b.onRejection;
     this.parallelism = b.parallelism;
     this.blockSize = b.blockSize;
+    this.options = Map.copyOf(b.options);
   }
 
   /** A builder with defaults: auto-detection, default limits, rejections dropped (but counted). */
@@ -64,7 +70,8 @@ public final class LogReader {
 
   /** Opens the given sources, read in order. */
   public RecordStream open(List<LogSource> sources) {
-    return new RecordStream(List.copyOf(sources), type, limits, onRejection, parallelism, blockSize);
+    return new RecordStream(List.copyOf(sources), type, limits, onRejection, parallelism, blockSize,
+        new ReaderOptions(options));
   }
 
   /** The fixed format, or null for auto-detection. */
@@ -84,18 +91,28 @@ public final class LogReader {
     private Consumer<Rejection> onRejection = r -> {};
     private int parallelism = 1;
     private int blockSize = 1 << 20;
+    private final Map<String, String> options = new HashMap<>();
 
     private Builder() {}
 
     /**
-     * Fixes the format instead of detecting it. Supported: {@link SourceType#CLOUDTRAIL}; null
-     * means auto-detection.
+     * Sets a format-specific option, e.g. {@code vpcflow.format} = {@code ${version} ${srcaddr} …}
+     * for flow logs delivered without a header line.
+     */
+    public Builder option(String name, String value) {
+      options.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+      return this;
+    }
+
+    /**
+     * Fixes the format instead of detecting it; null means auto-detection.
      *
      * @throws IllegalArgumentException for a format this version cannot read
      */
     public Builder type(@Nullable SourceType t) {
-      if (t != null && !t.equals(SourceType.CLOUDTRAIL)) {
-        throw new IllegalArgumentException("no reader for format " + t);
+      if (t != null && Formats.of(t) == null) {
+        throw new IllegalArgumentException("no reader for format " + t + " (this version reads "
+            + String.join(", ", Formats.names()) + ")");
       }
       this.type = t;
       return this;

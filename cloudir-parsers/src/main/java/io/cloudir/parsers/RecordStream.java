@@ -2,6 +2,7 @@ package io.cloudir.parsers;
 
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.SourceType;
+import io.cloudir.parsers.internal.ReaderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -38,6 +39,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
   private final Consumer<Rejection> onRejection;
   private final int parallelism;
   private final int blockSize;
+  private final ReaderOptions options;
   private volatile boolean cancelled;
   private boolean iterated;
   private @Nullable ExecutorService pool;
@@ -50,13 +52,14 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
   private volatile long bytes;
 
   RecordStream(List<LogSource> sources, @Nullable SourceType type, ReadLimits limits,
-      Consumer<Rejection> onRejection, int parallelism, int blockSize) {
+      Consumer<Rejection> onRejection, int parallelism, int blockSize, ReaderOptions options) {
     this.sources = sources;
     this.type = type;
     this.limits = limits;
     this.onRejection = onRejection;
     this.parallelism = parallelism;
     this.blockSize = blockSize;
+    this.options = options;
   }
 
   /** The counts so far. */
@@ -132,7 +135,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
             if (index >= sources.size()) {
               return false;
             }
-            current = new SourceParser(sources.get(index++), type, limits, true, false, blockSize);
+            current = new SourceParser(sources.get(index++), type, limits, true, false, blockSize, options);
             files++;
           }
           SourceParser c = current;
@@ -209,7 +212,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
     }
 
     private void produce(LogSource src, BlockingQueue<Object> q) {
-      try (SourceParser p = new SourceParser(src, type, limits, true, false, blockSize)) {
+      try (SourceParser p = new SourceParser(src, type, limits, true, false, blockSize, options)) {
         Object item;
         while (!cancelled && (item = p.next()) != null) {
           q.put(item);

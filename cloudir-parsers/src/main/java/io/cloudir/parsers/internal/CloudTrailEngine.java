@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe.
  */
-public final class CloudTrailEngine {
+public final class CloudTrailEngine implements RecordEngine {
   /** {@link #next()}: the cursor shows a record. */
   public static final int RECORD = 1;
   /** {@link #next()}: {@link #rejection()} describes a rejection. */
@@ -777,5 +777,15 @@ public final class CloudTrailEngine {
   /** Where the current record starts (for provenance). */
   public Provenance provenance() {
     return cursor.provenance();
+  }
+
+  @Override
+  public io.cloudir.model.LogRecord record() {
+    return event();
+  }
+
+  @Override
+  public boolean recordHasWarnings() {
+    return cursor.hasWarnings();
   }
 }
