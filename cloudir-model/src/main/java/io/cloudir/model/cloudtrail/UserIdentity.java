@@ -49,7 +49,9 @@ public final class UserIdentity {
     if (b[p] != '}') {
       while (true) {
         int ne = JsonScanner.skipValidatedString(b, p);
-        int id = CloudTrailView.UI_NAMES.lookup(b, p + 1, ne - 1);
+        int id = JsonStrings.hasEscape(b, p + 1, ne - 1)
+            ? CloudTrailView.lookupEscaped(CloudTrailView.UI_NAMES, b, p + 1, ne - 1)
+            : CloudTrailView.UI_NAMES.lookup(b, p + 1, ne - 1);
         p = JsonScanner.skipWs(b, JsonScanner.skipWs(b, ne, b.length) + 1, b.length);
         int ve = JsonScanner.skipValidated(b, p);
         if (id >= 0) {
