@@ -264,6 +264,9 @@ public final class UserIdentity {
     String rest = parts[5].substring("assumed-role/".length());
     int slash = rest.indexOf('/');
     String role = slash < 0 ? rest : rest.substring(0, slash);
+    if (role.isEmpty() || parts[1].isEmpty() || parts[4].isEmpty()) {
+      return null;
+    }
     return "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + role;
   }
 
