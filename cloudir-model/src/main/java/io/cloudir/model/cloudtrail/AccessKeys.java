@@ -43,6 +43,13 @@ public final class AccessKeys {
     if (n < 6) {
       return null;
     }
+    for (int i = 0; i < keyId.length(); i++) {
+      // the prefix is four capital letters and the rest base32 (RFC 4648 alphabet)
+      char c = keyId.charAt(i);
+      if (!(c >= 'A' && c <= 'Z') && (i < 4 || c < '2' || c > '7')) {
+        return null;
+      }
+    }
     long z = 0;
     for (byte b : out) {
       z = (z << 8) | (b & 0xFF);

@@ -57,7 +57,24 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     CloudTrailField.EVENT_NAME.ordinal(), CloudTrailField.AWS_REGION.ordinal(),
     CloudTrailField.SOURCE_IP_ADDRESS.ordinal(), CloudTrailField.EVENT_ID.ordinal(),
     CloudTrailField.EVENT_TYPE.ordinal(), CloudTrailField.RECIPIENT_ACCOUNT_ID.ordinal(),
-    CloudTrailField.EVENT_CATEGORY.ordinal()
+    CloudTrailField.EVENT_CATEGORY.ordinal(), CloudTrailField.USER_AGENT.ordinal(),
+    CloudTrailField.ERROR_CODE.ordinal(), CloudTrailField.ERROR_MESSAGE.ordinal(),
+    CloudTrailField.REQUEST_ID.ordinal(), CloudTrailField.API_VERSION.ordinal(),
+    CloudTrailField.SHARED_EVENT_ID.ordinal(), CloudTrailField.VPC_ENDPOINT_ID.ordinal(),
+    CloudTrailField.VPC_ENDPOINT_ACCOUNT_ID.ordinal()
+  };
+
+  private static final int[] BOOLEAN_FIELDS = {
+    CloudTrailField.READ_ONLY.ordinal(), CloudTrailField.MANAGEMENT_EVENT.ordinal(),
+    CloudTrailField.SESSION_CREDENTIAL_FROM_CONSOLE.ordinal()
+  };
+
+  private static final int[] UI_STRING_FIELDS = {
+    UserIdentityField.TYPE.ordinal(), UserIdentityField.PRINCIPAL_ID.ordinal(),
+    UserIdentityField.ARN.ordinal(), UserIdentityField.ACCOUNT_ID.ordinal(),
+    UserIdentityField.ACCESS_KEY_ID.ordinal(), UserIdentityField.USER_NAME.ordinal(),
+    UserIdentityField.INVOKED_BY.ordinal(), UserIdentityField.IDENTITY_PROVIDER.ordinal(),
+    UserIdentityField.CREDENTIAL_ID.ordinal()
   };
 
   // ---- index state. In CloudTrailEvent these are never modified after construction.
@@ -153,6 +170,10 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         int vs = p;
         int id = nameEsc ? lookupEscaped(TOP_NAMES, b, ns + 1, ne - 1)
             : TOP_NAMES.lookup(b, ns + 1, ne - 1);
+        if (id >= 0 && spans[id] != 0) {
+          // reported before the value is read, so the offset is the repeated key's
+          throw new JsonSyntaxError(ns, "duplicate key \"" + FIELDS[id].jsonName() + "\"");
+        }
         int ve;
         if (id == CloudTrailField.USER_IDENTITY.ordinal() && b[vs] == '{') {
           ve = indexUserIdentity(b, vs, limit, atEof, sc, depth + 1);
@@ -163,15 +184,12 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           return eof(limit, atEof);
         }
         if (id >= 0) {
-          if (spans[id] != 0) {
-            throw new JsonSyntaxError(ns, "duplicate key \"" + FIELDS[id].jsonName() + "\"");
-          }
           spans[id] = ((long) vs << 32) | ve;
           if (b[vs] == '"' && sc.lastStringEscaped) {
             escMask |= 1 << id;
           }
         } else {
-          addExtra(b, ns, vs, ve);
+          addExtra(b, ns, nameEsc, vs, ve);
         }
         p = JsonScanner.skipWs(b, ve, limit);
         if (p >= limit) {
@@ -202,20 +220,29 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     return JsonScanner.INCOMPLETE;
   }
 
-  private static int lookupEscaped(ByteNames names, byte[] b, int s, int e) {
+  static int lookupEscaped(ByteNames names, byte[] b, int s, int e) {
     byte[] d = JsonStrings.decode(b, s, e).getBytes(StandardCharsets.UTF_8);
     return names.lookup(d, 0, d.length);
   }
 
-  private void addExtra(byte[] b, int ns, int vs, int ve) throws JsonSyntaxError {
+  private void addExtra(byte[] b, int ns, boolean nameEsc, int vs, int ve) throws JsonSyntaxError {
     int nlen = 0;
+    String decoded = null;
     for (int i = 0; i < extraCount; i++) {
       int os = extras[3 * i];
       int oe = JsonScanner.skipValidatedString(b, os);
       if (nlen == 0) {
         nlen = JsonScanner.skipValidatedString(b, ns) - ns;
       }
-      if (oe - os == nlen && Arrays.equals(b, os, oe, b, ns, ns + nlen)) {
+      boolean same = oe - os == nlen && Arrays.equals(b, os, oe, b, ns, ns + nlen);
+      if (!same && (nameEsc || JsonStrings.hasEscape(b, os + 1, oe - 1))) {
+        // the same name may be spelled with and without escapes
+        if (decoded == null) {
+          decoded = JsonStrings.decode(b, ns + 1, ns + nlen - 1);
+        }
+        same = decoded.equals(JsonStrings.decode(b, os + 1, oe - 1));
+      }
+      if (same) {
         throw new JsonSyntaxError(ns, "duplicate key " + new String(b, ns, nlen, StandardCharsets.UTF_8));
       }
     }
@@ -305,8 +332,13 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     } else {
       int s = (int) (t >>> 32);
       int e = (int) t;
-      if (buf[s] == '"' && (escMask & (1 << CloudTrailField.EVENT_TIME.ordinal())) == 0) {
-        timeNanos = IsoTime.parseNanos(buf, s + 1, e - 1);
+      if (buf[s] == '"') {
+        if ((escMask & (1 << CloudTrailField.EVENT_TIME.ordinal())) == 0) {
+          timeNanos = IsoTime.parseNanos(buf, s + 1, e - 1);
+        } else {
+          byte[] d = JsonStrings.decode(buf, s + 1, e - 1).getBytes(StandardCharsets.UTF_8);
+          timeNanos = IsoTime.parseNanos(d, 0, d.length);
+        }
       }
       if (timeNanos == IsoTime.INVALID) {
         warnMask |= W_TIME_MALFORMED;
@@ -321,9 +353,21 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         }
       }
     }
-    long ui = spans[CloudTrailField.USER_IDENTITY.ordinal()];
-    if (ui != 0 && buf[(int) (ui >>> 32)] != '{' && buf[(int) (ui >>> 32)] != 'n') {
+    for (int f : BOOLEAN_FIELDS) {
+      long sp = spans[f];
+      if (sp != 0 && buf[(int) (sp >>> 32)] != 'n' && boolAt(sp, (escMask & (1 << f)) != 0) == null) {
+        warnMask |= W_FIELD_TYPE;
+      }
+    }
+    if (!typeIs(spans[CloudTrailField.USER_IDENTITY.ordinal()], '{')
+        || !typeIs(spans[CloudTrailField.RESOURCES.ordinal()], '[')
+        || !typeIs(uiSpans[UserIdentityField.SESSION_CONTEXT.ordinal()], '{')) {
       warnMask |= W_FIELD_TYPE;
+    }
+    for (int f : UI_STRING_FIELDS) {
+      if (!typeIs(uiSpans[f], '"')) {
+        warnMask |= W_FIELD_TYPE;
+      }
     }
     if (!knownEnum(uiSpans[UserIdentityField.TYPE.ordinal()], 0)) {
       warnMask |= W_IDENTITY_TYPE;
@@ -334,6 +378,15 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     if (!knownEnum(spans[CloudTrailField.EVENT_CATEGORY.ordinal()], 2)) {
       warnMask |= W_EVENT_CATEGORY;
     }
+  }
+
+  /** Whether the value is absent, null, or starts with {@code first}. */
+  private boolean typeIs(long sp, char first) {
+    if (sp == 0) {
+      return true;
+    }
+    byte c = buf[(int) (sp >>> 32)];
+    return c == first || c == 'n';
   }
 
   private boolean knownEnum(long sp, int which) {
@@ -551,7 +604,10 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
 
   private @Nullable Boolean bool(CloudTrailField f) {
     checkLive();
-    long sp = spans[f.ordinal()];
+    return boolAt(spans[f.ordinal()], (escMask & (1 << f.ordinal())) != 0);
+  }
+
+  private @Nullable Boolean boolAt(long sp, boolean escaped) {
     if (sp == 0) {
       return null;
     }
@@ -566,7 +622,8 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     }
     if (c == '"') {
       // AWS writes some flags as strings ("true")
-      String v = new String(buf, s + 1, e - s - 2, StandardCharsets.UTF_8);
+      String v = escaped ? JsonStrings.decode(buf, s + 1, e - 1)
+          : new String(buf, s + 1, e - s - 2, StandardCharsets.UTF_8);
       if (v.equalsIgnoreCase("true")) {
         return Boolean.TRUE;
       }
@@ -668,6 +725,9 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     }
     int s = (int) (sp >>> 32) + 1;
     int e = (int) sp - 1;
+    if ((escMask & (1 << CloudTrailField.SOURCE_IP_ADDRESS.ordinal())) != 0) {
+      return SourceAddress.of(JsonStrings.decode(buf, s, e));
+    }
     IpAddress ip = IpAddress.tryParse(buf, s, e);
     String text = str(CloudTrailField.SOURCE_IP_ADDRESS);
     return new SourceAddress(text == null ? "" : text, ip);

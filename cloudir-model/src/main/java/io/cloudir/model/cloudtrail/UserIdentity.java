@@ -49,7 +49,9 @@ public final class UserIdentity {
     if (b[p] != '}') {
       while (true) {
         int ne = JsonScanner.skipValidatedString(b, p);
-        int id = CloudTrailView.UI_NAMES.lookup(b, p + 1, ne - 1);
+        int id = JsonStrings.hasEscape(b, p + 1, ne - 1)
+            ? CloudTrailView.lookupEscaped(CloudTrailView.UI_NAMES, b, p + 1, ne - 1)
+            : CloudTrailView.UI_NAMES.lookup(b, p + 1, ne - 1);
         p = JsonScanner.skipWs(b, JsonScanner.skipWs(b, ne, b.length) + 1, b.length);
         int ve = JsonScanner.skipValidated(b, p);
         if (id >= 0) {
@@ -262,6 +264,9 @@ public final class UserIdentity {
     String rest = parts[5].substring("assumed-role/".length());
     int slash = rest.indexOf('/');
     String role = slash < 0 ? rest : rest.substring(0, slash);
+    if (role.isEmpty() || parts[1].isEmpty() || parts[4].isEmpty()) {
+      return null;
+    }
     return "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + role;
   }
 

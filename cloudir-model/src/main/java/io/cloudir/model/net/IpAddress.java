@@ -294,11 +294,19 @@ public final class IpAddress implements Comparable<IpAddress> {
     return c != 0 ? c : Long.compareUnsigned(lo, o.lo);
   }
 
-  /** Dotted quad for IPv4, RFC 5952 text for IPv6. */
+  /**
+   * Dotted quad for IPv4, RFC 5952 text for IPv6 (IPv4-mapped addresses in the mixed notation of
+   * its section 5, {@code ::ffff:192.0.2.1}).
+   */
   @Override
   public String toString() {
     if (v4) {
       return ((lo >>> 24) & 0xFF) + "." + ((lo >>> 16) & 0xFF) + "." + ((lo >>> 8) & 0xFF) + "."
+          + (lo & 0xFF);
+    }
+    if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
+      // RFC 5952 section 5: IPv4-mapped addresses in mixed notation
+      return "::ffff:" + ((lo >>> 24) & 0xFF) + "." + ((lo >>> 16) & 0xFF) + "." + ((lo >>> 8) & 0xFF) + "."
           + (lo & 0xFF);
     }
     int[] g = new int[8];
