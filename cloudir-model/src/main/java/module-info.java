@@ -3,4 +3,5 @@ module io.cloudir.model {
   requires static transitive org.jspecify;
 
   exports io.cloudir.model;
+  exports io.cloudir.model.arn;
 }
