@@ -175,7 +175,7 @@ public final class ArnPattern {
    *
    * @param text the pattern, such as {@code arn:aws:s3:::bucket/${aws:username}/*}
    * @return the pattern; its {@link #toString()} is {@code text}
-   * @throws ArnPatternException if {@code text} is empty or has a malformed variable
+   * @throws ArnPatternException if {@code text} has a malformed variable
    */
   public static ArnPattern parse(String text) {
     return parse(text, true);
@@ -186,8 +186,7 @@ public final class ArnPattern {
    * no policy variables). Only {@code *} and {@code ?} are special.
    *
    * @param text the pattern
-   * @return the pattern
-   * @throws ArnPatternException if {@code text} is empty
+   * @return the pattern (never throws {@link ArnPatternException})
    */
   public static ArnPattern parseWithoutVariables(String text) {
     return parse(text, false);
@@ -233,9 +232,6 @@ public final class ArnPattern {
   private static ArnPattern parse(String text, boolean variables) {
     Objects.requireNonNull(text, "text");
     int n = text.length();
-    if (n == 0) {
-      throw new ArnPatternException(0, "an ARN pattern is non-empty");
-    }
     int[] template = new int[n];
     int len = 0;
     List<String> names = new ArrayList<>();

@@ -4,7 +4,7 @@ import io.cloudir.model.Location;
 import io.cloudir.model.MalformedInputException;
 
 /**
- * A string that is not a valid {@link ArnPattern}: an empty pattern, or a malformed policy variable
+ * A string that is not a valid {@link ArnPattern}: a malformed policy variable
  * such as an unterminated <code>${aws:username</code>. The {@link #location()} offset is the 0-based
  * character index of the problem.
  *

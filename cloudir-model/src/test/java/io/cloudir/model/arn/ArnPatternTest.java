@@ -121,7 +121,6 @@ class ArnPatternTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "''|0",
         "arn:aws:s3:::${aws:username|13",
         "arn:aws:s3:::${}|15",
         "arn:aws:s3:::${  }|15",
@@ -134,6 +133,15 @@ class ArnPatternTest {
     ArnPatternException e = assertThrows(ArnPatternException.class, () -> ArnPattern.parse(text));
     assertEquals(position, e.position(), e.getMessage());
     assertEquals(position, e.location().offset());
+  }
+
+  @Test
+  void emptyPatternMatchesOnlyTheEmptyString() {
+    ArnPattern empty = ArnPattern.parse("");
+    assertTrue(empty.matches(""));
+    assertFalse(empty.matches("arn:aws:s3:::b"));
+    assertTrue(empty.intersectsArn(ArnPattern.parse("*")).isEmpty());
+    assertEquals(Optional.of(""), empty.intersects(ArnPattern.parse("*")));
   }
 
   @Test
