@@ -85,64 +85,65 @@ final class GlobAutomaton {
     return count;
   }
 
-  /** Adds the literal characters of this program to {@code used}. */
-  void literals(boolean[] used) {
+  /** Writes the literal characters of this program into {@code buf} from {@code k}; returns the new end. */
+  private int literals(char[] buf, int k) {
     for (int tok : prog) {
       if (tok >= 0) {
-        used[tok] = true;
+        buf[k++] = (char) tok;
       }
     }
+    return k;
   }
-
-  // ---------------------------------------------------------------- alphabet
 
   private static final String OTHER_PREFERENCE = "x0_zqjkv123456789.=+@";
 
   /** Literals of both automata, ':', and representatives as described in the class comment. */
   static char[] alphabet(@Nullable GlobAutomaton a, @Nullable GlobAutomaton b, boolean arnClasses) {
-    boolean[] used = new boolean[Character.MAX_VALUE + 1];
-    if (a != null) {
-      a.literals(used);
-    }
-    if (b != null) {
-      b.literals(used);
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      if (used[c] || c == ':') {
-        sb.append((char) c);
-      }
-    }
+    int na = a == null ? 0 : a.n;
+    int nb = b == null ? 0 : b.n;
+    char[] buf = new char[na + nb + 16];
+    int k = 0;
+    buf[k++] = ':';
     if (arnClasses) {
-      // characters the ARN automaton treats individually
       for (char c : "-arnws".toCharArray()) {
-        if (!used[c]) {
-          used[c] = true;
-          sb.append(c);
-        }
+        buf[k++] = c;
       }
-      addRepresentative(sb, used, 'a', 'z');
-      addRepresentative(sb, used, '0', '9');
-      // one character that is neither a lower-case letter, a digit, '-', ':' nor a control
-      for (int c = 0x20; c <= Character.MAX_VALUE; c++) {
-        if (c != 0x7f && !used[c] && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')
-            && c != ':' && !Character.isSurrogate((char) c)) {
-          sb.append((char) c);
-          break;
+    }
+    k = a == null ? k : a.literals(buf, k);
+    k = b == null ? k : b.literals(buf, k);
+    Arrays.sort(buf, 0, k);
+    int distinct = 0;
+    for (int i = 0; i < k; i++) {
+      if (distinct == 0 || buf[distinct - 1] != buf[i]) {
+        buf[distinct++] = buf[i];
+      }
+    }
+    char[] used = Arrays.copyOf(buf, distinct);
+    StringBuilder sb = new StringBuilder(distinct + 3).append(used);
+    if (arnClasses) {
+      // one unused character of each class the ARN automaton distinguishes
+      addRepresentative(sb, used, "xyzqjkbcdefghilmoptuv");
+      addRepresentative(sb, used, "0123456789");
+      if (!addRepresentative(sb, used, "_.=+@/ ~,;!")) {
+        for (int c = 0x20; c <= Character.MAX_VALUE; c++) {
+          char ch = (char) c;
+          if (isOtherPrintable(ch) && Arrays.binarySearch(used, ch) < 0) {
+            sb.append(ch);
+            break;
+          }
         }
       }
     } else {
-      used[':'] = true;
       boolean found = false;
-      for (int k = 0; k < OTHER_PREFERENCE.length() && !found; k++) {
-        char c = OTHER_PREFERENCE.charAt(k);
-        if (!used[c]) {
+      for (int i = 0; i < OTHER_PREFERENCE.length() && !found; i++) {
+        char c = OTHER_PREFERENCE.charAt(i);
+        if (Arrays.binarySearch(used, c) < 0) {
           sb.append(c);
           found = true;
         }
       }
       for (int c = 0x20; c <= Character.MAX_VALUE && !found; c++) {
-        if (!used[c] && !Character.isSurrogate((char) c)) {
+        if (!Character.isSurrogate((char) c) && Arrays.binarySearch(used, (char) c) < 0) {
           sb.append((char) c);
           found = true;
         }
@@ -153,13 +154,22 @@ final class GlobAutomaton {
     return out;
   }
 
-  private static void addRepresentative(StringBuilder sb, boolean[] used, char from, char to) {
-    for (char c = from; c <= to; c++) {
-      if (!used[c]) {
+  /** A printable character that the ARN automaton treats like every other such character. */
+  private static boolean isOtherPrintable(char c) {
+    return c >= 0x20 && c != 0x7f && c != ':' && c != '-' && !(c >= 'a' && c <= 'z')
+        && !(c >= '0' && c <= '9') && !Character.isSurrogate(c);
+  }
+
+  /** Appends the first of {@code candidates} not in {@code used}; false if all are used. */
+  private static boolean addRepresentative(StringBuilder sb, char[] used, String candidates) {
+    for (int i = 0; i < candidates.length(); i++) {
+      char c = candidates.charAt(i);
+      if (Arrays.binarySearch(used, c) < 0) {
         sb.append(c);
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   // ---------------------------------------------------------------- intersection
