@@ -78,11 +78,16 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #matches}: no allocation; per segment the classic iterative wildcard match that
  *       backtracks only to the last {@code *}: {@code O(p·t)} in the worst case for a pattern of
  *       length {@code p} and an input of length {@code t} (for example {@code *a*a*a*b} against
- *       {@code aaaa…}), {@code O(p + t)} for patterns with at most one {@code *} per segment. No
- *       regex, no recursion, no exponential backtracking.
- *   <li>{@link #intersects}: breadth-first search over the product of the two pattern NFAs,
- *       {@code O(p·q·|Σ|·(p+q))} time for patterns of lengths {@code p}, {@code q}, where
- *       {@code |Σ|} is the number of distinct literal characters plus two.
+ *       {@code aaaa…}); {@code O(p + t)} for patterns without {@code *} and for the common shape
+ *       of literals followed by one trailing {@code *}. No regex, no recursion, no exponential
+ *       backtracking. (A guaranteed {@code O(p + t)} would need a precomputed automaton per
+ *       pattern; not done.)
+ *   <li>{@link #intersects}: breadth-first search over the product of the two pattern NFAs
+ *       (only reachable pairs are stored): at most {@code (p+1)(q+1)} states and {@code
+ *       O(p·q·|Σ|·(p+q))} time for patterns of lengths {@code p}, {@code q}, where {@code |Σ|}
+ *       is the number of distinct literal characters plus two; {@link #intersectsArn} multiplies
+ *       the state bound by the 36 states of the ARN syntax automaton. Bounded by 250,000
+ *       explored states ({@link LimitExceededException} beyond).
  *   <li>{@link #covers}: product of the other pattern's NFA with the determinised (complemented)
  *       automaton of this one, subsets memoised; at most {@code (q+1)·2^(p+1)} states in theory,
  *       far fewer in practice (many {@code ?} after a {@code *} are what makes it grow); bounded by
@@ -537,7 +542,7 @@ public final class ArnPattern {
    *
    * @param other the other pattern
    * @return a witness, or empty if the languages are disjoint
-   * @throws LimitExceededException if the product automaton would exceed 250,000 states
+   * @throws LimitExceededException if the search explores more than 250,000 product states
    */
   public Optional<String> intersects(ArnPattern other) {
     GlobAutomaton a = automaton();
@@ -556,7 +561,7 @@ public final class ArnPattern {
    *
    * @param other the other pattern
    * @return an ARN matched by both, or empty
-   * @throws LimitExceededException if the product automaton would exceed 250,000 states
+   * @throws LimitExceededException if the search explores more than 250,000 product states
    */
   public Optional<Arn> intersectsArn(ArnPattern other) {
     GlobAutomaton a = automaton();

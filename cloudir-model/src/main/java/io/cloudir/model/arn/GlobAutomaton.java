@@ -178,39 +178,34 @@ final class GlobAutomaton {
    * A shortest string accepted by both automata (and, if {@code arn}, by the ARN syntax automaton),
    * by breadth-first search over the product of the two NFAs (and the ARN DFA). No subset
    * construction is needed: the product has at most {@code (n+1)(m+1)} (times the ARN automaton's
-   * states) states, each expanded once per alphabet symbol.
+   * states) states, each expanded once per alphabet symbol. Only reachable states are stored, and
+   * at most {@code maxStates} of them.
    */
   static Optional<String> intersection(GlobAutomaton a, GlobAutomaton b, boolean arn, int maxStates) {
     char[] sigma = alphabet(a, b, arn);
-    int na = a.n + 1;
-    int nb = b.n + 1;
-    int nd = arn ? ArnSyntax.STATES : 1;
-    long total = (long) na * nb * nd;
-    if (total > maxStates) {
-      throw new LimitExceededException(
-          Location.UNKNOWN,
-          "ARN pattern intersection: " + total + " product states exceed the limit " + maxStates);
-    }
-    int size = (int) total;
-    int[] parent = new int[size];
-    char[] via = new char[size];
-    boolean[] seen = new boolean[size];
-    int[] queue = new int[size];
-    int head = 0;
-    int tail = 0;
-    int start = 0; // (0, 0, START)
-    seen[start] = true;
-    parent[start] = -1;
-    queue[tail++] = start;
-    int[] sa = new int[na + 1];
-    int[] sb = new int[nb + 1];
-    while (head < tail) {
-      int s = queue[head++];
-      int d = s % nd;
-      int j = (s / nd) % nb;
-      int i = s / nd / nb;
+    long nb = b.n + 1;
+    long nd = arn ? ArnSyntax.STATES : 1;
+    Map<Long, Integer> seen = new HashMap<>();
+    IntList parent = new IntList();
+    StringBuilder via = new StringBuilder();
+    java.util.List<Long> states = new java.util.ArrayList<>();
+    seen.put(0L, 0); // (0, 0, START)
+    parent.add(-1);
+    via.append('\0');
+    states.add(0L);
+    int[] sa = new int[a.n + 2];
+    int[] sb = new int[b.n + 2];
+    for (int node = 0; node < states.size(); node++) {
+      long s = states.get(node);
+      int d = (int) (s % nd);
+      int j = (int) ((s / nd) % nb);
+      int i = (int) (s / nd / nb);
       if (a.accepting(i) && b.accepting(j) && (!arn || ArnSyntax.accepting(d))) {
-        return Optional.of(path(s, parent, via));
+        StringBuilder w = new StringBuilder();
+        for (int t = node; parent.get(t) >= 0; t = parent.get(t)) {
+          w.append(via.charAt(t));
+        }
+        return Optional.of(w.reverse().toString());
       }
       for (char c : sigma) {
         int d2 = 0;
@@ -227,26 +222,23 @@ final class GlobAutomaton {
         int cb = b.successors(j, c, sb);
         for (int x = 0; x < ca; x++) {
           for (int y = 0; y < cb; y++) {
-            int t = (sa[x] * nb + sb[y]) * nd + d2;
-            if (!seen[t]) {
-              seen[t] = true;
-              parent[t] = s;
-              via[t] = c;
-              queue[tail++] = t;
+            long t = (sa[x] * nb + sb[y]) * nd + d2;
+            if (!seen.containsKey(t)) {
+              if (states.size() >= maxStates) {
+                throw new LimitExceededException(
+                    Location.UNKNOWN,
+                    "ARN pattern intersection: more than " + maxStates + " product states explored");
+              }
+              seen.put(t, states.size());
+              parent.add(node);
+              via.append(c);
+              states.add(t);
             }
           }
         }
       }
     }
     return Optional.empty();
-  }
-
-  private static String path(int s, int[] parent, char[] via) {
-    StringBuilder sb = new StringBuilder();
-    for (int t = s; parent[t] >= 0; t = parent[t]) {
-      sb.append(via[t]);
-    }
-    return sb.reverse().toString();
   }
 
   // ---------------------------------------------------------------- inclusion
