@@ -1,5 +1,6 @@
 package io.cloudir.iam.catalog;
 
+import io.cloudir.iam.internal.catalog.ActionLines;
 import io.cloudir.iam.internal.catalog.ArnTemplate;
 import io.cloudir.iam.internal.catalog.CatalogFormatException;
 import io.cloudir.iam.internal.catalog.CatalogReader;
@@ -32,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * package's licence notice is {@link #licenseNotice()}.
  *
  * <p>Names are looked up ignoring ASCII case, as IAM does for actions and condition keys. The
- * bundled catalog is read once, on the first call to {@link #bundled()} (about 0.1 s), and then
- * shared. Immutable and thread-safe.
+ * bundled catalog is read once, on the first call to {@link #bundled()}, and then shared: services,
+ * resource types and condition keys at once, each service's actions on that service's first use
+ * (so a program that looks at a few services never builds the other 20,000 actions). Until every
+ * service is built the catalog keeps its decompressed data (about 1 MB). Immutable (apart from
+ * those one-time builds) and thread-safe.
  */
 public final class ActionCatalog {
   private static final Comparator<ConditionKeyInfo> KEY_ORDER =
@@ -46,8 +50,8 @@ public final class ActionCatalog {
   private final String licenseNotice;
   private final List<ServiceInfo> services;
   private final Map<String, ServiceInfo> servicesByLowerPrefix;
-  private final List<ActionInfo> actions;
-  private final Map<String, ActionInfo> actionsByLowerName;
+  private final int actionCount;
+  private volatile @Nullable List<ActionInfo> allActions;
   private final Map<String, List<ResourceTypeInfo>> typesByArnService;
   private final List<ResourceTypeInfo> typesWithVariableService;
   private final List<ConditionKeyInfo> globalKeys;
@@ -104,25 +108,16 @@ public final class ActionCatalog {
 
     List<ServiceInfo> svcs = new ArrayList<>(raw.services().size());
     Map<String, ServiceInfo> byPrefix = new HashMap<>(raw.services().size() * 2);
-    Map<String, ActionInfo> byName = new HashMap<>(1 << 16);
     Map<String, List<ResourceTypeInfo>> byArnService = new HashMap<>();
     List<ResourceTypeInfo> variableService = new ArrayList<>();
-    List<ServiceInfo> sortedRaw = new ArrayList<>();
+    int count = 0;
     for (RawCatalog.Service rs : raw.services()) {
       ServiceInfo s = buildService(rs, types, levels);
-      sortedRaw.add(s);
-    }
-    sortedRaw.sort((a, b) -> Wildcard.compareIgnoreCase(a.prefix(), b.prefix()));
-    List<ActionInfo> all = new ArrayList<>(1 << 15);
-    for (ServiceInfo s : sortedRaw) {
       svcs.add(s);
+      count += s.actionCount();
       if (byPrefix.put(Wildcard.lower(s.prefix()), s) != null) {
         throw new CatalogFormatException(
             CatalogReader.RESOURCE, -1, -1, "duplicate service prefix " + s.prefix());
-      }
-      for (ActionInfo a : s.actions()) {
-        all.add(a);
-        byName.put(Wildcard.lower(a.fullName()), a);
       }
       for (ResourceTypeInfo t : s.resourceTypes()) {
         String svc = t.compiled().service();
@@ -133,10 +128,10 @@ public final class ActionCatalog {
         }
       }
     }
+    svcs.sort((a, b) -> Wildcard.compareIgnoreCase(a.prefix(), b.prefix()));
     this.services = List.copyOf(svcs);
     this.servicesByLowerPrefix = byPrefix;
-    this.actions = Collections.unmodifiableList(all);
-    this.actionsByLowerName = byName;
+    this.actionCount = count;
     this.typesByArnService = byArnService;
     this.typesWithVariableService = List.copyOf(variableService);
 
@@ -219,9 +214,31 @@ public final class ActionCatalog {
       }
       rts[i] = new ResourceTypeInfo(prefix, t.name(), template, keyList(keys, t.keys()));
     }
-    List<ActionInfo> actions = new ArrayList<>(rs.actions().size());
-    Map<String, ActionInfo> byName = new HashMap<>(rs.actions().size() * 2);
-    for (RawCatalog.Action a : rs.actions()) {
+    List<ResourceTypeInfo> typeList = new ArrayList<>(List.of(rts));
+    typeList.sort((x, y) -> Wildcard.compareIgnoreCase(x.name(), y.name()));
+    List<ConditionKeyInfo> keyList = new ArrayList<>(List.of(keys));
+    keyList.sort(KEY_ORDER);
+    return new ServiceInfo(
+        prefix,
+        rs.name(),
+        rs.actions().count(),
+        List.copyOf(typeList),
+        List.copyOf(keyList),
+        () -> buildActions(prefix, rs.actions(), keys, rts, levels));
+  }
+
+  /** Builds one service's actions from their lines (on the service's first use). */
+  private static ServiceInfo.Actions buildActions(
+      String prefix,
+      ActionLines lines,
+      ConditionKeyInfo[] keys,
+      ResourceTypeInfo[] rts,
+      List<AccessLevel>[] levels) {
+    List<RawCatalog.Action> raw = lines.read();
+    ActionInfo[] actions = new ActionInfo[raw.size()];
+    Map<String, ActionInfo> byName = new HashMap<>(raw.size() * 2);
+    for (int n = 0; n < actions.length; n++) {
+      RawCatalog.Action a = raw.get(n);
       List<ActionResourceType> refs;
       if (a.resources().isEmpty()) {
         refs = List.of();
@@ -235,24 +252,14 @@ public final class ActionCatalog {
       }
       ActionInfo info =
           new ActionInfo(prefix, a.name(), levels[a.level()], refs, keyList(keys, a.keys()));
-      actions.add(info);
+      actions[n] = info;
       if (byName.put(Wildcard.lower(a.name()), info) != null) {
         throw new CatalogFormatException(
             CatalogReader.RESOURCE, -1, -1, "duplicate action " + info.fullName());
       }
     }
-    actions.sort((x, y) -> Wildcard.compareIgnoreCase(x.name(), y.name()));
-    List<ResourceTypeInfo> typeList = new ArrayList<>(List.of(rts));
-    typeList.sort((x, y) -> Wildcard.compareIgnoreCase(x.name(), y.name()));
-    List<ConditionKeyInfo> keyList = new ArrayList<>(List.of(keys));
-    keyList.sort(KEY_ORDER);
-    return new ServiceInfo(
-        prefix,
-        rs.name(),
-        List.copyOf(actions),
-        byName,
-        List.copyOf(typeList),
-        List.copyOf(keyList));
+    java.util.Arrays.sort(actions, (x, y) -> Wildcard.compareIgnoreCase(x.name(), y.name()));
+    return new ServiceInfo.Actions(List.of(actions), byName);
   }
 
   private static List<ConditionKeyInfo> keyList(ConditionKeyInfo[] keys, int[] indexes) {
@@ -327,9 +334,26 @@ public final class ActionCatalog {
     return Optional.ofNullable(servicesByLowerPrefix.get(Wildcard.lower(prefix)));
   }
 
-  /** All actions, sorted by service prefix, then action name, both ignoring case. */
+  /**
+   * All actions, sorted by service prefix, then action name, both ignoring case. The first call
+   * builds every service's actions.
+   */
   public List<ActionInfo> actions() {
-    return actions;
+    List<ActionInfo> all = allActions;
+    if (all == null) {
+      List<ActionInfo> list = new ArrayList<>(actionCount);
+      for (ServiceInfo s : services) {
+        list.addAll(s.actions());
+      }
+      all = Collections.unmodifiableList(list);
+      allActions = all;
+    }
+    return all;
+  }
+
+  /** The number of actions (known without building them). */
+  public int actionCount() {
+    return actionCount;
   }
 
   /**
@@ -338,7 +362,12 @@ public final class ActionCatalog {
    * see {@link #expand(String)}.
    */
   public Optional<ActionInfo> action(String fullName) {
-    return Optional.ofNullable(actionsByLowerName.get(Wildcard.lower(fullName)));
+    int colon = fullName.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    ServiceInfo s = servicesByLowerPrefix.get(Wildcard.lower(fullName.substring(0, colon)));
+    return s == null ? Optional.empty() : s.action(fullName.substring(colon + 1));
   }
 
   /**
@@ -372,10 +401,10 @@ public final class ActionCatalog {
       return List.copyOf(out);
     }
     if (pattern.equals("*")) {
-      return actions;
+      return actions();
     }
     List<ActionInfo> out = new ArrayList<>();
-    for (ActionInfo a : actions) {
+    for (ActionInfo a : actions()) {
       if (Wildcard.matches(pattern, a.fullName())) {
         out.add(a);
       }
@@ -520,6 +549,6 @@ public final class ActionCatalog {
   @Override
   public String toString() {
     return "ActionCatalog[" + packageName + " " + version + ", " + services.size() + " services, "
-        + actions.size() + " actions]";
+        + actionCount + " actions]";
   }
 }

@@ -4,34 +4,77 @@ import io.cloudir.iam.internal.catalog.Wildcard;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service of the catalog: its prefix ({@code s3}), its name ({@code Amazon S3}), its actions,
  * resource types and condition keys.
  *
- * <p>Two instances are equal when their prefixes are equal. Immutable and thread-safe.
+ * <p>The actions of a service are built from the catalog data the first time they are asked for
+ * (once, under a lock); everything else is built with the catalog.
+ *
+ * <p>Two instances are equal when their prefixes are equal. Immutable (apart from that one-time
+ * build) and thread-safe.
  */
 public final class ServiceInfo {
   private final String prefix;
   private final String name;
-  private final List<ActionInfo> actions;
-  private final Map<String, ActionInfo> actionsByLowerName;
+  private final int actionCount;
   private final List<ResourceTypeInfo> resourceTypes;
   private final List<ConditionKeyInfo> conditionKeys;
+  private @Nullable Supplier<Actions> loader;
+  private volatile @Nullable Actions loaded;
+
+  /** The actions of a service, built together on first use. */
+  static final class Actions {
+    final List<ActionInfo> list;
+    final Map<String, ActionInfo> byLowerName;
+
+    Actions(List<ActionInfo> list, Map<String, ActionInfo> byLowerName) {
+      this.list = list;
+      this.byLowerName = byLowerName;
+    }
+  }
 
   ServiceInfo(
       String prefix,
       String name,
-      List<ActionInfo> actions,
-      Map<String, ActionInfo> actionsByLowerName,
+      int actionCount,
       List<ResourceTypeInfo> resourceTypes,
-      List<ConditionKeyInfo> conditionKeys) {
+      List<ConditionKeyInfo> conditionKeys,
+      Supplier<Actions> loader) {
     this.prefix = prefix;
     this.name = name;
-    this.actions = actions;
-    this.actionsByLowerName = actionsByLowerName;
+    this.actionCount = actionCount;
     this.resourceTypes = resourceTypes;
     this.conditionKeys = conditionKeys;
+    this.loader = loader;
+  }
+
+  /** The actions, built from the catalog data on first use (once; later calls share them). */
+  private Actions loaded() {
+    Actions a = loaded;
+    if (a == null) {
+      synchronized (this) {
+        a = loaded;
+        if (a == null) {
+          Supplier<Actions> l = loader;
+          if (l == null) {
+            throw new IllegalStateException("actions of " + prefix + " failed to load before");
+          }
+          a = l.get();
+          loaded = a;
+          loader = null;
+        }
+      }
+    }
+    return a;
+  }
+
+  /** The number of actions (known without building them). */
+  public int actionCount() {
+    return actionCount;
   }
 
   /** The service prefix used in actions ({@code s3}, {@code iam}, {@code cloudwatch}). */
@@ -46,12 +89,12 @@ public final class ServiceInfo {
 
   /** All actions, sorted by name ignoring case. */
   public List<ActionInfo> actions() {
-    return actions;
+    return loaded().list;
   }
 
   /** The action with this name ({@code GetObject}, without prefix), ignoring case. */
   public Optional<ActionInfo> action(String actionName) {
-    return Optional.ofNullable(actionsByLowerName.get(Wildcard.lower(actionName)));
+    return Optional.ofNullable(loaded().byLowerName.get(Wildcard.lower(actionName)));
   }
 
   /** All resource types, sorted by name ignoring case. */

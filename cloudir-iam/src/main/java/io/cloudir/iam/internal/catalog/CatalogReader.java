@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Reads the catalog format {@code cloudir-action-catalog 1} (described in {@code
  * cloudir-iam/tools/catalog/README.md}) from its gzip'd bytes. Strict: an unknown record kind, a
  * wrong field count, an index out of range, or counts that differ from the end marker are errors
- * naming the line.
+ * naming the line. The actions ({@code A} lines) are only located and counted here; {@link
+ * ActionLines} parses them when a service is first used, so that loading stays fast.
  *
  * <p>Stateless; each call reads one resource. Thread-safe.
  */
@@ -33,6 +34,10 @@ public final class CatalogReader {
   private int pos;
   private int lineStart;
   private long lineNo;
+  private int pendingStart;
+  private int pendingEnd;
+  private long pendingLine;
+  private int pendingCount;
 
   private CatalogReader(String source, byte[] text) {
     this.source = source;
@@ -92,14 +97,22 @@ public final class CatalogReader {
     List<RawCatalog.Service> services = new ArrayList<>();
     List<RawCatalog.Key> keys = new ArrayList<>();
     List<RawCatalog.ResourceType> rts = new ArrayList<>();
-    List<RawCatalog.Action> actions = new ArrayList<>();
     @Nullable String prefix = null;
     String serviceName = "";
     int nActions = 0;
     int nTypes = 0;
     int nKeys = 0;
     boolean ended = false;
-    while ((f = nextLine()) != null) {
+    while (true) {
+      if (pos + 1 < text.length && text[pos] == 'A' && text[pos + 1] == '\t') {
+        skipActionLines(prefix);
+        nActions += pendingCount;
+        continue;
+      }
+      f = nextLine();
+      if (f == null) {
+        break;
+      }
       if (ended) {
         throw error("content after the end marker");
       }
@@ -124,41 +137,43 @@ public final class CatalogReader {
         case "S":
           fields(f, 3);
           if (prefix != null) {
-            services.add(service(prefix, serviceName, keys, rts, actions));
+            services.add(
+                service(
+                    prefix,
+                    serviceName,
+                    keys,
+                    rts,
+                    takeActions(levels.size(), keys.size(), rts.size())));
           }
           prefix = f[1];
           serviceName = f[2];
           keys = new ArrayList<>();
           rts = new ArrayList<>();
-          actions = new ArrayList<>();
           break;
         case "K":
           fields(f, 3);
           inService(prefix);
+          notAfterActions();
           keys.add(new RawCatalog.Key(f[1], index(f[2], types.size())));
           nKeys++;
           break;
         case "R":
           fields(f, 4, 3);
           inService(prefix);
+          notAfterActions();
           rts.add(new RawCatalog.ResourceType(f[1], f[2], indexes(f[3], keys.size())));
           nTypes++;
-          break;
-        case "A":
-          fields(f, 5, 3);
-          inService(prefix);
-          actions.add(
-              new RawCatalog.Action(
-                  f[1],
-                  index(f[2], levels.size()),
-                  indexes(f[3], keys.size()),
-                  refs(f[4], rts.size(), keys.size())));
-          nActions++;
           break;
         case "E":
           fields(f, 6);
           if (prefix != null) {
-            services.add(service(prefix, serviceName, keys, rts, actions));
+            services.add(
+                service(
+                    prefix,
+                    serviceName,
+                    keys,
+                    rts,
+                    takeActions(levels.size(), keys.size(), rts.size())));
             prefix = null;
           }
           int[] counts = {services.size(), nActions, nTypes, nKeys, globals.size()};
@@ -195,9 +210,60 @@ public final class CatalogReader {
       String name,
       List<RawCatalog.Key> keys,
       List<RawCatalog.ResourceType> rts,
-      List<RawCatalog.Action> actions) {
-    return new RawCatalog.Service(
-        prefix, name, List.copyOf(keys), List.copyOf(rts), List.copyOf(actions));
+      ActionLines actions) {
+    return new RawCatalog.Service(prefix, name, List.copyOf(keys), List.copyOf(rts), actions);
+  }
+
+  /**
+   * Skips the block of {@code A} lines at the current position (the actions of the current
+   * service, parsed later by {@link ActionLines}), remembering where it is.
+   */
+  private void skipActionLines(@Nullable String prefix) {
+    lineStart = pos;
+    lineNo++;
+    if (prefix == null) {
+      throw error("record outside a service");
+    }
+    if (pendingCount > 0) {
+      throw error("a second block of actions in one service");
+    }
+    pendingStart = pos;
+    pendingLine = lineNo;
+    int n = 0;
+    while (pos + 1 < text.length && text[pos] == 'A' && text[pos + 1] == '\t') {
+      if (n > 0) {
+        lineStart = pos;
+        lineNo++;
+      }
+      int nl = pos;
+      while (nl < text.length && text[nl] != '\n') {
+        nl++;
+      }
+      if (nl == text.length) {
+        throw error("last line has no line feed");
+      }
+      pos = nl + 1;
+      n++;
+    }
+    pendingEnd = pos;
+    pendingCount = n;
+  }
+
+  private void notAfterActions() {
+    if (pendingCount > 0) {
+      throw error("K and R records must come before the service's actions");
+    }
+  }
+
+  private ActionLines takeActions(int levels, int keys, int types) {
+    ActionLines a =
+        new ActionLines(
+            source, text, pendingStart, pendingEnd, pendingLine, pendingCount, levels, keys, types);
+    pendingStart = 0;
+    pendingEnd = 0;
+    pendingLine = 0;
+    pendingCount = 0;
+    return a;
   }
 
   private void inService(@Nullable String prefix) {
@@ -268,26 +334,6 @@ public final class CatalogReader {
       }
     }
     return out;
-  }
-
-  private List<RawCatalog.ResourceRef> refs(String s, int types, int keys) {
-    if (s.isEmpty()) {
-      return List.of();
-    }
-    List<RawCatalog.ResourceRef> out = new ArrayList<>(2);
-    int start = 0;
-    for (int i = 0; i <= s.length(); i++) {
-      if (i == s.length() || s.charAt(i) == ';') {
-        int eq = s.indexOf('=', start);
-        int end = eq < 0 || eq > i ? i : eq;
-        boolean required = end > start && s.charAt(end - 1) == '!';
-        int type = index(s, start, required ? end - 1 : end, types);
-        int[] ks = end == i ? NO_INTS : indexes(s, end + 1, i, keys);
-        out.add(new RawCatalog.ResourceRef(type, required, ks));
-        start = i + 1;
-      }
-    }
-    return List.copyOf(out);
   }
 
   /** The next line split on TAB, or null at the end. */

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The content of the catalog resource as read, before the API objects are built: names, and
- * references as indexes. Produced by {@link CatalogReader}; the arrays are owned by the reader's
- * caller and never changed after reading.
+ * references as indexes. Produced by {@link CatalogReader}. A service's actions (nine tenths of
+ * the data) are not parsed up front: {@link Service#actions()} gives {@link ActionLines} that
+ * parse them on request. Nothing here is changed after reading; thread-safe.
  *
  * @param header the {@code #name value} lines ({@code package}, {@code version}, {@code
  *     published}, {@code updated}, {@code license})
@@ -27,13 +28,21 @@ public record RawCatalog(
   /** A condition key: its name and an index into {@link RawCatalog#types()}. */
   public record Key(String name, int type) {}
 
-  /** A service and what belongs to it. */
+  /**
+   * A service and what belongs to it.
+   *
+   * @param prefix the service prefix
+   * @param name the service name
+   * @param keys its condition keys
+   * @param resourceTypes its resource types
+   * @param actions its actions, parsed on request
+   */
   public record Service(
       String prefix,
       String name,
       List<Key> keys,
       List<ResourceType> resourceTypes,
-      List<Action> actions) {}
+      ActionLines actions) {}
 
   /**
    * A resource type.

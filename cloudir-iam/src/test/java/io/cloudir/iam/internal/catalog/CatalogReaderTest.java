@@ -33,8 +33,13 @@ class CatalogReaderTest {
           + "A\tListThings\t1\t\t\n"
           + "E\t1\t2\t1\t2\t1\n";
 
+  /** Reads a catalog and, as a service's first use would, every service's actions. */
   private static RawCatalog parse(String text) {
-    return CatalogReader.parse("test", text.getBytes(StandardCharsets.UTF_8));
+    RawCatalog c = CatalogReader.parse("test", text.getBytes(StandardCharsets.UTF_8));
+    for (RawCatalog.Service s : c.services()) {
+      assertEquals(s.actions().count(), s.actions().read().size());
+    }
+    return c;
   }
 
   @Test
@@ -48,11 +53,14 @@ class CatalogReaderTest {
     assertEquals("The Service", s.name());
     assertEquals(2, s.keys().size());
     assertEquals(1, s.resourceTypes().get(0).keys()[0]);
-    RawCatalog.Action get = s.actions().get(0);
+    List<RawCatalog.Action> actions = s.actions().read();
+    RawCatalog.Action get = actions.get(0);
     assertEquals(2, get.keys().length);
     assertTrue(get.resources().get(0).required());
     assertEquals(1, get.resources().get(0).keys()[0]);
-    assertEquals(0, s.actions().get(1).resources().size());
+    assertEquals("ListThings", actions.get(1).name());
+    assertEquals(1, actions.get(1).level());
+    assertEquals(0, actions.get(1).resources().size());
   }
 
   @Test
@@ -77,9 +85,15 @@ class CatalogReaderTest {
         Arguments.of(head + "G\tk\t0\n", 2L, "index 0 out of range (0)"),
         Arguments.of(head + "S\ts\n", 2L, "expected 3 fields, found 2"),
         Arguments.of(head + "S\t\tname\n", 2L, "field 2 is empty"),
-        Arguments.of(head + "L\tRead\nS\ts\tn\nA\ta\t0\t\t7\n", 4L, "index 7 out of range (0)"),
-        Arguments.of(head + "L\tRead\nS\ts\tn\nA\ta\tx\t\t\n", 4L, "bad number 'x'"),
-        Arguments.of(head + "L\tRead\nS\ts\tn\nA\ta\t0\t,\t\n", 4L, "bad number ''"),
+        Arguments.of(head + "L\tRead\nS\ts\tn\nA\ta\t0\t\t7\nE\t1\t1\t0\t0\t0\n", 4L, "index 7 out of range (0)"),
+        Arguments.of(head + "L\tRead\nS\ts\tn\nA\ta\tx\t\t\nE\t1\t1\t0\t0\t0\n", 4L, "bad number at column 5"),
+        Arguments.of(head + "L\tRead\nS\ts\tn\nA\ta\t0\t,\t\nE\t1\t1\t0\t0\t0\n", 4L, "bad number at column 7"),
+        Arguments.of(head + "L\tRead\nS\ts\tn\nA\ta\t0\t\t\nA\tb\t0\nE\t1\t2\t0\t0\t0\n", 5L, "expected 5 fields"),
+        Arguments.of(head + "L\tRead\nS\ts\tn\nA\t\t0\t\t\nE\t1\t1\t0\t0\t0\n", 4L, "field 2 is empty"),
+        Arguments.of(head + "L\tRead\nS\ts\tn\nA\ta\t0\t\t0!\nE\t1\t1\t0\t0\t0\n", 4L, "index 0 out of range (0)"),
+        Arguments.of(head + "L\tRead\nS\ts\tn\nA\ta\t0\t\t\nK\tk\t0\n", 5L,
+            "K and R records must come before the service's actions"),
+        Arguments.of(head + "A\ta\t0\t\t\n", 2L, "record outside a service"),
         Arguments.of(head + "E\t1\t0\t0\t0\t0\n", 2L, "end marker says 1 but 0 were read"),
         Arguments.of(head + "E\t0\t0\t0\t0\t0\nL\tRead\n", 3L, "content after the end marker"));
   }
