@@ -35,14 +35,16 @@ import org.jspecify.annotations.Nullable;
  *       …2020_05_31} likewise).
  * </ol>
  *
- * <p>How complete it is: of the 415 distinct (eventSource, eventName) pairs in the project's
- * CloudTrail corpus (real delivery files, AWS documentation examples and rule test fixtures), 411
- * map to an action of the catalog or to "no IAM action"; the four that do not are synthetic
- * placeholders ({@code eventSource1}/{@code eventName1} …) — see the test tagged {@code corpus}.
- * Beyond the corpus, the default rule is right for the great majority of AWS APIs, whose
- * operation and action names agree; the known exceptions outside S3 are not all in the table
- * yet, and an event the map cannot place is reported as {@link EventMapping.Kind#UNKNOWN}, never
- * guessed.
+ * <p>How complete it is (measured by the test tagged {@code corpus} over the project's CloudTrail
+ * corpus: real delivery files, AWS documentation examples and rule-test fixtures): of its 410
+ * distinct (eventSource, eventName) pairs, 378 (92.2 %) map to an action of the catalog (363 by
+ * the default rule, 15 through the table), 10 (2.4 %) to "no IAM action", and 22 (5.4 %) are
+ * {@link EventMapping.Kind#UNKNOWN} — all of them synthetic placeholders ({@code eventSource1}) or
+ * fixture events with an invented name or the wrong eventSource ({@code iam NotCreateUser},
+ * {@code ec2 PutBucketVersioning}). Beyond the corpus, the default rule is right for the great
+ * majority of AWS APIs, whose operation and action names agree; the known exceptions outside S3,
+ * Lambda and KMS are not all in the table yet, and an event the map cannot place is reported as
+ * {@link EventMapping.Kind#UNKNOWN}, never guessed.
  *
  * <p>Answers are cached (up to {@value #CACHE_LIMIT} pairs); a lookup that hits the cache does not
  * allocate. Immutable (apart from the cache) and thread-safe.
