@@ -529,8 +529,8 @@ public final class ArnPattern {
    */
   public Optional<String> uncoveredExample(ArnPattern other) {
     GlobAutomaton sub = other.automaton();
-    if (sub == null) {
-      return Optional.empty();
+    if (sub == null || (prog != null && Arrays.equals(prog, other.prog) && Arrays.equals(colons, other.colons))) {
+      return Optional.empty(); // nothing to cover, or the same program
     }
     return GlobAutomaton.counterexample(sub, automaton(), GlobAutomaton.DEFAULT_MAX_STATES);
   }

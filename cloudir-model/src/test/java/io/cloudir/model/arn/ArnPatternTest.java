@@ -211,4 +211,27 @@ class ArnPatternTest {
     assertEquals("role", role.get().resourceType());
     assertEquals("admin", role.get().resourceId());
   }
+
+  @Test
+  void longRealisticPatternsStayCheap() {
+    String key = "a/".repeat(150);
+    ArnPattern exact = ArnPattern.parse("arn:aws:s3:::bucket/" + key + "*.json");
+    ArnPattern wide = ArnPattern.parse("arn:aws:s3:::bucket/*");
+    assertTrue(wide.covers(exact));
+    assertFalse(exact.covers(wide));
+    Optional<Arn> w = exact.intersectsArn(wide);
+    assertTrue(w.isPresent());
+    assertTrue(exact.matches(w.get()) && wide.matches(w.get()));
+  }
+
+  @Test
+  void determinisationBlowUpHitsTheDocumentedLimit() {
+    // (Σ*)a(Σ){24}: its subset automaton needs about 2^25 states
+    ArnPattern hard = ArnPattern.parse("*a" + "?".repeat(24));
+    assertTrue(hard.covers(hard)); // same program: no search
+    ArnPattern same = ArnPattern.parse("**a" + "?".repeat(24)); // same language, other program
+    assertThrows(LimitExceededException.class, () -> hard.covers(same));
+    // a counterexample found early ends the search before the limit
+    assertFalse(hard.covers(ArnPattern.parse("*")));
+  }
 }
