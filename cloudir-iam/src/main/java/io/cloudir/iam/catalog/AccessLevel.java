@@ -4,6 +4,7 @@ import io.cloudir.iam.internal.catalog.Wildcard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The access level of an action as the AWS Service Authorization Reference classifies it: {@link
@@ -93,8 +94,8 @@ public final class AccessLevel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof AccessLevel && ((AccessLevel) o).name.equalsIgnoreCase(name);
+  public boolean equals(@Nullable Object o) {
+    return o instanceof AccessLevel other && other.name.equalsIgnoreCase(name);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.cloudir.iam.catalog;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IAM action of the catalog ({@code s3:GetObject}): its service prefix and name as AWS spells
@@ -78,8 +79,8 @@ public final class ActionInfo {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof ActionInfo && ((ActionInfo) o).fullName.equalsIgnoreCase(fullName);
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ActionInfo other && other.fullName.equalsIgnoreCase(fullName);
   }
 
   @Override

@@ -129,8 +129,8 @@ public final class ConditionKeyType {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof ConditionKeyType && ((ConditionKeyType) o).name.equalsIgnoreCase(name);
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ConditionKeyType other && other.name.equalsIgnoreCase(name);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.cloudir.iam.catalog;
 
 import io.cloudir.iam.internal.catalog.ArnTemplate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A resource type of a service: its name ({@code object}), its ARN template ({@code
@@ -57,10 +58,10 @@ public final class ResourceTypeInfo {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof ResourceTypeInfo
-        && ((ResourceTypeInfo) o).service.equals(service)
-        && ((ResourceTypeInfo) o).name.equals(name);
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ResourceTypeInfo other
+        && other.service.equals(service)
+        && other.name.equals(name);
   }
 
   @Override

@@ -137,8 +137,8 @@ public final class ServiceInfo {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof ServiceInfo && ((ServiceInfo) o).prefix.equals(prefix);
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ServiceInfo other && other.prefix.equals(prefix);
   }
 
   @Override

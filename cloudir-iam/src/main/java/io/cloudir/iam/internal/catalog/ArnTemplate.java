@@ -55,7 +55,7 @@ public final class ArnTemplate {
   /**
    * Compiles a template.
    *
-   * @throws IllegalArgumentException if a {@code ${} has no closing brace or a variable is empty
+   * @throws IllegalArgumentException if a <code>${</code> has no closing brace or a variable is empty
    */
   public static ArnTemplate compile(String template) {
     List<String> lits = new ArrayList<>();

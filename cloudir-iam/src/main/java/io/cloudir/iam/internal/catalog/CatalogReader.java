@@ -118,23 +118,23 @@ public final class CatalogReader {
       }
       String kind = f[0];
       switch (kind) {
-        case "#notice":
+        case "#notice" -> {
           fields(f, 2, 1);
           notice.add(f[1]);
-          break;
-        case "L":
+        }
+        case "L" -> {
           fields(f, 2);
           levels.add(f[1]);
-          break;
-        case "T":
+        }
+        case "T" -> {
           fields(f, 2);
           types.add(f[1]);
-          break;
-        case "G":
+        }
+        case "G" -> {
           fields(f, 3);
           globals.add(new RawCatalog.Key(f[1], index(f[2], types.size())));
-          break;
-        case "S":
+        }
+        case "S" -> {
           fields(f, 3);
           if (prefix != null) {
             services.add(
@@ -149,22 +149,22 @@ public final class CatalogReader {
           serviceName = f[2];
           keys = new ArrayList<>();
           rts = new ArrayList<>();
-          break;
-        case "K":
+        }
+        case "K" -> {
           fields(f, 3);
           inService(prefix);
           notAfterActions();
           keys.add(new RawCatalog.Key(f[1], index(f[2], types.size())));
           nKeys++;
-          break;
-        case "R":
+        }
+        case "R" -> {
           fields(f, 4, 3);
           inService(prefix);
           notAfterActions();
           rts.add(new RawCatalog.ResourceType(f[1], f[2], indexes(f[3], keys.size())));
           nTypes++;
-          break;
-        case "E":
+        }
+        case "E" -> {
           fields(f, 6);
           if (prefix != null) {
             services.add(
@@ -183,14 +183,15 @@ public final class CatalogReader {
             }
           }
           ended = true;
-          break;
-        default:
+        }
+        default -> {
           if (kind.startsWith("#")) {
             fields(f, 2);
             header.put(kind.substring(1), f[1]);
           } else {
             throw error("unknown record kind '" + kind + "'");
           }
+        }
       }
     }
     if (!ended) {

@@ -51,6 +51,25 @@ public final class EventTable {
     return lines.getOrDefault(source + " " + name, -1);
   }
 
+  /** The words of a line, split on runs of spaces and tabs. */
+  private static String[] words(String line) {
+    List<String> out = new ArrayList<>(4);
+    int i = 0;
+    while (i < line.length()) {
+      while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+        i++;
+      }
+      int start = i;
+      while (i < line.length() && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+        i++;
+      }
+      if (i > start) {
+        out.add(line.substring(start, i));
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
   /** Reads the bundled table. */
   public static EventTable readBundled() {
     try (InputStream in = EventTable.class.getResourceAsStream(RESOURCE)) {
@@ -80,7 +99,7 @@ public final class EventTable {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      String[] f = line.split("\\s+");
+      String[] f = words(line);
       if (f[0].equals("source") && f.length == 3) {
         if (prefixes.put(f[1], f[2]) != null) {
           throw new CatalogFormatException(source, -1, lineNo, "duplicate source " + f[1]);
