@@ -653,15 +653,22 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     return new UserIdentity(buf, uiStart, uiEnd, uiSpans.clone(), uiEscMask);
   }
 
-  /** The identity type, or null when there is no {@code userIdentity.type}. */
+  /**
+   * The identity type, or null when there is no {@code userIdentity.type} (or it is JSON null).
+   * Like {@link UserIdentity#type()}, a type of another JSON type gives its JSON text (with a
+   * {@code field.type} warning).
+   */
   public final @Nullable IdentityType identityType() {
     checkLive();
     long sp = uiSpans[UserIdentityField.TYPE.ordinal()];
-    if (sp == 0 || buf[(int) (sp >>> 32)] != '"') {
+    if (sp == 0 || buf[(int) (sp >>> 32)] == 'n') {
       return null;
     }
     int s = (int) (sp >>> 32);
     int e = (int) sp;
+    if (buf[s] != '"') {
+      return IdentityType.of(new String(buf, s, e - s, StandardCharsets.UTF_8));
+    }
     IdentityType t = IdentityType.knownOrNull(buf, s + 1, e - 1);
     return t != null ? t : IdentityType.of(JsonStrings.decode(buf, s + 1, e - 1));
   }

@@ -314,6 +314,15 @@ class CloudTrailEventFieldsTest {
   }
 
   @Test
+  void identityTypeOfWrongTypeAgreesWithUserIdentity() {
+    CloudTrailEvent e = timed("\"userIdentity\":{\"type\":5}");
+    assertEquals("5", e.identityType().value());
+    assertFalse(e.identityType().isKnown());
+    assertEquals(e.userIdentity().type(), e.identityType());
+    assertTrue(codes(e).contains("field.type"), () -> codes(e).toString());
+  }
+
+  @Test
   void escapedEnumText() {
     CloudTrailEvent e = timed("\"eventType\":\"AwsApi\\u0043all\",\"userIdentity\":{\"type\":\"IAM\\u0055ser\"}");
     assertSame(EventType.AWS_API_CALL, e.eventType());

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 class CloudTrailEventFuzzTest {
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "4m")
   void fuzz(byte[] data) {
     CloudTrailEvent e;
     try {
@@ -167,6 +167,12 @@ class CloudTrailEventFuzzTest {
         }
       }
       check(UserIdentity.of(u.json()).equals(u), "UserIdentity.of(json()) equals the identity");
+      check(java.util.Objects.equals(u.type(), e.identityType()), "identityType() agrees with userIdentity().type()");
+      UserIdentity rebuilt = UserIdentity.of(u.json().detach());
+      check(java.util.Objects.equals(rebuilt.arn(), u.arn())
+          && java.util.Objects.equals(rebuilt.type(), u.type())
+          && java.util.Objects.equals(rebuilt.accessKeyId(), u.accessKeyId()),
+          "UserIdentity.of reads the same fields as the event index");
     }
   }
 }
