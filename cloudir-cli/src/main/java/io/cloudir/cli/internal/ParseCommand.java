@@ -138,7 +138,10 @@ final class ParseCommand implements Callable<Integer> {
         }
       } catch (UncheckedIOException e) {
         progress.clear();
-        err.println("cloudir: " + describe(e.getCause()));
+        long opened = records.stats().files();
+        String where = opened > 0 && opened <= sources.size()
+            ? sources.get((int) opened - 1).name() + ": " : "";
+        err.println("cloudir: " + where + describe(e.getCause()));
         failed = true;
       }
       stats = records.stats();
