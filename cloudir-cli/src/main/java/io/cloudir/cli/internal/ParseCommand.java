@@ -149,7 +149,7 @@ final class ParseCommand implements Callable<Integer> {
     writer.flush();
     if (writer.failed()) {
       progress.clear();
-      err.println("cloudir: cannot write standard output (closed?): stopped reading");
+      err.println("cloudir: standard output was closed: stopped reading");
       failed = true;
     }
     IOException rejectsError = sink.close();
