@@ -138,7 +138,10 @@ final class ParseCommand implements Callable<Integer> {
         }
       } catch (UncheckedIOException e) {
         progress.clear();
-        err.println("cloudir: " + describe(e.getCause()));
+        long opened = records.stats().files();
+        String where = opened > 0 && opened <= sources.size()
+            ? sources.get((int) opened - 1).name() + ": " : "";
+        err.println("cloudir: " + where + describe(e.getCause()));
         failed = true;
       }
       stats = records.stats();
@@ -146,7 +149,7 @@ final class ParseCommand implements Callable<Integer> {
     writer.flush();
     if (writer.failed()) {
       progress.clear();
-      err.println("cloudir: cannot write standard output (closed?): stopped reading");
+      err.println("cloudir: standard output was closed: stopped reading");
       failed = true;
     }
     IOException rejectsError = sink.close();
