@@ -1,5 +1,15 @@
 package io.cloudir.benchmarks;
 
+import io.cloudir.model.LogRecord;
+import io.cloudir.model.cloudtrail.CloudTrailCursor;
+import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import io.cloudir.model.cloudtrail.CloudTrailField;
+import io.cloudir.model.cloudtrail.UserIdentityField;
+import io.cloudir.parsers.CloudTrailCursorReader;
+import io.cloudir.parsers.LogReader;
+import io.cloudir.parsers.LogSource;
+import io.cloudir.parsers.ReadLimits;
+import io.cloudir.parsers.RecordStream;
 import com.amazonaws.services.cloudtrail.processinglibrary.model.CloudTrailEventData;
 import com.amazonaws.services.cloudtrail.processinglibrary.model.CloudTrailLog;
 import com.amazonaws.services.cloudtrail.processinglibrary.model.internal.UserIdentity;
@@ -11,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.UUID;
@@ -282,20 +293,114 @@ public class CloudTrailParseBenchmark {
 
   // ---- cloudir ----------------------------------------------------------------------------------
 
-  // cloudir variants: parse_cloudir (zero-copy cursor API, fields as slices/hashes/canonical
-  // constants) and parse_cloudirStrings (materialises the 12 Strings) are added by the reader's
-  // author. Expected shape (see benchmarks/README.md):
-  //
-  //   @Benchmark
-  //   public FieldChecksum parse_cloudir(Rates rates) {
-  //     FieldChecksum sum = new FieldChecksum();
-  //     ... for each record: sum.mix(bytes, off, len) / sum.mixHash(precomputedFnv) /
-  //         sum.mixAbsent() for the 12 fields in FieldChecksum.FIELDS order; sum.endRecord();
-  //     rates.add(this);
-  //     return sum;
-  //   }
-  //
-  // and add both to SameAnswerTest.CHECKSUM_VARIANTS.
+  /**
+   * cloudir's zero-copy path: {@link CloudTrailCursorReader} over the in-memory bytes (read in
+   * place), every field obtained as the FNV-1a hash of its slice ({@link
+   * CloudTrailCursor#valueHash}), nothing materialised. The record's JSON is fully validated.
+   *
+   * @param rates throughput counters
+   * @return the answer
+   * @throws IOException never for in-memory input
+   */
+  @Benchmark
+  public FieldChecksum parse_cloudir(Rates rates) throws IOException {
+    FieldChecksum sum = new FieldChecksum();
+    try (CloudTrailCursorReader r =
+        CloudTrailCursorReader.open(LogSource.of("benchmark", bytes), ReadLimits.defaults(), false)) {
+      CloudTrailCursor c = r.cursor();
+      while (r.next()) {
+        mixHash(sum, c.valueHash(CloudTrailField.EVENT_TIME));
+        mixHash(sum, c.valueHash(CloudTrailField.EVENT_SOURCE));
+        mixHash(sum, c.valueHash(CloudTrailField.EVENT_NAME));
+        mixHash(sum, c.valueHash(CloudTrailField.AWS_REGION));
+        mixHash(sum, c.valueHash(CloudTrailField.SOURCE_IP_ADDRESS));
+        mixHash(sum, c.valueHash(CloudTrailField.USER_AGENT));
+        mixHash(sum, c.valueHash(UserIdentityField.TYPE));
+        mixHash(sum, c.valueHash(UserIdentityField.ARN));
+        mixHash(sum, c.valueHash(UserIdentityField.ACCOUNT_ID));
+        mixHash(sum, c.valueHash(CloudTrailField.ERROR_CODE));
+        mixHash(sum, c.valueHash(CloudTrailField.EVENT_ID));
+        mixHash(sum, c.valueHash(CloudTrailField.RECIPIENT_ACCOUNT_ID));
+        sum.endRecord();
+      }
+    }
+    rates.add(this);
+    return sum;
+  }
+
+  private static void mixHash(FieldChecksum sum, long hash) {
+    if (hash == 0) {
+      sum.mixAbsent();
+    } else {
+      sum.mixHash(hash);
+    }
+  }
+
+  /**
+   * cloudir's cursor with the twelve values materialised as Strings (low-cardinality ones are
+   * canonical instances, the others new Strings).
+   *
+   * @param rates throughput counters
+   * @return the answer
+   * @throws IOException never for in-memory input
+   */
+  @Benchmark
+  public FieldChecksum parse_cloudirStrings(Rates rates) throws IOException {
+    FieldChecksum sum = new FieldChecksum();
+    try (CloudTrailCursorReader r =
+        CloudTrailCursorReader.open(LogSource.of("benchmark", bytes), ReadLimits.defaults(), false)) {
+      CloudTrailCursor c = r.cursor();
+      while (r.next()) {
+        sum.mix(c.eventTimeText());
+        sum.mix(c.eventSource());
+        sum.mix(c.eventName());
+        sum.mix(c.awsRegion());
+        sum.mix(c.sourceIPAddress());
+        sum.mix(c.userAgent());
+        sum.mix(c.userIdentityString(UserIdentityField.TYPE));
+        sum.mix(c.userIdentityString(UserIdentityField.ARN));
+        sum.mix(c.userIdentityString(UserIdentityField.ACCOUNT_ID));
+        sum.mix(c.errorCode());
+        sum.mix(c.eventID());
+        sum.mix(c.recipientAccountId());
+        sum.endRecord();
+      }
+    }
+    rates.add(this);
+    return sum;
+  }
+
+  /**
+   * cloudir's default API: {@link LogReader} handing out immutable {@link CloudTrailEvent}s (safe
+   * to keep), the twelve values as Strings.
+   *
+   * @param rates throughput counters
+   * @return the answer
+   */
+  @Benchmark
+  public FieldChecksum parse_cloudirEvents(Rates rates) {
+    FieldChecksum sum = new FieldChecksum();
+    try (RecordStream s = LogReader.create().open(List.of(LogSource.of("benchmark", bytes)))) {
+      for (LogRecord rec : s) {
+        CloudTrailEvent e = (CloudTrailEvent) rec;
+        sum.mix(e.eventTimeText());
+        sum.mix(e.eventSource());
+        sum.mix(e.eventName());
+        sum.mix(e.awsRegion());
+        sum.mix(e.sourceIPAddress());
+        sum.mix(e.userAgent());
+        sum.mix(e.userIdentityString(UserIdentityField.TYPE));
+        sum.mix(e.userIdentityString(UserIdentityField.ARN));
+        sum.mix(e.userIdentityString(UserIdentityField.ACCOUNT_ID));
+        sum.mix(e.errorCode());
+        sum.mix(e.eventID());
+        sum.mix(e.recipientAccountId());
+        sum.endRecord();
+      }
+    }
+    rates.add(this);
+    return sum;
+  }
 
   // ---- helpers ----------------------------------------------------------------------------------
 

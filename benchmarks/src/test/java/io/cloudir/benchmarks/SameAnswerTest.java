@@ -29,7 +29,10 @@ class SameAnswerTest {
           "jacksonDatabind", CloudTrailParseBenchmark::parse_jacksonDatabind,
           "jacksonReadTree", CloudTrailParseBenchmark::parse_jacksonReadTree,
           "cloudtrailProcessingLibrary",
-              CloudTrailParseBenchmark::parse_cloudtrailProcessingLibrary);
+              CloudTrailParseBenchmark::parse_cloudtrailProcessingLibrary,
+          "cloudir", CloudTrailParseBenchmark::parse_cloudir,
+          "cloudirStrings", CloudTrailParseBenchmark::parse_cloudirStrings,
+          "cloudirEvents", (b, r) -> b.parse_cloudirEvents(r));
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -116,7 +116,7 @@ public final class CloudTrailEngine implements RecordEngine {
     this.sc = new JsonScanner(limits.maxDepth(), limits.maxStringBytes());
     this.cursor = bridge.newCursor(debugCursor);
     this.blockSize = Math.max(64, blockSize);
-    this.buf = new byte[this.blockSize];
+    this.buf = new byte[0]; // allocated on the first refill (never for whole in-memory inputs)
   }
 
   /** The cursor that shows the current record after {@link #next()} returned {@link #RECORD}. */
@@ -180,6 +180,9 @@ public final class CloudTrailEngine implements RecordEngine {
   private boolean refill(int keepFrom) throws IOException {
     if (eof) {
       return false;
+    }
+    if (buf.length == 0) {
+      buf = new byte[blockSize];
     }
     int keep = limit - keepFrom;
     int free = buf.length - limit;
