@@ -1,7 +1,6 @@
 package io.cloudir.cli.internal;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -37,10 +36,5 @@ final class CloudirCommand implements Callable<Integer> {
     spec.commandLine().usage(spec.commandLine().getErr());
     spec.commandLine().getErr().flush();
     return Cli.ERROR;
-  }
-
-  /** Returns the {@code CommandLine} (for tests). */
-  CommandLine commandLine() {
-    return spec.commandLine();
   }
 }

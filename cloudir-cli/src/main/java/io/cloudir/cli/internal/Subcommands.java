@@ -6,6 +6,8 @@ import java.util.List;
  * The subcommands of {@code cloudir}, in the order {@code --help} lists them. To add one, write a
  * picocli {@code @Command} class implementing {@code Callable<Integer>} with a constructor taking
  * an {@link Io}, and add it here.
+ *
+ * <p>Stateless and thread-safe.
  */
 final class Subcommands {
   private Subcommands() {}
