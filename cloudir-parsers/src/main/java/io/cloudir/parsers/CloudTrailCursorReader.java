@@ -60,7 +60,7 @@ public final class CloudTrailCursorReader implements AutoCloseable {
       throws IOException {
     return new CloudTrailCursorReader(
         new SourceParser(Objects.requireNonNull(source), SourceType.CLOUDTRAIL, limits, false, debug, 1 << 20,
-            io.cloudir.parsers.internal.ReaderOptions.NONE));
+            io.cloudir.parsers.internal.ReaderOptions.NONE, java.util.List.of()));
   }
 
   /** Receives rejections (called from {@link #next()}). */

@@ -1,7 +1,10 @@
 package io.cloudir.parsers;
 
 import io.cloudir.model.SourceType;
+import io.cloudir.parsers.internal.FormatSupport;
 import io.cloudir.parsers.internal.Formats;
+import io.cloudir.parsers.internal.ProviderFormat;
+import io.cloudir.parsers.spi.LineFormatProvider;
 import io.cloudir.parsers.internal.ReaderOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ public final class LogReader {
   private final int parallelism;
   private final int blockSize;
   private final Map<String, String> options;
+  private final List<FormatSupport> formats;
 
   private LogReader(Builder b) {
     this.type = b.type;
@@ -47,6 +51,7 @@ public final class LogReader {
     this.parallelism = b.parallelism;
     this.blockSize = b.blockSize;
     this.options = Map.copyOf(b.options);
+    this.formats = Formats.with(b.extra);
   }
 
   /** A builder with defaults: auto-detection, default limits, rejections dropped (but counted). */
@@ -71,7 +76,7 @@ public final class LogReader {
   /** Opens the given sources, read in order. */
   public RecordStream open(List<LogSource> sources) {
     return new RecordStream(List.copyOf(sources), type, limits, onRejection, parallelism, blockSize,
-        new ReaderOptions(options));
+        new ReaderOptions(options), formats);
   }
 
   /** The fixed format, or null for auto-detection. */
@@ -92,6 +97,16 @@ public final class LogReader {
     private int parallelism = 1;
     private int blockSize = 1 << 20;
     private final Map<String, String> options = new HashMap<>();
+    private final List<FormatSupport> extra = new ArrayList<>();
+
+    /**
+     * Adds an embedder's line format (in addition to those found by {@code ServiceLoader}); it
+     * takes part in detection and may be selected with {@link #type}.
+     */
+    public Builder format(LineFormatProvider provider) {
+      extra.add(new ProviderFormat(Objects.requireNonNull(provider)));
+      return this;
+    }
 
     private Builder() {}
 
@@ -105,15 +120,10 @@ public final class LogReader {
     }
 
     /**
-     * Fixes the format instead of detecting it; null means auto-detection.
-     *
-     * @throws IllegalArgumentException for a format this version cannot read
+     * Fixes the format instead of detecting it; null means auto-detection. {@link #build()}
+     * rejects a format no registered reader knows.
      */
     public Builder type(@Nullable SourceType t) {
-      if (t != null && Formats.of(t) == null) {
-        throw new IllegalArgumentException("no reader for format " + t + " (this version reads "
-            + String.join(", ", Formats.names()) + ")");
-      }
       this.type = t;
       return this;
     }
@@ -151,8 +161,21 @@ public final class LogReader {
       return this;
     }
 
-    /** The reader. */
+    /**
+     * The reader.
+     *
+     * @throws IllegalArgumentException if {@link #type} names a format no registered reader knows
+     */
     public LogReader build() {
+      SourceType t = type;
+      if (t != null && Formats.of(t, Formats.with(extra)) == null) {
+        List<String> names = new ArrayList<>();
+        for (FormatSupport f : Formats.with(extra)) {
+          names.add(f.type().name());
+        }
+        throw new IllegalArgumentException("no reader for format " + t + " (this version reads "
+            + String.join(", ", names) + ")");
+      }
       return new LogReader(this);
     }
   }

@@ -40,6 +40,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
   private final int parallelism;
   private final int blockSize;
   private final ReaderOptions options;
+  private final java.util.List<io.cloudir.parsers.internal.FormatSupport> formats;
   private volatile boolean cancelled;
   private boolean iterated;
   private @Nullable ExecutorService pool;
@@ -52,7 +53,8 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
   private volatile long bytes;
 
   RecordStream(List<LogSource> sources, @Nullable SourceType type, ReadLimits limits,
-      Consumer<Rejection> onRejection, int parallelism, int blockSize, ReaderOptions options) {
+      Consumer<Rejection> onRejection, int parallelism, int blockSize, ReaderOptions options,
+      java.util.List<io.cloudir.parsers.internal.FormatSupport> formats) {
     this.sources = sources;
     this.type = type;
     this.limits = limits;
@@ -60,6 +62,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
     this.parallelism = parallelism;
     this.blockSize = blockSize;
     this.options = options;
+    this.formats = formats;
   }
 
   /** The counts so far. */
@@ -135,7 +138,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
             if (index >= sources.size()) {
               return false;
             }
-            current = new SourceParser(sources.get(index++), type, limits, true, false, blockSize, options);
+            current = new SourceParser(sources.get(index++), type, limits, true, false, blockSize, options, formats);
             files++;
           }
           SourceParser c = current;
@@ -212,7 +215,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
     }
 
     private void produce(LogSource src, BlockingQueue<Object> q) {
-      try (SourceParser p = new SourceParser(src, type, limits, true, false, blockSize, options)) {
+      try (SourceParser p = new SourceParser(src, type, limits, true, false, blockSize, options, formats)) {
         Object item;
         while (!cancelled && (item = p.next()) != null) {
           q.put(item);

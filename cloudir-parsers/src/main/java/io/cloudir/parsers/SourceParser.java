@@ -29,12 +29,13 @@ final class SourceParser implements AutoCloseable {
   private final boolean debug;
   private final int blockSize;
   private final ReaderOptions options;
+  private final java.util.List<FormatSupport> formats;
   private @Nullable InputStream in;
   private @Nullable RecordEngine engine;
   private boolean done;
 
   SourceParser(LogSource source, @Nullable SourceType type, ReadLimits limits, boolean shared,
-      boolean debug, int blockSize, ReaderOptions options) {
+      boolean debug, int blockSize, ReaderOptions options, java.util.List<FormatSupport> formats) {
     this.source = source;
     this.type = type;
     this.limits = limits;
@@ -42,6 +43,7 @@ final class SourceParser implements AutoCloseable {
     this.debug = debug;
     this.blockSize = blockSize;
     this.options = options;
+    this.formats = formats;
   }
 
   private static boolean isGzip(byte[] b) {
@@ -103,7 +105,7 @@ final class SourceParser implements AutoCloseable {
     FormatSupport f;
     ReaderOptions opts = options;
     if (type != null) {
-      f = Formats.of(type);
+      f = Formats.of(type, formats);
       if (f == null) {
         throw new IllegalArgumentException("no reader for format " + type);
       }
@@ -120,7 +122,7 @@ final class SourceParser implements AutoCloseable {
       if (allWhitespace(head, n)) {
         f = Formats.of(SourceType.CLOUDTRAIL);
       } else {
-        f = Formats.detect(head, n);
+        f = Formats.detect(head, n, formats);
       }
       if (f == null) {
         e = new UnknownFormatEngine(source.name(), head, n);
@@ -138,8 +140,8 @@ final class SourceParser implements AutoCloseable {
     return e;
   }
 
-  private static boolean isCloudTrail(byte[] head, int len) {
-    FormatSupport f = Formats.detect(head, len);
+  private boolean isCloudTrail(byte[] head, int len) {
+    FormatSupport f = Formats.detect(head, len, formats);
     return f != null && f.type().equals(SourceType.CLOUDTRAIL);
   }
 

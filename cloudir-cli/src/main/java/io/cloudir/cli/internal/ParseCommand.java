@@ -90,7 +90,7 @@ final class ParseCommand implements Callable<Integer> {
     }
     LogReader.Builder builder = LogReader.builder();
     try {
-      builder.type(type.equals("auto") ? null : SourceType.of(type));
+      builder.type(type.equals("auto") ? null : SourceType.of(type)).build(); // validates the type
     } catch (IllegalArgumentException e) {
       return usage("--type " + type + " is not supported yet");
     }
