@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  *
  * <p><b>Lifetime rule:</b> the cursor is valid until the next call to {@link #next()} or {@link
  * #close()}; copy with {@link CloudTrailCursor#toEvent()} to keep an event. Debug mode ({@link
- * #debug(boolean)} or system property {@code cloudir.debugCursor=true}) makes every stale access
+ * #open(LogSource, ReadLimits, boolean)} or system property {@code cloudir.debugCursor=true}) makes every stale access
  * throw.
  *
  * <p>Not thread-safe: use from one thread.
