@@ -1,5 +1,11 @@
-/** cloudir iam. */
+/**
+ * cloudir-iam: IAM policy model and evaluation, and the bundled AWS action catalog ({@link
+ * io.cloudir.iam.catalog.ActionCatalog}) with the CloudTrail event to IAM action map ({@link
+ * io.cloudir.iam.catalog.EventActionMap}).
+ */
 module io.cloudir.iam {
   requires static transitive org.jspecify;
-  requires io.cloudir.model;
+  requires transitive io.cloudir.model;
+
+  exports io.cloudir.iam.catalog;
 }

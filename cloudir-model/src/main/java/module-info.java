@@ -6,6 +6,7 @@ module io.cloudir.model {
   requires static transitive org.jspecify;
 
   exports io.cloudir.model;
+  exports io.cloudir.model.arn;
   exports io.cloudir.model.cloudtrail;
   exports io.cloudir.model.json;
   exports io.cloudir.model.net;

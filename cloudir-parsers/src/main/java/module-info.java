@@ -1,5 +1,7 @@
-/** cloudir parsers. */
+/** Zero-copy readers for AWS log formats. JDK only. */
 module io.cloudir.parsers {
   requires static transitive org.jspecify;
-  requires io.cloudir.model;
+  requires transitive io.cloudir.model;
+
+  exports io.cloudir.parsers;
 }

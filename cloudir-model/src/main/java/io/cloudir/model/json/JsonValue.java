@@ -250,11 +250,27 @@ public final class JsonValue {
   /**
    * The number as a {@link BigInteger}.
    *
-   * @throws ArithmeticException if it has a fraction
+   * @throws ArithmeticException if it has a fraction or more than 100 000 integer digits
    */
   public BigInteger asBigInteger() {
-    return asBigDecimal().toBigIntegerExact();
+    BigDecimal d = asBigDecimal();
+    if (d.signum() != 0) {
+      // decide before toBigIntegerExact, which would compute 10^|exponent| (1e999999999 or
+      // 1e-999999999 would take hours)
+      long integerDigits = (long) d.precision() - d.scale();
+      if (integerDigits <= 0) {
+        throw new ArithmeticException("Rounding necessary: " + abbreviated() + " has a fraction");
+      }
+      if (integerDigits > MAX_BIG_INTEGER_DIGITS) {
+        throw new ArithmeticException(abbreviated() + " has more than " + MAX_BIG_INTEGER_DIGITS
+            + " integer digits");
+      }
+    }
+    return d.toBigIntegerExact();
   }
+
+  /** The most decimal digits {@link #asBigInteger} produces. */
+  private static final int MAX_BIG_INTEGER_DIGITS = 100_000;
 
   /**
    * The value of member {@code name} of this object (the last one if repeated), or {@code null}
@@ -264,7 +280,8 @@ public final class JsonValue {
     if (!isObject()) {
       return null;
     }
-    byte[] key = name.getBytes(StandardCharsets.UTF_8);
+    // a name with an unpaired surrogate has no UTF-8 form: only an escaped member name can equal it
+    byte @Nullable [] key = wellFormed(name) ? name.getBytes(StandardCharsets.UTF_8) : null;
     JsonValue found = null;
     int p = JsonScanner.skipWs(buf, start + 1, end);
     if (buf[p] == '}') {
@@ -277,7 +294,7 @@ public final class JsonValue {
       p = JsonScanner.skipWs(buf, p, end);
       int vs = p;
       int ve = JsonScanner.skipValidated(buf, p);
-      if (nameEquals(ns, ne, key)) {
+      if (nameEquals(ns, ne, key, name)) {
         found = new JsonValue(buf, vs, ve);
       }
       p = JsonScanner.skipWs(buf, ve, end);
@@ -288,16 +305,29 @@ public final class JsonValue {
     }
   }
 
-  private boolean nameEquals(int ns, int ne, byte[] key) {
+  private boolean nameEquals(int ns, int ne, byte @Nullable [] key, String name) {
     int bs = ns + 1;
     int be = ne - 1;
-    if (be - bs == key.length && Arrays.equals(buf, bs, be, key, 0, key.length)) {
-      return true;
-    }
     if (JsonStrings.hasEscape(buf, bs, be)) {
-      return JsonStrings.decode(buf, bs, be).equals(new String(key, StandardCharsets.UTF_8));
+      // the raw bytes of an escaped name are not its value: a member written with backslash-t is
+      // named TAB, not backslash-t
+      return JsonStrings.decode(buf, bs, be).equals(name);
     }
-    return false;
+    return key != null && be - bs == key.length && Arrays.equals(buf, bs, be, key, 0, key.length);
+  }
+
+  /** Whether {@code s} has no unpaired surrogate (so that it has a UTF-8 form). */
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether this object has member {@code name}. */
@@ -590,6 +620,9 @@ public final class JsonValue {
           i = close + 1;
           if (i < n && path.charAt(i) == '.') {
             i++;
+            if (i == n) {
+              throw new IllegalArgumentException("path ends with '.': " + path);
+            }
           }
         } else {
           int j = i;
@@ -602,6 +635,9 @@ public final class JsonValue {
           String name = path.substring(i, j);
           steps.add(name.equals("*") ? ALL_MEMBERS : name);
           i = j < n && path.charAt(j) == '.' ? j + 1 : j;
+          if (i == n && j < n) {
+            throw new IllegalArgumentException("path ends with '.': " + path);
+          }
         }
       }
       if (steps.isEmpty() && n > 1) {

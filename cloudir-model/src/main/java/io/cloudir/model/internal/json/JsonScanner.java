@@ -100,6 +100,10 @@ public final class JsonScanner {
         }
       }
       if (p >= end) {
+        if (p - start - 1 > maxStringBytes) {
+          // a streaming caller must not be asked to read more of an overlong string
+          throw new JsonSyntaxError(start, "string longer than " + maxStringBytes + " bytes", true);
+        }
         return INCOMPLETE;
       }
       int c = b[p];
@@ -119,13 +123,14 @@ public final class JsonScanner {
         switch (e) {
           case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> p += 2;
           case 'u' -> {
-            if (p + 6 > end) {
-              return INCOMPLETE;
-            }
-            for (int i = 2; i < 6; i++) {
+            int n = Math.min(6, end - p);
+            for (int i = 2; i < n; i++) {
               if (hex(b[p + i]) < 0) {
                 throw new JsonSyntaxError(p + i, "invalid \\u escape");
               }
+            }
+            if (n < 6) {
+              return INCOMPLETE; // the digits so far are valid; the rest may follow
             }
             p += 6;
           }
@@ -213,10 +218,14 @@ public final class JsonScanner {
     return -1;
   }
 
+  /** The most significant digits of an exponent (so that |exponent| < 10^9 fits an int scale). */
+  public static final int MAX_EXPONENT_DIGITS = 9;
+
   /**
    * Scans a number starting at {@code p}. The number must be followed by a byte that is not part
    * of a number within {@code end}; otherwise the result is {@link #INCOMPLETE} (unless {@code
-   * atEof}, in which case the end of the buffer terminates it).
+   * atEof}, in which case the end of the buffer terminates it). An exponent of more than {@link
+   * #MAX_EXPONENT_DIGITS} significant digits is a limit error.
    */
   public static int scanNumber(byte[] b, int p, int end, boolean atEof) throws JsonSyntaxError {
     int start = p;
@@ -255,6 +264,10 @@ public final class JsonScanner {
         p++;
       }
       int d = p;
+      while (p < end && b[p] == '0') {
+        p++;
+      }
+      int significant = p;
       while (p < end && isDigit(b[p])) {
         p++;
       }
@@ -263,6 +276,11 @@ public final class JsonScanner {
       }
       if (p == d) {
         throw new JsonSyntaxError(p, "digit expected in exponent");
+      }
+      if (p - significant > MAX_EXPONENT_DIGITS) {
+        // BigDecimal cannot hold it (its scale is an int); no real-world number needs it
+        throw new JsonSyntaxError(d, "exponent has more than " + MAX_EXPONENT_DIGITS
+            + " significant digits", true);
       }
     }
     if (p == end && !atEof) {

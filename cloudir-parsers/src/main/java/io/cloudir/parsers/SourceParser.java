@@ -1,0 +1,194 @@
+package io.cloudir.parsers;
+
+import io.cloudir.model.SourceType;
+import io.cloudir.parsers.internal.ByteSource;
+import io.cloudir.parsers.internal.CloudTrailEngine;
+import io.cloudir.parsers.internal.Decoding;
+import io.cloudir.parsers.internal.FormatSupport;
+import io.cloudir.parsers.internal.Formats;
+import io.cloudir.parsers.internal.ReaderOptions;
+import io.cloudir.parsers.internal.RecordEngine;
+import io.cloudir.parsers.internal.UnknownFormatEngine;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one source: detects its format from the first decoded bytes (unless given), then yields
+ * records, rejections and skip markers. Not thread-safe.
+ */
+final class SourceParser implements AutoCloseable {
+  /** Marker for a skipped non-record. */
+  static final Object SKIP = new Object();
+
+  private final LogSource source;
+  private final @Nullable SourceType type;
+  private final ReadLimits limits;
+  private final boolean shared;
+  private final boolean debug;
+  private final int blockSize;
+  private final ReaderOptions options;
+  private @Nullable InputStream in;
+  private @Nullable RecordEngine engine;
+  private boolean done;
+
+  SourceParser(LogSource source, @Nullable SourceType type, ReadLimits limits, boolean shared,
+      boolean debug, int blockSize, ReaderOptions options) {
+    this.source = source;
+    this.type = type;
+    this.limits = limits;
+    this.shared = shared;
+    this.debug = debug;
+    this.blockSize = blockSize;
+    this.options = options;
+  }
+
+  private static boolean isGzip(byte[] b) {
+    return b.length >= 2 && (b[0] & 0xFF) == 0x1f && (b[1] & 0xFF) == 0x8b;
+  }
+
+  /** The CloudTrail engine of a cursor reader (no detection: the caller asked for CloudTrail). */
+  CloudTrailEngine cloudTrailEngine() throws IOException {
+    RecordEngine e = engine;
+    if (e instanceof CloudTrailEngine c) {
+      return c;
+    }
+    byte[] mem = source.inMemory();
+    CloudTrailEngine[] ref = new CloudTrailEngine[1];
+    CloudTrailEngine c;
+    if (mem.length > 0 && !isGzip(mem)) {
+      c = new CloudTrailEngine((b, off, len) -> -1, source.name(), limits, shared, false, debug, blockSize);
+      c.wholeInput(mem, mem.length);
+    } else {
+      InputStream raw = Decoding.decode(source.open());
+      in = raw;
+      ByteSource bs = Decoding.source(raw, reason -> {
+        CloudTrailEngine x = ref[0];
+        if (x != null) {
+          x.breakStream(reason);
+        }
+      });
+      c = new CloudTrailEngine(bs, source.name(), limits, shared, false, debug, blockSize);
+    }
+    ref[0] = c;
+    engine = c;
+    return c;
+  }
+
+  RecordEngine engine() throws IOException {
+    RecordEngine e = engine;
+    if (e != null) {
+      return e;
+    }
+    byte[] mem = source.inMemory();
+    if (mem.length > 0 && !isGzip(mem) && (type == null || type.equals(SourceType.CLOUDTRAIL))
+        && (type != null || isCloudTrail(mem, Math.min(mem.length, Formats.HEAD)))) {
+      // in-memory CloudTrail: read in place, no copying
+      CloudTrailEngine c = new CloudTrailEngine((b, off, len) -> -1, source.name(), limits, shared,
+          type == null, debug, blockSize);
+      c.wholeInput(mem, mem.length);
+      engine = c;
+      return c;
+    }
+    BufferedInputStream raw = new BufferedInputStream(Decoding.decode(source.open()), Formats.HEAD * 2);
+    in = raw;
+    RecordEngine[] ref = new RecordEngine[1];
+    ByteSource bs = Decoding.source(raw, reason -> {
+      RecordEngine x = ref[0];
+      if (x != null) {
+        x.breakStream(reason);
+      }
+    });
+    FormatSupport f;
+    ReaderOptions opts = options;
+    if (type != null) {
+      f = Formats.of(type);
+      if (f == null) {
+        throw new IllegalArgumentException("no reader for format " + type);
+      }
+    } else {
+      raw.mark(Formats.HEAD + 1);
+      byte[] head = new byte[Formats.HEAD];
+      int n;
+      try {
+        n = raw.readNBytes(head, 0, head.length);
+      } catch (java.io.EOFException | java.util.zip.ZipException ex) {
+        n = 0; // a stream broken within its first bytes: let the engine report the break
+      }
+      raw.reset();
+      if (allWhitespace(head, n)) {
+        f = Formats.of(SourceType.CLOUDTRAIL);
+      } else {
+        f = Formats.detect(head, n);
+      }
+      if (f == null) {
+        e = new UnknownFormatEngine(source.name(), head, n);
+        engine = e;
+        return e;
+      }
+      opts = opts.with(ReaderOptions.DETECTED, "true");
+    }
+    if (f == null) {
+      throw new IllegalStateException("no CloudTrail support");
+    }
+    e = f.open(bs, source.name(), limits, shared, opts);
+    ref[0] = e;
+    engine = e;
+    return e;
+  }
+
+  private static boolean isCloudTrail(byte[] head, int len) {
+    FormatSupport f = Formats.detect(head, len);
+    return f != null && f.type().equals(SourceType.CLOUDTRAIL);
+  }
+
+  private static boolean allWhitespace(byte[] b, int n) {
+    for (int i = 0; i < n; i++) {
+      byte c = b[i];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The next record, rejection or {@link #SKIP}; null at the end. */
+  @Nullable Object next() throws IOException {
+    if (done) {
+      return null;
+    }
+    RecordEngine e = engine();
+    while (true) {
+      int r = e.next();
+      switch (r) {
+        case RecordEngine.RECORD:
+          return e.record();
+        case RecordEngine.REJECTED:
+          return e.rejection();
+        case RecordEngine.SKIPPED:
+          return SKIP;
+        case RecordEngine.END:
+          done = true;
+          close();
+          return null;
+        default:
+          // NEED_MORE cannot happen with a blocking stream; loop
+      }
+    }
+  }
+
+  long bytesRead() {
+    RecordEngine e = engine;
+    return e == null ? 0 : e.bytesRead();
+  }
+
+  @Override
+  public void close() throws IOException {
+    InputStream s = in;
+    in = null;
+    if (s != null) {
+      s.close();
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** Implementation of the readers. Not an API. */
+@NullMarked
+package io.cloudir.parsers.internal;
+
+import org.jspecify.annotations.NullMarked;
