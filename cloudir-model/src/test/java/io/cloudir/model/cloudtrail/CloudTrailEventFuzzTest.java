@@ -14,7 +14,7 @@ import java.util.Map;
  */
 class CloudTrailEventFuzzTest {
 
-  @FuzzTest(maxDuration = "4m")
+  @FuzzTest(maxDuration = "30s")
   void fuzz(byte[] data) {
     CloudTrailEvent e;
     try {
