@@ -14,6 +14,11 @@ import io.cloudir.model.internal.json.JsonSyntaxError;
  * mode on (system property {@code cloudir.debugCursor=true} or the reader option), every accessor
  * checks the rule and throws {@link IllegalStateException} when a stale cursor is used.
  *
+ * <p>The rule covers everything obtained from the cursor that is a view of its bytes: {@link
+ * #userIdentity()}, {@link #field}, {@link #json()}, {@link #unknownFields()}, {@link
+ * #requestParameters()} and the other {@code JsonValue} accessors. Strings, instants and the
+ * result of {@link #toEvent()} are independent of the cursor.
+ *
  * <p>Not thread-safe: confined to the thread that drives its reader.
  */
 public final class CloudTrailCursor extends CloudTrailView {

@@ -10,6 +10,7 @@ import io.cloudir.model.internal.json.JsonScanner;
 import io.cloudir.model.internal.json.JsonStrings;
 import io.cloudir.model.internal.json.JsonSyntaxError;
 import io.cloudir.model.json.JsonValue;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -66,6 +67,11 @@ public final class CloudTrailEvent extends CloudTrailView implements LogRecord {
     }
     this.timeNanos = from.timeNanos;
     this.warnMask = from.warnMask;
+    // The index lives in fields inherited from CloudTrailView that cannot be final (cursors reuse
+    // them). Publish them like final fields: no store of the constructor may be reordered after
+    // the publication of this object, so an event handed to another thread, even through a data
+    // race, is seen fully built.
+    VarHandle.releaseFence();
   }
 
   /**

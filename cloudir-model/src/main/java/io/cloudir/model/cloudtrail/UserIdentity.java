@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A view on the event's bytes; fields AWS adds later stay reachable through {@link #json()}.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe when obtained from a {@link CloudTrailEvent}, {@link #of} or a
+ * builder. One obtained from a {@link CloudTrailCursor} is a view of the cursor's reusable bytes
+ * and follows the cursor's lifetime rule.
  */
 public final class UserIdentity {
   private final byte[] buf;
