@@ -56,6 +56,7 @@ public final class CloudTrailEngine {
   private static final int IN_ARRAY = 3;
   private static final int DISCARD = 4;
   private static final int DONE = 5;
+  private static final int SKIP_LINE = 6;
 
   private static final byte[] RECORDS = "Records".getBytes(StandardCharsets.US_ASCII);
   private static final VarHandle LONGS =
@@ -79,6 +80,10 @@ public final class CloudTrailEngine {
   private int state = TOP;
   private int afterDiscard = TOP;
   private boolean firstValue = true;
+  /** Inside an array: whether an element was read since '[' or the last ','. */
+  private boolean afterElement;
+  /** Whether the next array element is the first value of an auto-detected source. */
+  private boolean arrayFirst;
   private long lines = 1;
   private int linesCountedTo;
 
@@ -262,6 +267,7 @@ public final class CloudTrailEngine {
         case IN_RECORDS, IN_ARRAY -> element();
         case AFTER_RECORDS -> afterRecords();
         case DISCARD -> discard();
+        case SKIP_LINE -> skipRestOfLine();
         default -> END;
       };
       if (r != 0) {
@@ -302,6 +308,8 @@ public final class CloudTrailEngine {
       firstValue = false;
       pos++;
       state = IN_ARRAY;
+      afterElement = false;
+      arrayFirst = first && autoDetect;
       return 0;
     }
     if (c != '{') {
@@ -330,6 +338,8 @@ public final class CloudTrailEngine {
       firstValue = false;
       pos = e;
       state = IN_RECORDS;
+      afterElement = false;
+      arrayFirst = false;
       return 0;
     }
     return value(TOP, first);
@@ -363,7 +373,41 @@ public final class CloudTrailEngine {
     while (pos < limit && buf[pos] != '\n') {
       pos++;
     }
-    // if the line continues past the buffer, the next top() call rejects its remainder
+    if (pos >= limit) {
+      // the line continues past the buffer: skip the rest of it as it arrives
+      state = SKIP_LINE;
+    }
+  }
+
+  /** Skips input up to the end of the current line, then goes back to the top level. */
+  private int skipRestOfLine() throws IOException {
+    while (true) {
+      while (pos < limit) {
+        if (buf[pos] == '\n') {
+          state = TOP;
+          return 0;
+        }
+        pos++;
+      }
+      int m = needMore(pos);
+      if (m == -1) {
+        state = TOP;
+        return 0;
+      }
+      if (m == NEED_MORE) {
+        return NEED_MORE;
+      }
+    }
+  }
+
+  /** A rejection because the input ended: reported as the stream break when the stream broke. */
+  private int rejectEnd(String reason) {
+    String why = broken;
+    if (why != null) {
+      broken = null;
+      return rejectRest(base + limit, "stream broken: " + why, Math.max(0, limit - 80));
+    }
+    return rejectRest(base + pos, reason, Math.max(0, pos - 80));
   }
 
   /** Inside {@code Records} or a top-level array: the next element, or the closing bracket. */
@@ -372,7 +416,7 @@ public final class CloudTrailEngine {
     if (pos >= limit) {
       int m = needMore(pos);
       if (m == -1) {
-        return rejectRest(base + pos, "unexpected end of input inside " + where(), Math.max(0, pos - 80));
+        return rejectEnd("unexpected end of input inside " + where());
       }
       return m == NEED_MORE ? NEED_MORE : 0;
     }
@@ -382,12 +426,16 @@ public final class CloudTrailEngine {
       state = state == IN_RECORDS ? AFTER_RECORDS : TOP;
       return 0;
     }
-    if (c == ',') {
+    if (afterElement) {
+      if (c != ',') {
+        return rejectRest(base + pos, "expected ',' or ']' in " + where() + " but found '"
+            + JsonScanner.printable(c) + "' (the rest of this document is not read)", pos);
+      }
       int q = JsonScanner.skipWs(buf, pos + 1, limit);
       if (q >= limit) {
         int m = needMore(pos);
         if (m == -1) {
-          return rejectRest(base + pos, "unexpected end of input inside " + where(), Math.max(0, pos - 80));
+          return rejectEnd("unexpected end of input inside " + where());
         }
         return m == NEED_MORE ? NEED_MORE : 0;
       }
@@ -396,16 +444,23 @@ public final class CloudTrailEngine {
       }
       pos = q;
       c = buf[pos];
+      afterElement = false;
     }
     if (c != '{') {
       if (c == '[' || c == '"' || c == 't' || c == 'f' || c == 'n' || c == '-' || (c >= '0' && c <= '9')) {
         // a well-formed non-object element: reject just it and go on
-        return value(state, false);
+        return value(state, takeArrayFirst());
       }
       return rejectRest(base + pos, "expected a record or ']' in " + where() + " but found '"
           + JsonScanner.printable(c) + "'", pos);
     }
-    return value(state, false);
+    return value(state, takeArrayFirst());
+  }
+
+  private boolean takeArrayFirst() {
+    boolean f = arrayFirst;
+    arrayFirst = false;
+    return f;
   }
 
   private String where() {
@@ -418,7 +473,7 @@ public final class CloudTrailEngine {
     if (pos >= limit) {
       int m = needMore(pos);
       if (m == -1) {
-        return rejectRest(base + pos, "unexpected end of input after the Records array", Math.max(0, pos - 80));
+        return rejectEnd("unexpected end of input after the Records array");
       }
       return m == NEED_MORE ? NEED_MORE : 0;
     }
@@ -468,7 +523,7 @@ public final class CloudTrailEngine {
       }
       int m = needMore(pos);
       if (m == -1) {
-        return rejectRest(base + pos, "unexpected end of input in the envelope", pos);
+        return rejectEnd("unexpected end of input in the envelope");
       }
       return m == NEED_MORE ? NEED_MORE : 0;
     } catch (JsonSyntaxError err) {
@@ -506,8 +561,16 @@ public final class CloudTrailEngine {
       }
       firstValue = false;
       pos = e;
+      afterElement = true;
+      if (e - s > limits.maxRecordBytes()) {
+        // complete in the buffer (input held in memory, or a block that grew past the limit)
+        return reject(base + s, tooLarge(), s);
+      }
       if (indexed) {
         if (ctx != IN_RECORDS && !looksLikeEvent()) {
+          if (first && autoDetect) {
+            return rejectRest(base + s, "unknown format", s);
+          }
           return reject(base + s, "not a CloudTrail event (no eventVersion, eventTime, eventSource, "
               + "eventName, eventID or userIdentity)", s);
         }
@@ -519,6 +582,14 @@ public final class CloudTrailEngine {
       long off = base + err.offset();
       String reason = err.reason();
       if (ctx == TOP) {
+        int nl = recordLineAfter(s, err.offset());
+        if (nl >= 0) {
+          // the value stops at the end of its line and the next line starts a new value (a cut
+          // JSON line): reject this line only and read the next one
+          int r = reject(base + nl, "unexpected end of line: the value is incomplete", Math.max(s, nl - 80));
+          pos = nl + 1;
+          return r;
+        }
         int r = reject(off, reason, Math.max(s, err.offset() - 80));
         pos = Math.max(err.offset(), s + 1);
         skipLine();
@@ -534,9 +605,27 @@ public final class CloudTrailEngine {
     }
   }
 
+  private String tooLarge() {
+    return "record larger than " + limits.maxRecordBytes() + " bytes (ReadLimits.maxRecordBytes)";
+  }
+
+  /**
+   * The index of the first newline in {@code [s, errAt]} that is directly followed by '{' (a
+   * line that starts a new value), or -1.
+   */
+  private int recordLineAfter(int s, int errAt) {
+    int end = Math.min(errAt, limit - 2);
+    for (int i = s; i <= end; i++) {
+      if (buf[i] == '\n' && buf[i + 1] == '{') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private int incomplete(int ctx, int s) throws IOException {
     if (limit - s > limits.maxRecordBytes()) {
-      int r = reject(base + s, "record larger than " + limits.maxRecordBytes() + " bytes (ReadLimits.maxRecordBytes)", s);
+      int r = reject(base + s, tooLarge(), s);
       startDiscard(s, ctx);
       return r;
     }
@@ -544,9 +633,7 @@ public final class CloudTrailEngine {
     if (m == -1) {
       if (eof) {
         // the input ends inside the value
-        String reason = broken != null ? "stream broken: " + broken : "unexpected end of input";
-        broken = null;
-        return rejectRest(base + pos, reason, pos);
+        return rejectEnd("unexpected end of input");
       }
       int r = reject(base + pos, "record larger than the buffer", pos);
       startDiscard(pos, ctx);
@@ -720,6 +807,7 @@ public final class CloudTrailEngine {
 
   private void startDiscard(int s, int ctx) {
     afterDiscard = ctx;
+    afterElement = true;
     state = DISCARD;
     pos = s;
     discardDepth = 0;
