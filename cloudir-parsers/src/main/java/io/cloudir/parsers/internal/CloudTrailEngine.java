@@ -84,6 +84,8 @@ public final class CloudTrailEngine {
   private boolean afterElement;
   /** Whether the next array element is the first value of an auto-detected source. */
   private boolean arrayFirst;
+  /** Whether a top-level value cut by the end of input was scanned again at the end. */
+  private boolean eofRescanned;
   private long lines = 1;
   private int linesCountedTo;
 
@@ -611,12 +613,13 @@ public final class CloudTrailEngine {
 
   /**
    * The index of the first newline in {@code [s, errAt]} that is directly followed by '{' (a
-   * line that starts a new value), or -1.
+   * line that starts a new value) or is where the error is, or -1.
    */
   private int recordLineAfter(int s, int errAt) {
-    int end = Math.min(errAt, limit - 2);
-    for (int i = s; i <= end; i++) {
-      if (buf[i] == '\n' && buf[i + 1] == '{') {
+    for (int i = s; i <= errAt && i < limit; i++) {
+      // an error at the newline itself (inside a string) is the end of the line too; otherwise the
+      // byte after the newline is before the error, so it is in the buffer
+      if (buf[i] == '\n' && (i == errAt || buf[i + 1] == '{')) {
         return i;
       }
     }
@@ -632,6 +635,12 @@ public final class CloudTrailEngine {
     int m = needMore(s);
     if (m == -1) {
       if (eof) {
+        if (ctx == TOP && broken == null && !eofRescanned) {
+          // the input ends inside a top-level value: scan it once more knowing that this is the
+          // end, which reports the exact error (as when the whole input is in memory)
+          eofRescanned = true;
+          return 0;
+        }
         // the input ends inside the value
         return rejectEnd("unexpected end of input");
       }
@@ -702,6 +711,18 @@ public final class CloudTrailEngine {
         }
       });
       return 0;
+    }
+    // an object whose first member is not a documented field (for example a field added by an
+    // export tool): it is still an event when it has the event's marks
+    try {
+      bridge.index(cursor, buf, s, e, true, sc, ctx == TOP ? 0 : 1);
+      if (looksLikeEvent()) {
+        return emit(s);
+      }
+    } catch (JsonSyntaxError err) {
+      if (!(first && autoDetect)) {
+        return reject(base + err.offset(), err.reason(), Math.max(s, err.offset() - 80));
+      }
     }
     if (first && autoDetect) {
       return rejectRest(base + s, "unknown format", s);
@@ -790,12 +811,17 @@ public final class CloudTrailEngine {
   }
 
   private boolean looksLikeEvent() {
-    return cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_VERSION)
+    // the cursor is stale until a record is emitted (debug mode checks that): make it live for the
+    // check, then stale again
+    bridge.advance(cursor, sourceName, -1, -1);
+    boolean event = cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_VERSION)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_NAME)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_SOURCE)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_TIME)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_ID)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.USER_IDENTITY);
+    bridge.invalidate(cursor);
+    return event;
   }
 
   private static String snippet(byte[] b, int s, int e) {
