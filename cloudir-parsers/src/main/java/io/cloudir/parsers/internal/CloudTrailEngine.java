@@ -617,9 +617,8 @@ public final class CloudTrailEngine {
    */
   private int recordLineAfter(int s, int errAt) {
     for (int i = s; i <= errAt && i < limit; i++) {
-      // an error at the newline itself (inside a string) is the end of the line too; otherwise the
-      // byte after the newline is before the error, so it is in the buffer
-      if (buf[i] == '\n' && (i == errAt || buf[i + 1] == '{')) {
+      // an error at the newline itself (inside a string) is the end of the line too
+      if (buf[i] == '\n' && (i == errAt || (i + 1 < limit && buf[i + 1] == '{'))) {
         return i;
       }
     }
