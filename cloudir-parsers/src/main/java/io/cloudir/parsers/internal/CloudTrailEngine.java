@@ -56,6 +56,7 @@ public final class CloudTrailEngine implements RecordEngine {
   private static final int IN_ARRAY = 3;
   private static final int DISCARD = 4;
   private static final int DONE = 5;
+  private static final int SKIP_LINE = 6;
 
   private static final byte[] RECORDS = "Records".getBytes(StandardCharsets.US_ASCII);
   private static final VarHandle LONGS =
@@ -79,6 +80,12 @@ public final class CloudTrailEngine implements RecordEngine {
   private int state = TOP;
   private int afterDiscard = TOP;
   private boolean firstValue = true;
+  /** Inside an array: whether an element was read since '[' or the last ','. */
+  private boolean afterElement;
+  /** Whether the next array element is the first value of an auto-detected source. */
+  private boolean arrayFirst;
+  /** Whether a top-level value cut by the end of input was scanned again at the end. */
+  private boolean eofRescanned;
   private long lines = 1;
   private int linesCountedTo;
 
@@ -265,6 +272,7 @@ public final class CloudTrailEngine implements RecordEngine {
         case IN_RECORDS, IN_ARRAY -> element();
         case AFTER_RECORDS -> afterRecords();
         case DISCARD -> discard();
+        case SKIP_LINE -> skipRestOfLine();
         default -> END;
       };
       if (r != 0) {
@@ -305,6 +313,8 @@ public final class CloudTrailEngine implements RecordEngine {
       firstValue = false;
       pos++;
       state = IN_ARRAY;
+      afterElement = false;
+      arrayFirst = first && autoDetect;
       return 0;
     }
     if (c != '{') {
@@ -333,6 +343,8 @@ public final class CloudTrailEngine implements RecordEngine {
       firstValue = false;
       pos = e;
       state = IN_RECORDS;
+      afterElement = false;
+      arrayFirst = false;
       return 0;
     }
     return value(TOP, first);
@@ -366,7 +378,41 @@ public final class CloudTrailEngine implements RecordEngine {
     while (pos < limit && buf[pos] != '\n') {
       pos++;
     }
-    // if the line continues past the buffer, the next top() call rejects its remainder
+    if (pos >= limit) {
+      // the line continues past the buffer: skip the rest of it as it arrives
+      state = SKIP_LINE;
+    }
+  }
+
+  /** Skips input up to the end of the current line, then goes back to the top level. */
+  private int skipRestOfLine() throws IOException {
+    while (true) {
+      while (pos < limit) {
+        if (buf[pos] == '\n') {
+          state = TOP;
+          return 0;
+        }
+        pos++;
+      }
+      int m = needMore(pos);
+      if (m == -1) {
+        state = TOP;
+        return 0;
+      }
+      if (m == NEED_MORE) {
+        return NEED_MORE;
+      }
+    }
+  }
+
+  /** A rejection because the input ended: reported as the stream break when the stream broke. */
+  private int rejectEnd(String reason) {
+    String why = broken;
+    if (why != null) {
+      broken = null;
+      return rejectRest(base + limit, "stream broken: " + why, Math.max(0, limit - 80));
+    }
+    return rejectRest(base + pos, reason, Math.max(0, pos - 80));
   }
 
   /** Inside {@code Records} or a top-level array: the next element, or the closing bracket. */
@@ -375,7 +421,7 @@ public final class CloudTrailEngine implements RecordEngine {
     if (pos >= limit) {
       int m = needMore(pos);
       if (m == -1) {
-        return rejectRest(base + pos, "unexpected end of input inside " + where(), Math.max(0, pos - 80));
+        return rejectEnd("unexpected end of input inside " + where());
       }
       return m == NEED_MORE ? NEED_MORE : 0;
     }
@@ -385,12 +431,16 @@ public final class CloudTrailEngine implements RecordEngine {
       state = state == IN_RECORDS ? AFTER_RECORDS : TOP;
       return 0;
     }
-    if (c == ',') {
+    if (afterElement) {
+      if (c != ',') {
+        return rejectRest(base + pos, "expected ',' or ']' in " + where() + " but found '"
+            + JsonScanner.printable(c) + "' (the rest of this document is not read)", pos);
+      }
       int q = JsonScanner.skipWs(buf, pos + 1, limit);
       if (q >= limit) {
         int m = needMore(pos);
         if (m == -1) {
-          return rejectRest(base + pos, "unexpected end of input inside " + where(), Math.max(0, pos - 80));
+          return rejectEnd("unexpected end of input inside " + where());
         }
         return m == NEED_MORE ? NEED_MORE : 0;
       }
@@ -399,16 +449,23 @@ public final class CloudTrailEngine implements RecordEngine {
       }
       pos = q;
       c = buf[pos];
+      afterElement = false;
     }
     if (c != '{') {
       if (c == '[' || c == '"' || c == 't' || c == 'f' || c == 'n' || c == '-' || (c >= '0' && c <= '9')) {
         // a well-formed non-object element: reject just it and go on
-        return value(state, false);
+        return value(state, takeArrayFirst());
       }
       return rejectRest(base + pos, "expected a record or ']' in " + where() + " but found '"
           + JsonScanner.printable(c) + "'", pos);
     }
-    return value(state, false);
+    return value(state, takeArrayFirst());
+  }
+
+  private boolean takeArrayFirst() {
+    boolean f = arrayFirst;
+    arrayFirst = false;
+    return f;
   }
 
   private String where() {
@@ -421,7 +478,7 @@ public final class CloudTrailEngine implements RecordEngine {
     if (pos >= limit) {
       int m = needMore(pos);
       if (m == -1) {
-        return rejectRest(base + pos, "unexpected end of input after the Records array", Math.max(0, pos - 80));
+        return rejectEnd("unexpected end of input after the Records array");
       }
       return m == NEED_MORE ? NEED_MORE : 0;
     }
@@ -471,7 +528,7 @@ public final class CloudTrailEngine implements RecordEngine {
       }
       int m = needMore(pos);
       if (m == -1) {
-        return rejectRest(base + pos, "unexpected end of input in the envelope", pos);
+        return rejectEnd("unexpected end of input in the envelope");
       }
       return m == NEED_MORE ? NEED_MORE : 0;
     } catch (JsonSyntaxError err) {
@@ -509,8 +566,16 @@ public final class CloudTrailEngine implements RecordEngine {
       }
       firstValue = false;
       pos = e;
+      afterElement = true;
+      if (e - s > limits.maxRecordBytes()) {
+        // complete in the buffer (input held in memory, or a block that grew past the limit)
+        return reject(base + s, tooLarge(), s);
+      }
       if (indexed) {
         if (ctx != IN_RECORDS && !looksLikeEvent()) {
+          if (first && autoDetect) {
+            return rejectRest(base + s, "unknown format", s);
+          }
           return reject(base + s, "not a CloudTrail event (no eventVersion, eventTime, eventSource, "
               + "eventName, eventID or userIdentity)", s);
         }
@@ -522,6 +587,14 @@ public final class CloudTrailEngine implements RecordEngine {
       long off = base + err.offset();
       String reason = err.reason();
       if (ctx == TOP) {
+        int nl = recordLineAfter(s, err.offset());
+        if (nl >= 0) {
+          // the value stops at the end of its line and the next line starts a new value (a cut
+          // JSON line): reject this line only and read the next one
+          int r = reject(base + nl, "unexpected end of line: the value is incomplete", Math.max(s, nl - 80));
+          pos = nl + 1;
+          return r;
+        }
         int r = reject(off, reason, Math.max(s, err.offset() - 80));
         pos = Math.max(err.offset(), s + 1);
         skipLine();
@@ -537,19 +610,41 @@ public final class CloudTrailEngine implements RecordEngine {
     }
   }
 
+  private String tooLarge() {
+    return "record larger than " + limits.maxRecordBytes() + " bytes (ReadLimits.maxRecordBytes)";
+  }
+
+  /**
+   * The index of the first newline in {@code [s, errAt]} that is directly followed by '{' (a
+   * line that starts a new value) or is where the error is, or -1.
+   */
+  private int recordLineAfter(int s, int errAt) {
+    for (int i = s; i <= errAt && i < limit; i++) {
+      // an error at the newline itself (inside a string) is the end of the line too
+      if (buf[i] == '\n' && (i == errAt || (i + 1 < limit && buf[i + 1] == '{'))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private int incomplete(int ctx, int s) throws IOException {
     if (limit - s > limits.maxRecordBytes()) {
-      int r = reject(base + s, "record larger than " + limits.maxRecordBytes() + " bytes (ReadLimits.maxRecordBytes)", s);
+      int r = reject(base + s, tooLarge(), s);
       startDiscard(s, ctx);
       return r;
     }
     int m = needMore(s);
     if (m == -1) {
       if (eof) {
+        if (ctx == TOP && broken == null && !eofRescanned) {
+          // the input ends inside a top-level value: scan it once more knowing that this is the
+          // end, which reports the exact error (as when the whole input is in memory)
+          eofRescanned = true;
+          return 0;
+        }
         // the input ends inside the value
-        String reason = broken != null ? "stream broken: " + broken : "unexpected end of input";
-        broken = null;
-        return rejectRest(base + pos, reason, pos);
+        return rejectEnd("unexpected end of input");
       }
       int r = reject(base + pos, "record larger than the buffer", pos);
       startDiscard(pos, ctx);
@@ -618,6 +713,18 @@ public final class CloudTrailEngine implements RecordEngine {
         }
       });
       return 0;
+    }
+    // an object whose first member is not a documented field (for example a field added by an
+    // export tool): it is still an event when it has the event's marks
+    try {
+      bridge.index(cursor, buf, s, e, true, sc, ctx == TOP ? 0 : 1);
+      if (looksLikeEvent()) {
+        return emit(s);
+      }
+    } catch (JsonSyntaxError err) {
+      if (!(first && autoDetect)) {
+        return reject(base + err.offset(), err.reason(), Math.max(s, err.offset() - 80));
+      }
     }
     if (first && autoDetect) {
       return rejectRest(base + s, "unknown format", s);
@@ -706,12 +813,17 @@ public final class CloudTrailEngine implements RecordEngine {
   }
 
   private boolean looksLikeEvent() {
-    return cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_VERSION)
+    // the cursor is stale until a record is emitted (debug mode checks that): make it live for the
+    // check, then stale again
+    bridge.advance(cursor, sourceName, -1, -1);
+    boolean event = cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_VERSION)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_NAME)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_SOURCE)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_TIME)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.EVENT_ID)
         || cursor.has(io.cloudir.model.cloudtrail.CloudTrailField.USER_IDENTITY);
+    bridge.invalidate(cursor);
+    return event;
   }
 
   private static String snippet(byte[] b, int s, int e) {
@@ -723,6 +835,7 @@ public final class CloudTrailEngine implements RecordEngine {
 
   private void startDiscard(int s, int ctx) {
     afterDiscard = ctx;
+    afterElement = true;
     state = DISCARD;
     pos = s;
     discardDepth = 0;

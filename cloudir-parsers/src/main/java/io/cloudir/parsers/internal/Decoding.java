@@ -21,9 +21,40 @@ public final class Decoding {
     int b = in.read();
     in.reset();
     if (a == 0x1f && b == 0x8b) {
-      return new GZIPInputStream(in, 1 << 16);
+      try {
+        return new GZIPInputStream(in, 1 << 16);
+      } catch (EOFException | ZipException e) {
+        // a truncated or corrupt header: report it as a break when reading starts
+        return new Broken(in, e);
+      }
     }
     return in;
+  }
+
+  /** A stream whose header could not be read: every read fails with the header's error. */
+  private static final class Broken extends InputStream {
+    private final InputStream in;
+    private final IOException error;
+
+    Broken(InputStream in, IOException error) {
+      this.in = in;
+      this.error = error;
+    }
+
+    @Override
+    public int read() throws IOException {
+      throw error;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      throw error;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   /**
