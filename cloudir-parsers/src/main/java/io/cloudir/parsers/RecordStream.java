@@ -101,7 +101,12 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
       throw new IllegalStateException("a RecordStream can be iterated once");
     }
     iterated = true;
-    return parallelism > 1 && sources.size() > 1 ? new ParallelIterator() : new SequentialIterator();
+    if (parallelism > 1 && sources.size() > 1) {
+      return new ParallelIterator();
+    }
+    SequentialIterator it = new SequentialIterator();
+    sequential = it;
+    return it;
   }
 
   private @Nullable LogRecord account(Object item) {
@@ -120,6 +125,8 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
     }
     return null;
   }
+
+  private @Nullable SequentialIterator sequential;
 
   private final class SequentialIterator implements Iterator<LogRecord> {
     private int index;
@@ -158,7 +165,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
       return true;
     }
 
-    private void closeCurrent() {
+    void closeCurrent() {
       SourceParser c = current;
       current = null;
       if (c != null) {
@@ -185,7 +192,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
   }
 
 
-  private record Failure(IOException error) {}
+  private record Failure(Exception error) {}
 
   private record Done(long bytes) {}
 
@@ -221,7 +228,7 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
           q.put(item);
         }
         q.put(new Done(p.bytesRead()));
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         putQuietly(q, new Failure(e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -265,7 +272,10 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
         }
         if (item instanceof Failure f) {
           exec.shutdownNow();
-          throw new UncheckedIOException(f.error());
+          if (f.error() instanceof IOException io) {
+            throw new UncheckedIOException(io);
+          }
+          throw (RuntimeException) f.error();
         }
         next = account(item);
       }
@@ -290,6 +300,10 @@ public final class RecordStream implements Iterable<LogRecord>, AutoCloseable {
   @Override
   public void close() {
     cancelled = true;
+    SequentialIterator it = sequential;
+    if (it != null) {
+      it.closeCurrent();
+    }
     ExecutorService p = pool;
     if (p != null) {
       p.shutdownNow();

@@ -172,7 +172,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
             : TOP_NAMES.lookup(b, ns + 1, ne - 1);
         if (id >= 0 && spans[id] != 0) {
           // reported before the value is read, so the offset is the repeated key's
-          throw new JsonSyntaxError(ns, "duplicate key \"" + FIELDS[id].jsonName() + "\"");
+          throw JsonSyntaxError.wellFormed(ns, "duplicate key \"" + FIELDS[id].jsonName() + "\"");
         }
         int ve;
         if (id == CloudTrailField.USER_IDENTITY.ordinal() && b[vs] == '{') {
@@ -243,7 +243,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         same = decoded.equals(JsonStrings.decode(b, os + 1, oe - 1));
       }
       if (same) {
-        throw new JsonSyntaxError(ns, "duplicate key " + new String(b, ns, nlen, StandardCharsets.UTF_8));
+        throw JsonSyntaxError.wellFormed(ns, "duplicate key " + new String(b, ns, nlen, StandardCharsets.UTF_8));
       }
     }
     if (3 * extraCount + 3 > extras.length) {
@@ -296,7 +296,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         int id = nameEsc ? lookupEscaped(UI_NAMES, b, ns + 1, ne - 1) : UI_NAMES.lookup(b, ns + 1, ne - 1);
         if (id >= 0) {
           if (uiSpans[id] != 0) {
-            throw new JsonSyntaxError(ns, "duplicate key \"userIdentity." + UI_FIELDS[id].jsonName() + "\"");
+            throw JsonSyntaxError.wellFormed(ns, "duplicate key \"userIdentity." + UI_FIELDS[id].jsonName() + "\"");
           }
           uiSpans[id] = ((long) vs << 32) | ve;
           if (b[vs] == '"' && sc.lastStringEscaped) {

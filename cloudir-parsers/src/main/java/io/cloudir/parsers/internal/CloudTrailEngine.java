@@ -582,7 +582,23 @@ public final class CloudTrailEngine implements RecordEngine {
         return emit(s);
       }
       return classify(s, e, ctx, first);
-    } catch (JsonSyntaxError err) {
+    } catch (JsonSyntaxError first0) {
+      JsonSyntaxError err = first0;
+      if (err.isWellFormed()) {
+        // e.g. a duplicate key: the value is still well-formed JSON, so only it is rejected
+        try {
+          int e = sc.skipValue(buf, s, limit, depth, atEof);
+          if (e == JsonScanner.INCOMPLETE) {
+            return incomplete(ctx, s);
+          }
+          firstValue = false;
+          pos = e;
+          afterElement = true;
+          return reject(base + err.offset(), err.reason(), Math.max(s, err.offset() - 80));
+        } catch (JsonSyntaxError later) {
+          err = later; // the value is malformed after all: handle that error
+        }
+      }
       firstValue = false;
       long off = base + err.offset();
       String reason = err.reason();

@@ -9,12 +9,21 @@ import java.nio.charset.StandardCharsets;
  * EventBridge / CloudWatch Logs envelope around events.
  */
 final class CloudTrailFormat implements FormatSupport {
-  private static final String[] MARKERS = {
-    "\"Records\"", "\"eventVersion\"", "\"eventSource\"", "\"eventName\"", "\"userIdentity\"",
-    "\"digestStartTime\"", "\"eventID\""
-  };
+  private static final byte[][] MARKER_BYTES = markers();
+  private static final byte[] CONTROL = "CONTROL_MESSAGE".getBytes(StandardCharsets.US_ASCII);
   private static final String[] ENVELOPE_MARKERS = {"AWS API Call via CloudTrail",
     "AWS Console Sign In via CloudTrail", "CloudTrail", "eventVersion", "\"aws.", "eventSource"};
+
+  private static byte[][] markers() {
+    io.cloudir.model.cloudtrail.CloudTrailField[] f = io.cloudir.model.cloudtrail.CloudTrailField.values();
+    byte[][] out = new byte[f.length + 2][];
+    for (int i = 0; i < f.length; i++) {
+      out[i] = ("\"" + f[i].jsonName() + "\"").getBytes(StandardCharsets.US_ASCII);
+    }
+    out[f.length] = "\"Records\"".getBytes(StandardCharsets.US_ASCII);
+    out[f.length + 1] = "\"digestStartTime\"".getBytes(StandardCharsets.US_ASCII);
+    return out;
+  }
 
   @Override
   public SourceType type() {
@@ -23,25 +32,32 @@ final class CloudTrailFormat implements FormatSupport {
 
   @Override
   public int detect(byte[] head, int len) {
-    int p = 0;
-    if (len >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-      p = 3;
+    byte[] message = Detect.firstCloudWatchMessage(head, len);
+    if (message != null) {
+      // a CloudWatch Logs envelope: CloudTrail's if its messages are CloudTrail events; a control
+      // message (no records at all) is read, and skipped, by the CloudTrail reader unless another
+      // format claims the source
+      if (detectJson(message, message.length) >= 80) {
+        return 70;
+      }
+      return Detect.indexOf(head, 0, len, CONTROL) >= 0 ? 1 : 0;
     }
-    while (p < len && (head[p] == ' ' || head[p] == '\n' || head[p] == '\r' || head[p] == '\t')) {
-      p++;
-    }
+    return detectJson(head, len);
+  }
+
+  private static int detectJson(byte[] head, int len) {
+    int p = Detect.firstNonWhitespace(head, len);
     if (p >= len || (head[p] != '{' && head[p] != '[')) {
       return 0;
     }
-    String text = new String(head, p, Math.min(len - p, 8192), StandardCharsets.UTF_8);
-    boolean eventLike = false;
-    for (String m : MARKERS) {
-      if (text.contains(m)) {
-        eventLike = true;
-        break;
+    int n = Math.min(len, p + 16384);
+    for (byte[] m : MARKER_BYTES) {
+      if (Detect.indexOf(head, p, n, m) >= 0) {
+        return 80;
       }
     }
-    if (!eventLike && (text.contains("\"logEvents\"") || text.contains("\"detail-type\""))) {
+    String text = new String(head, p, n - p, StandardCharsets.UTF_8);
+    if (text.contains("\"detail-type\"")) {
       for (String m : ENVELOPE_MARKERS) {
         if (text.contains(m)) {
           return 60;
@@ -49,9 +65,9 @@ final class CloudTrailFormat implements FormatSupport {
       }
       return 0;
     }
-    // JSON that names CloudTrail fields; weaker for JSON that names none (still CloudTrail's job
-    // to report it as unknown when no other JSON format claims it)
-    return eventLike ? 80 : 1;
+    // JSON that names no CloudTrail field: CloudTrail's reader reports it as an unknown format
+    // unless another JSON format claims it
+    return 1;
   }
 
   @Override

@@ -30,6 +30,23 @@ public final class JsonSyntaxError extends Exception {
     return offset;
   }
 
+  private boolean wellFormed;
+
+  /**
+   * An error about content that is still well-formed JSON (a duplicate key): a reader may skip the
+   * whole value and go on after it.
+   */
+  public static JsonSyntaxError wellFormed(int offset, String reason) {
+    JsonSyntaxError e = new JsonSyntaxError(offset, reason, false);
+    e.wellFormed = true;
+    return e;
+  }
+
+  /** Whether the JSON is still well-formed (the value can be skipped as a whole). */
+  public boolean isWellFormed() {
+    return wellFormed;
+  }
+
   /** What is wrong. */
   public String reason() {
     return reason;
