@@ -327,12 +327,55 @@ public final class TextFields {
    */
   public static long isoNanos(byte[] b, int s, int e) {
     if (noZone(b, s, e)) {
-      // no zone: validate the shape through IsoTime with a Z appended (small copy, rare format)
-      byte[] z = Arrays.copyOfRange(b, s, e + 1);
-      z[z.length - 1] = 'Z';
-      return IsoTime.parseNanos(z, 0, z.length);
+      return zonelessNanos(b, s, e);
     }
     return IsoTime.parseNanos(b, s, e);
+  }
+
+  /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]} read as UTC, or {@link IsoTime#INVALID}; no allocation. */
+  private static long zonelessNanos(byte[] b, int s, int e) {
+    if (b[s + 4] != '-' || b[s + 7] != '-' || (b[s + 10] != 'T' && b[s + 10] != 't') || b[s + 13] != ':'
+        || b[s + 16] != ':') {
+      return IsoTime.INVALID;
+    }
+    int y1 = d2(b, s);
+    int y2 = d2(b, s + 2);
+    int month = d2(b, s + 5);
+    int day = d2(b, s + 8);
+    int hour = d2(b, s + 11);
+    int min = d2(b, s + 14);
+    int sec = d2(b, s + 17);
+    int year = y1 * 100 + y2;
+    if (y1 < 0 || y2 < 0 || year < 1678 || year > 2261 || month < 1 || month > 12 || day < 1
+        || day > daysIn(year, month) || hour < 0 || hour > 23 || min < 0 || min > 59 || sec < 0 || sec > 59) {
+      return IsoTime.INVALID;
+    }
+    long nanos = 0;
+    if (e - s > 19) {
+      int digits = e - s - 20;
+      if (digits < 1 || digits > 9) {
+        return IsoTime.INVALID;
+      }
+      for (int i = s + 20; i < e; i++) {
+        if (!digit(b[i])) {
+          return IsoTime.INVALID;
+        }
+        nanos = nanos * 10 + (b[i] - '0');
+      }
+      for (int i = digits; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    long secs = IsoTime.epochDay(year, month, day) * 86400L + hour * 3600L + min * 60L + sec;
+    return secs * 1_000_000_000L + nanos;
+  }
+
+  private static int daysIn(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
   }
 
   /** Whether an ISO-8601 time of 19 to 29 bytes has no zone designator after its seconds. */
@@ -390,12 +433,7 @@ public final class TextFields {
       return Long.MIN_VALUE;
     }
     int year = y1 * 100 + y2;
-    int dim = switch (month) {
-      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
-    if (day > dim) {
+    if (day > daysIn(year, month)) {
       return Long.MIN_VALUE;
     }
     long offset = (oh * 3600L + om * 60L) * (b[s + 21] == '-' ? -1 : 1);
