@@ -8,8 +8,10 @@ module io.cloudir.model {
   exports io.cloudir.model;
   exports io.cloudir.model.arn;
   exports io.cloudir.model.cloudtrail;
+  exports io.cloudir.model.elb;
   exports io.cloudir.model.json;
   exports io.cloudir.model.net;
+  exports io.cloudir.model.s3;
   exports io.cloudir.model.internal to
       io.cloudir.parsers,
       io.cloudir.iam,
@@ -18,6 +20,8 @@ module io.cloudir.model {
       io.cloudir.parsers,
       io.cloudir.iam,
       io.cloudir.cli;
+  exports io.cloudir.model.internal.text to
+      io.cloudir.parsers;
   exports io.cloudir.model.internal.cloudtrail to
       io.cloudir.parsers,
       io.cloudir.cli;
