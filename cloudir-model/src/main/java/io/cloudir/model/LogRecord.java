@@ -1,6 +1,8 @@
 package io.cloudir.model;
 
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import io.cloudir.model.route53.PublicDnsQueryLogRecord;
+import io.cloudir.model.vpcflow.FlowLogRecord;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * through {@link ExtensionRecord}. Records handed out by the default APIs are immutable and safe
  * to keep and share between threads (see each type for what its bytes retain).
  */
-public sealed interface LogRecord permits CloudTrailEvent, ExtensionRecord {
+public sealed interface LogRecord permits CloudTrailEvent, FlowLogRecord, PublicDnsQueryLogRecord,
+    ExtensionRecord {
 
   /** The kind of log this record came from. */
   SourceType source();
