@@ -141,7 +141,7 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
           warn |= numberWarning(fld, v);
         }
         case ADDRESS -> {
-          if (IpAddress.parseV4(b, vs, ve) < 0 && IpAddress.tryParse(b, vs, ve) == null) {
+          if (IpAddress.parseV4(b, vs, ve) < 0 && !isV6(b, vs, ve)) {
             warn |= W_ADDRESS;
           }
         }
@@ -196,6 +196,69 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
       case ENCRYPTION_STATUS -> e - s == 1 && b[s] >= '0' && b[s] <= '3';
       default -> true;
     };
+  }
+
+  /**
+   * Whether {@code [s, e)} is an IPv6 address in the text forms {@link IpAddress#tryParse} accepts
+   * (hex groups, at most one {@code ::}, an optional dotted IPv4 tail). No allocation.
+   */
+  static boolean isV6(byte[] b, int s, int e) {
+    if (e - s < 2 || e - s > 45) {
+      return false;
+    }
+    int groups = 0;
+    boolean gap = false;
+    int p = s;
+    if (b[p] == ':') {
+      if (b[p + 1] != ':') {
+        return false;
+      }
+      gap = true;
+      p += 2;
+      if (p == e) {
+        return true;
+      }
+    }
+    while (p < e) {
+      int q = p;
+      while (q < e && q - p < 5 && hex(b[q])) {
+        q++;
+      }
+      if (q < e && b[q] == '.') {
+        long v4 = IpAddress.parseV4(b, p, e);
+        return v4 >= 0 && (gap ? groups <= 5 : groups == 6);
+      }
+      int len = q - p;
+      if (len == 0 || len > 4) {
+        return false;
+      }
+      groups++;
+      if (q == e) {
+        break;
+      }
+      if (b[q] != ':') {
+        return false;
+      }
+      q++;
+      if (q < e && b[q] == ':') {
+        if (gap) {
+          return false;
+        }
+        gap = true;
+        q++;
+        if (q == e) {
+          break;
+        }
+      } else if (q == e) {
+        return false;
+      }
+      p = q;
+    }
+    return gap ? groups <= 7 : groups == 8;
+  }
+
+  private static boolean hex(byte c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /** The non-negative decimal value of {@code [s, e)}, or -1 if it is not 1 to 19 digits. */
