@@ -10,6 +10,8 @@ module io.cloudir.model {
   exports io.cloudir.model.cloudtrail;
   exports io.cloudir.model.json;
   exports io.cloudir.model.net;
+  exports io.cloudir.model.route53;
+  exports io.cloudir.model.waf;
   exports io.cloudir.model.internal to
       io.cloudir.parsers,
       io.cloudir.iam,

@@ -1,6 +1,8 @@
 package io.cloudir.model;
 
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import io.cloudir.model.route53.ResolverQueryLogRecord;
+import io.cloudir.model.waf.WafLogRecord;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * through {@link ExtensionRecord}. Records handed out by the default APIs are immutable and safe
  * to keep and share between threads (see each type for what its bytes retain).
  */
-public sealed interface LogRecord permits CloudTrailEvent, ExtensionRecord {
+public sealed interface LogRecord permits CloudTrailEvent, WafLogRecord, ResolverQueryLogRecord,
+    ExtensionRecord {
 
   /** The kind of log this record came from. */
   SourceType source();
