@@ -16,7 +16,8 @@ public final class Formats {
   /** How many decoded bytes detection looks at. */
   public static final int HEAD = 64 * 1024;
 
-  private static final List<FormatSupport> ALL = List.of(new CloudTrailFormat());
+  private static final List<FormatSupport> ALL =
+      List.of(new CloudTrailFormat(), new WafFormat(), new ResolverFormat());
 
   private Formats() {}
 
