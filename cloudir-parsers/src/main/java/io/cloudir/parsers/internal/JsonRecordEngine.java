@@ -44,6 +44,7 @@ public final class JsonRecordEngine implements RecordEngine {
   private static final int IN_ARRAY = 1;
   private static final int DISCARD = 2;
   private static final int DONE = 3;
+  private static final int READ_CHUNK = 1 << 16;
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -194,7 +195,8 @@ public final class JsonRecordEngine implements RecordEngine {
         return false;
       }
     }
-    int n = in.read(buf, limit, buf.length - limit);
+    // read in moderate chunks: a buffered gzip stream that breaks loses what the failing call read
+    int n = in.read(buf, limit, Math.min(buf.length - limit, READ_CHUNK));
     if (n < 0) {
       eof = true;
       return false;
@@ -346,6 +348,9 @@ public final class JsonRecordEngine implements RecordEngine {
         return incomplete(ctx, s);
       }
       pos = e;
+      if (e - s > limits.maxRecordBytes()) {
+        return reject(base + s, "record larger than " + limits.maxRecordBytes() + " bytes (ReadLimits.maxRecordBytes)", s);
+      }
       if (!object) {
         return reject(base + s, "not a JSON object", s);
       }
@@ -456,6 +461,11 @@ public final class JsonRecordEngine implements RecordEngine {
       return REJECTED;
     }
     byte[] b = p.buf;
+    if (p.end - p.start > limits.maxRecordBytes()) {
+      rejection = new Rejection(sourceName, p.offset, p.line, "record larger than " + limits.maxRecordBytes()
+          + " bytes (ReadLimits.maxRecordBytes)", snippet(b, p.start, p.end));
+      return REJECTED;
+    }
     int s = JsonScanner.skipWs(b, p.start, p.end);
     try {
       if (s >= p.end || b[s] != '{') {
