@@ -14,6 +14,7 @@ module io.cloudir.model {
   exports io.cloudir.model.route53;
   exports io.cloudir.model.s3;
   exports io.cloudir.model.vpcflow;
+  exports io.cloudir.model.waf;
   exports io.cloudir.model.internal to
       io.cloudir.parsers,
       io.cloudir.iam,

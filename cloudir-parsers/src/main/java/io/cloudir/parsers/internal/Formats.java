@@ -17,7 +17,8 @@ public final class Formats {
   public static final int HEAD = 64 * 1024;
 
   private static final List<FormatSupport> ALL = List.of(new CloudTrailFormat(), new VpcFlowFormat(),
-      new Route53PublicFormat(), new S3AccessFormat(), new LoadBalancerFormat());
+      new Route53PublicFormat(), new S3AccessFormat(), new LoadBalancerFormat(), new WafFormat(),
+      new ResolverFormat());
 
   private Formats() {}
 
