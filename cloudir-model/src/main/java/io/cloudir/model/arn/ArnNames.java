@@ -6,8 +6,8 @@ package io.cloudir.model.arn;
  * {@link Arn#region()} and {@link Arn#resourceType()} return a shared constant instead of a new
  * String when the value is one of them. A name not in the table is simply cut out of the ARN.
  *
- * <p>One open-addressing table keyed by {@link String#hashCode()} of the characters, looked up
- * without allocating. Immutable after class initialisation; thread-safe.
+ * <p>One open-addressing table keyed by a constant-time hash (length and four characters),
+ * looked up without allocating. Immutable after class initialisation; thread-safe.
  */
 final class ArnNames {
   private ArnNames() {}
@@ -51,7 +51,7 @@ final class ArnNames {
 
   static {
     for (String name : NAMES) {
-      int i = spread(name.hashCode());
+      int i = spread(key(name, 0, name.length()));
       while (TABLE[i] != null && !TABLE[i].equals(name)) {
         i = (i + 1) & MASK;
       }
@@ -60,7 +60,21 @@ final class ArnNames {
   }
 
   private static int spread(int h) {
-    return (h ^ (h >>> 16)) & MASK;
+    return (h ^ (h >>> 10) ^ (h >>> 20)) & MASK;
+  }
+
+  /**
+   * A constant-time hash of {@code s[from, to)} (non-empty): its length and its first, middle,
+   * second-to-last and last characters. A probe then compares the whole text, so collisions only
+   * cost a comparison.
+   */
+  private static int key(String s, int from, int to) {
+    int len = to - from;
+    return len * 0x9E3779B1
+        + s.charAt(from) * 961
+        + s.charAt(from + (len >>> 1)) * 31
+        + s.charAt(to - 1)
+        + s.charAt(to - 1 - (len > 1 ? 1 : 0)) * 29791;
   }
 
   /** {@code s[from, to)}: the canonical constant if it is one, otherwise a new substring. */
@@ -79,11 +93,7 @@ final class ArnNames {
     if (len <= 0) {
       return len == 0 ? "" : null;
     }
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + s.charAt(i);
-    }
-    int i = spread(h);
+    int i = spread(key(s, from, to));
     for (String t = TABLE[i]; t != null; t = TABLE[i = (i + 1) & MASK]) {
       if (t.length() == len && s.regionMatches(from, t, 0, len)) {
         return t;

@@ -137,12 +137,13 @@ final class FastSyntax {
     if (to <= from) {
       return false;
     }
+    // branch-free: (c - 0x20) is negative for a control character below 0x20, and
+    // ((c ^ 0x7f) - 1) is negative exactly for 0x7f
+    int bad = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        return false;
-      }
+      bad |= (c - 0x20) | ((c ^ 0x7f) - 1);
     }
-    return true;
+    return bad >= 0;
   }
 }
