@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The subcommands of {@code cloudir}, in the order {@code --help} lists them. To add one, write a
  * picocli {@code @Command} class implementing {@code Callable<Integer>} with a constructor taking
- * an {@link Io}, and add it here.
+ * an {@link Io}, and add it here; a command with subcommands of its own is added as a {@code
+ * CommandLine} (see {@link ArnCommand#create}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -15,6 +16,7 @@ final class Subcommands {
   /** New instances of every subcommand, bound to the given streams. */
   static List<Object> create(Io io) {
     return List.of(
-        new ParseCommand(io));
+        new ParseCommand(io),
+        ArnCommand.create(io));
   }
 }
