@@ -11,7 +11,10 @@ module io.cloudir.model {
   exports io.cloudir.model.elb;
   exports io.cloudir.model.json;
   exports io.cloudir.model.net;
+  exports io.cloudir.model.route53;
   exports io.cloudir.model.s3;
+  exports io.cloudir.model.vpcflow;
+  exports io.cloudir.model.waf;
   exports io.cloudir.model.internal to
       io.cloudir.parsers,
       io.cloudir.iam,
@@ -25,4 +28,6 @@ module io.cloudir.model {
   exports io.cloudir.model.internal.cloudtrail to
       io.cloudir.parsers,
       io.cloudir.cli;
+  exports io.cloudir.model.internal.vpcflow to
+      io.cloudir.parsers;
 }

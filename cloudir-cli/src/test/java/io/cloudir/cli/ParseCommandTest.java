@@ -276,11 +276,23 @@ class ParseCommandTest {
   void unsupportedTypeIsAUsageError() throws IOException {
     Path f = write("x.jsonl", jsonLines(compact(events(0, 1))));
 
-    CliRun r = CliRun.run("parse", "--type", "vpcflow", f.toString());
+    // a documented type this build cannot read yet (vpcflow became readable; others follow)
+    String unsupported = null;
+    for (String t : List.of("waf", "route53-resolver", "s3-access", "alb")) {
+      try {
+        io.cloudir.parsers.LogReader.builder().type(io.cloudir.model.SourceType.of(t));
+      } catch (IllegalArgumentException e) {
+        unsupported = t;
+        break;
+      }
+    }
+    Assumptions.assumeTrue(unsupported != null, "every documented type is supported");
+
+    CliRun r = CliRun.run("parse", "--type", unsupported, f.toString());
 
     assertEquals(1, r.code());
     assertEquals("", r.out());
-    assertEquals(List.of("cloudir: --type vpcflow is not supported yet"), r.errLines());
+    assertEquals(List.of("cloudir: --type " + unsupported + " is not supported yet"), r.errLines());
   }
 
   @Test

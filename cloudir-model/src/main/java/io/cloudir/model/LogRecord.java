@@ -2,7 +2,11 @@ package io.cloudir.model;
 
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import io.cloudir.model.elb.LoadBalancerLogRecord;
+import io.cloudir.model.route53.PublicDnsQueryLogRecord;
+import io.cloudir.model.route53.ResolverQueryLogRecord;
 import io.cloudir.model.s3.S3AccessLogRecord;
+import io.cloudir.model.vpcflow.FlowLogRecord;
+import io.cloudir.model.waf.WafLogRecord;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * to keep and share between threads (see each type for what its bytes retain).
  */
 public sealed interface LogRecord
-    permits CloudTrailEvent, ExtensionRecord, S3AccessLogRecord, LoadBalancerLogRecord {
+    permits CloudTrailEvent, FlowLogRecord, WafLogRecord, ResolverQueryLogRecord,
+        PublicDnsQueryLogRecord, S3AccessLogRecord, LoadBalancerLogRecord, ExtensionRecord {
 
   /** The kind of log this record came from. */
   SourceType source();

@@ -16,8 +16,9 @@ public final class Formats {
   /** How many decoded bytes detection looks at. */
   public static final int HEAD = 64 * 1024;
 
-  private static final List<FormatSupport> ALL = List.of(new CloudTrailFormat(),
-      new S3AccessFormat(), new LoadBalancerFormat());
+  private static final List<FormatSupport> ALL = List.of(new CloudTrailFormat(), new VpcFlowFormat(),
+      new Route53PublicFormat(), new S3AccessFormat(), new LoadBalancerFormat(), new WafFormat(),
+      new ResolverFormat());
 
   private Formats() {}
 

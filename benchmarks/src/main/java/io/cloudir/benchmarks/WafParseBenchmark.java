@@ -1,0 +1,368 @@
+package io.cloudir.benchmarks;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.cloudir.model.LogRecord;
+import io.cloudir.model.SourceType;
+import io.cloudir.model.waf.WafField;
+import io.cloudir.model.waf.WafLogRecord;
+import io.cloudir.parsers.LogReader;
+import io.cloudir.parsers.LogSource;
+import io.cloudir.parsers.RecordStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Reading eight fields of every record of a whole AWS WAF log file (JSON lines) held in memory,
+ * by cloudir and by Jackson: {@code timestamp} (epoch ms), {@code action}, {@code webaclId},
+ * {@code terminatingRuleId}, {@code httpRequest.clientIp}, {@code httpRequest.country}, {@code
+ * httpRequest.uri} and the first {@code User-Agent} header (name compared ignoring case). Each
+ * variant returns a {@link FieldSum}; {@code SameAnswerTest} checks that they agree.
+ *
+ * <p>Inputs ({@link #input}): {@code generated} is {@link WafData#generate(long, int)}; {@code
+ * corpus} is every record of {@code shared/corpus/waf} repeated to about 8 MB.
+ *
+ * <p>Thread-safety: JMH state, one instance per trial; the benchmark methods only read it.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+public class WafParseBenchmark {
+  /** Fields per record. */
+  public static final int FIELDS = 8;
+
+  /** Which input: {@code generated} or {@code corpus}. */
+  @Param({"generated", "corpus"})
+  public String input = "generated";
+
+  /** Size in bytes of the generated input. */
+  @Param({"33554432"})
+  public int size = WafData.DEFAULT_SIZE;
+
+  /** Seed of the generated input. */
+  @Param({"20240311"})
+  public long seed = WafData.DEFAULT_SEED;
+
+  private byte[] bytes = new byte[0];
+  private long records;
+  private final LogReader reader = LogReader.builder().type(SourceType.WAF).build();
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final JsonFactory factory = mapper.getFactory();
+  private final ObjectReader pojoReader = mapper.readerFor(Pojo.class);
+
+  /** Creates the state. */
+  public WafParseBenchmark() {}
+
+  /**
+   * Builds the input once per trial.
+   *
+   * @throws IOException if the corpus cannot be read
+   */
+  @Setup(Level.Trial)
+  public void setup() throws IOException {
+    switch (input) {
+      case "generated" -> bytes = WafData.generate(seed, size);
+      case "corpus" -> bytes = corpus(CloudTrailData.sharedDir().resolve("corpus").resolve("waf"), SourceType.WAF);
+      default -> throw new IllegalArgumentException("input must be generated|corpus: " + input);
+    }
+    records = 0;
+    for (byte b : bytes) {
+      if (b == '\n') {
+        records++;
+      }
+    }
+  }
+
+  /** Every record of a corpus folder, one per line, repeated to about 8 MB. */
+  static byte[] corpus(Path dir, SourceType type) throws IOException {
+    if (!dir.toFile().isDirectory()) {
+      throw new IllegalStateException("no corpus at " + dir + " (set -Dcloudir.shared)");
+    }
+    ByteArrayOutputStream one = new ByteArrayOutputStream();
+    try (RecordStream s = LogReader.builder().type(type).build().open(dir)) {
+      for (LogRecord r : s) {
+        one.writeBytes(r.toJson().getBytes(StandardCharsets.UTF_8));
+        one.write('\n');
+      }
+    }
+    byte[] b = one.toByteArray();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8 << 20);
+    while (out.size() < (8 << 20)) {
+      out.writeBytes(b);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The input size.
+   *
+   * @return bytes
+   */
+  public long inputBytes() {
+    return bytes.length;
+  }
+
+  /**
+   * Throughput counters: {@code megabytes} is MB/s and {@code records} is records/s.
+   *
+   * <p>Not thread-safe: one per benchmark thread.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Rates {
+    /** Megabytes read. */
+    public double megabytes;
+
+    /** Records read. */
+    public long records;
+
+    /** Zeroed counters. */
+    public Rates() {}
+
+    /** Zeroes the counters before each iteration. */
+    @Setup(Level.Iteration)
+    public void reset() {
+      megabytes = 0;
+      records = 0;
+    }
+
+    void add(WafParseBenchmark b) {
+      megabytes += b.bytes.length / 1e6;
+      records += b.records;
+    }
+  }
+
+  static boolean hasBackslash(byte[] b, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (b[i] == '\\') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long orAbsent(long hash) {
+    return hash == 0 ? FieldChecksum.ABSENT : hash;
+  }
+
+  /**
+   * cloudir, zero-copy: the reader's immutable records; strings as hashes of their slices, the
+   * time as a primitive, the header found in place.
+   *
+   * @param rates counters
+   * @return the answer
+   */
+  @Benchmark
+  public FieldSum parse_cloudir(Rates rates) {
+    FieldSum sum = new FieldSum(FIELDS);
+    try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
+      for (LogRecord r : s) {
+        WafLogRecord w = (WafLogRecord) r;
+        long t = w.timestampMillis();
+        sum.mixLong(t == WafLogRecord.ABSENT ? FieldChecksum.ABSENT : t);
+        sum.mixLong(orAbsent(w.valueHash(WafField.ACTION)));
+        sum.mixLong(orAbsent(w.valueHash(WafField.WEBACL_ID)));
+        sum.mixLong(orAbsent(w.valueHash(WafField.TERMINATING_RULE_ID)));
+        sum.mixLong(orAbsent(w.valueHash(WafField.CLIENT_IP)));
+        sum.mixLong(orAbsent(w.valueHash(WafField.COUNTRY)));
+        sum.mixLong(orAbsent(w.valueHash(WafField.URI)));
+        long ua = w.headerValueSpan("User-Agent");
+        byte[] b = w.buffer();
+        int us = (int) (ua >>> 32);
+        int ue = (int) ua;
+        if (ua == 0 || b[us] != '"') {
+          sum.mix(ua == 0 ? null : w.header("User-Agent"));
+        } else if (hasBackslash(b, us + 1, ue - 1)) {
+          sum.mix(w.header("User-Agent"));
+        } else {
+          sum.mix(b, us + 1, ue - us - 2);
+        }
+        sum.endRecord();
+      }
+    }
+    rates.add(this);
+    return sum;
+  }
+
+  /**
+   * cloudir with the typed getters: Strings (canonical where low-cardinality), the time as an
+   * Instant.
+   *
+   * @param rates counters
+   * @return the answer
+   */
+  @Benchmark
+  public FieldSum parse_cloudirStrings(Rates rates) {
+    FieldSum sum = new FieldSum(FIELDS);
+    try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
+      for (LogRecord r : s) {
+        WafLogRecord w = (WafLogRecord) r;
+        java.time.Instant t = w.time();
+        sum.mixLong(t == null ? FieldChecksum.ABSENT : t.toEpochMilli());
+        sum.mix(w.action() == null ? null : w.action().value());
+        sum.mix(w.webaclId());
+        sum.mix(w.terminatingRuleId());
+        sum.mix(w.clientIpText());
+        sum.mix(w.country());
+        sum.mix(w.uri());
+        sum.mix(w.header("User-Agent"));
+        sum.endRecord();
+      }
+    }
+    rates.add(this);
+    return sum;
+  }
+
+  /** Jackson POJO of the benchmark fields. Mutable, for binding only. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public static final class Pojo {
+    /** timestamp. */
+    public @Nullable Long timestamp;
+    /** action. */
+    public @Nullable String action;
+    /** webaclId. */
+    public @Nullable String webaclId;
+    /** terminatingRuleId. */
+    public @Nullable String terminatingRuleId;
+    /** httpRequest. */
+    public @Nullable Request httpRequest;
+
+    /** For Jackson. */
+    public Pojo() {}
+  }
+
+  /** httpRequest. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public static final class Request {
+    /** clientIp. */
+    public @Nullable String clientIp;
+    /** country. */
+    public @Nullable String country;
+    /** uri. */
+    public @Nullable String uri;
+    /** headers. */
+    public @Nullable List<Header> headers;
+
+    /** For Jackson. */
+    public Request() {}
+  }
+
+  /** A header. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public static final class Header {
+    /** name. */
+    public @Nullable String name;
+    /** value. */
+    public @Nullable String value;
+
+    /** For Jackson. */
+    public Header() {}
+  }
+
+  /**
+   * Jackson databind into POJOs, one record at a time over the concatenated values.
+   *
+   * @param rates counters
+   * @return the answer
+   * @throws IOException on malformed input
+   */
+  @Benchmark
+  public FieldSum parse_jacksonDatabind(Rates rates) throws IOException {
+    FieldSum sum = new FieldSum(FIELDS);
+    try (JsonParser p = factory.createParser(bytes)) {
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        Pojo w = pojoReader.readValue(p);
+        sum.mixLong(w.timestamp == null ? FieldChecksum.ABSENT : w.timestamp);
+        sum.mix(w.action);
+        sum.mix(w.webaclId);
+        sum.mix(w.terminatingRuleId);
+        Request q = w.httpRequest;
+        sum.mix(q == null ? null : q.clientIp);
+        sum.mix(q == null ? null : q.country);
+        sum.mix(q == null ? null : q.uri);
+        String ua = null;
+        if (q != null && q.headers != null) {
+          for (Header h : q.headers) {
+            if (h.name != null && h.value != null && h.name.equalsIgnoreCase("User-Agent")) {
+              ua = h.value;
+              break;
+            }
+          }
+        }
+        sum.mix(ua);
+        sum.endRecord();
+      }
+    }
+    rates.add(this);
+    return sum;
+  }
+
+  private static @Nullable String text(@Nullable JsonNode n) {
+    return n == null || n.isNull() ? null : n.isTextual() ? n.textValue() : n.toString();
+  }
+
+  /**
+   * Jackson {@code readTree} per record, then the fields from the tree.
+   *
+   * @param rates counters
+   * @return the answer
+   * @throws IOException on malformed input
+   */
+  @Benchmark
+  public FieldSum parse_jacksonReadTree(Rates rates) throws IOException {
+    FieldSum sum = new FieldSum(FIELDS);
+    try (JsonParser p = factory.createParser(bytes)) {
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        JsonNode w = mapper.readTree(p);
+        JsonNode t = w.get("timestamp");
+        sum.mixLong(t == null || !t.isIntegralNumber() ? FieldChecksum.ABSENT : t.longValue());
+        sum.mix(text(w.get("action")));
+        sum.mix(text(w.get("webaclId")));
+        sum.mix(text(w.get("terminatingRuleId")));
+        JsonNode q = w.path("httpRequest");
+        sum.mix(text(q.get("clientIp")));
+        sum.mix(text(q.get("country")));
+        sum.mix(text(q.get("uri")));
+        String ua = null;
+        for (JsonNode h : q.path("headers")) {
+          String n = text(h.get("name"));
+          String v = text(h.get("value"));
+          if (n != null && v != null && n.equalsIgnoreCase("User-Agent")) {
+            ua = v;
+            break;
+          }
+        }
+        sum.mix(ua);
+        sum.endRecord();
+      }
+    }
+    rates.add(this);
+    return sum;
+  }
+}

@@ -1,0 +1,243 @@
+package io.cloudir.model.internal.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Validates one JSON object and records, in the same pass, where the value of each member named
+ * by an {@link ObjectSchema} starts and ends (and those of one nested object), plus where every
+ * other top-level member is. Duplicate names at the top level and in the nested object are
+ * rejected (as {@link JsonSyntaxError}s), so typed accessors are never ambiguous.
+ *
+ * <p>A span is {@code start << 32 | end} (0 = absent). After a successful {@link #index} the
+ * state describes that object until the next call; {@link #spansCopy()} and {@link
+ * #extrasCopy()} give copies for an immutable record.
+ *
+ * <p>Not thread-safe: one per reader.
+ */
+public final class ObjectIndexer {
+  private static final int[] NO_EXTRAS = new int[0];
+
+  private final ObjectSchema schema;
+  private final long[] spans;
+  private long escMask;
+  private int[] extras = new int[12];
+  private int extraCount;
+  private byte[] buf = new byte[0];
+  private int start;
+  private int end;
+
+  /** An indexer for records of {@code schema}. */
+  public ObjectIndexer(ObjectSchema schema) {
+    this.schema = schema;
+    this.spans = new long[schema.slots()];
+  }
+
+  /** The schema. */
+  public ObjectSchema schema() {
+    return schema;
+  }
+
+  /**
+   * Validates and indexes the object at {@code p}.
+   *
+   * @param depth the nesting depth of the object's container (0 at top level)
+   * @return the index after the object, or {@link JsonScanner#INCOMPLETE}
+   * @throws JsonSyntaxError if the bytes are not one JSON object, or a limit is exceeded
+   */
+  public int index(byte[] b, int p, int limit, boolean atEof, JsonScanner sc, int depth)
+      throws JsonSyntaxError {
+    Arrays.fill(spans, 0L);
+    escMask = 0;
+    extraCount = 0;
+    buf = b;
+    start = p;
+    if (b[p] != '{') {
+      throw new JsonSyntaxError(p, "a record must be a JSON object");
+    }
+    int e = members(b, p, limit, atEof, sc, depth, false);
+    if (e >= 0) {
+      end = e;
+    }
+    return e;
+  }
+
+  private int members(byte[] b, int p, int limit, boolean atEof, JsonScanner sc, int depth,
+      boolean nested) throws JsonSyntaxError {
+    if (depth + 1 > sc.maxDepth()) {
+      throw new JsonSyntaxError(p, "nesting deeper than " + sc.maxDepth(), true);
+    }
+    ByteNames names = nested ? schema.nestedNames : schema.topNames;
+    int base = nested ? schema.top.length : 0;
+    p = JsonScanner.skipWs(b, p + 1, limit);
+    if (p >= limit) {
+      return eof(p, atEof);
+    }
+    if (b[p] == '}') {
+      return p + 1;
+    }
+    while (true) {
+      if (b[p] != '"') {
+        throw new JsonSyntaxError(p, "expected a member name but found '" + JsonScanner.printable(b[p]) + "'");
+      }
+      int ns = p;
+      p = sc.scanString(b, p, limit);
+      if (p < 0) {
+        return eof(limit, atEof);
+      }
+      int ne = p;
+      boolean nameEsc = sc.lastStringEscaped;
+      p = JsonScanner.skipWs(b, p, limit);
+      if (p >= limit) {
+        return eof(p, atEof);
+      }
+      if (b[p] != ':') {
+        throw new JsonSyntaxError(p, "expected ':' but found '" + JsonScanner.printable(b[p]) + "'");
+      }
+      p = JsonScanner.skipWs(b, p + 1, limit);
+      if (p >= limit) {
+        return eof(p, atEof);
+      }
+      int vs = p;
+      int id = nameEsc ? lookupEscaped(names, b, ns + 1, ne - 1) : names.lookup(b, ns + 1, ne - 1);
+      int slot = id < 0 ? -1 : base + id;
+      if (slot >= 0 && spans[slot] != 0) {
+        throw new JsonSyntaxError(ns, "duplicate key \"" + schema.name(slot) + "\"");
+      }
+      int ve;
+      if (!nested && id >= 0 && id == schema.nestedField && b[vs] == '{') {
+        ve = members(b, vs, limit, atEof, sc, depth + 1, true);
+      } else {
+        ve = sc.skipValue(b, vs, limit, depth + 1, false);
+      }
+      if (ve < 0) {
+        return eof(limit, atEof);
+      }
+      if (slot >= 0) {
+        spans[slot] = ((long) vs << 32) | ve;
+        if (b[vs] == '"' && sc.lastStringEscaped) {
+          escMask |= 1L << slot;
+        }
+      } else if (!nested) {
+        addExtra(b, ns, nameEsc, vs, ve);
+      }
+      p = JsonScanner.skipWs(b, ve, limit);
+      if (p >= limit) {
+        return eof(p, atEof);
+      }
+      if (b[p] == ',') {
+        p = JsonScanner.skipWs(b, p + 1, limit);
+        if (p >= limit) {
+          return eof(p, atEof);
+        }
+        continue;
+      }
+      if (b[p] == '}') {
+        return p + 1;
+      }
+      throw new JsonSyntaxError(p, "expected ',' or '}' but found '" + JsonScanner.printable(b[p]) + "'");
+    }
+  }
+
+  private static int eof(int p, boolean atEof) throws JsonSyntaxError {
+    if (atEof) {
+      throw new JsonSyntaxError(p, "unexpected end of input");
+    }
+    return JsonScanner.INCOMPLETE;
+  }
+
+  private static int lookupEscaped(ByteNames names, byte[] b, int s, int e) {
+    byte[] d = JsonStrings.decode(b, s, e).getBytes(StandardCharsets.UTF_8);
+    return names.lookup(d, 0, d.length);
+  }
+
+  private void addExtra(byte[] b, int ns, boolean nameEsc, int vs, int ve) throws JsonSyntaxError {
+    int nlen = JsonScanner.skipValidatedString(b, ns) - ns;
+    String decoded = null;
+    for (int i = 0; i < extraCount; i++) {
+      int os = extras[3 * i];
+      int oe = JsonScanner.skipValidatedString(b, os);
+      boolean same = oe - os == nlen && Arrays.equals(b, os, oe, b, ns, ns + nlen);
+      if (!same && (nameEsc || JsonStrings.hasEscape(b, os + 1, oe - 1))) {
+        if (decoded == null) {
+          decoded = JsonStrings.decode(b, ns + 1, ns + nlen - 1);
+        }
+        same = decoded.equals(JsonStrings.decode(b, os + 1, oe - 1));
+      }
+      if (same) {
+        throw new JsonSyntaxError(ns, "duplicate key " + new String(b, ns, nlen, StandardCharsets.UTF_8));
+      }
+    }
+    if (3 * extraCount + 3 > extras.length) {
+      extras = Arrays.copyOf(extras, extras.length * 2);
+    }
+    extras[3 * extraCount] = ns;
+    extras[3 * extraCount + 1] = vs;
+    extras[3 * extraCount + 2] = ve;
+    extraCount++;
+  }
+
+  /** The bytes of the last indexed object. */
+  public byte[] buffer() {
+    return buf;
+  }
+
+  /** Where the last indexed object starts. */
+  public int start() {
+    return start;
+  }
+
+  /** Where the last indexed object ends (exclusive). */
+  public int end() {
+    return end;
+  }
+
+  /** The span of a slot in the last indexed object (0 = absent). */
+  public long span(int slot) {
+    return spans[slot];
+  }
+
+  /** Bit {@code slot} set: that slot's value is a string with escapes. */
+  public long escMask() {
+    return escMask;
+  }
+
+  /** A copy of the spans. */
+  public long[] spansCopy() {
+    return spans.clone();
+  }
+
+  /** The number of unknown top-level members. */
+  public int extraCount() {
+    return extraCount;
+  }
+
+  /** A copy of the unknown members: name start, value start, value end for each. */
+  public int[] extrasCopy() {
+    return extraCount == 0 ? NO_EXTRAS : Arrays.copyOf(extras, 3 * extraCount);
+  }
+
+  /**
+   * The span of the unknown top-level member whose name is the ASCII text {@code name} (without
+   * escapes), or 0.
+   */
+  public long extra(String name) {
+    for (int i = 0; i < extraCount; i++) {
+      int ns = extras[3 * i];
+      int ne = JsonScanner.skipValidatedString(buf, ns);
+      if (ne - ns - 2 == name.length()) {
+        boolean eq = true;
+        for (int k = 0; k < name.length(); k++) {
+          if (buf[ns + 1 + k] != name.charAt(k)) {
+            eq = false;
+            break;
+          }
+        }
+        if (eq) {
+          return ((long) extras[3 * i + 1] << 32) | extras[3 * i + 2];
+        }
+      }
+    }
+    return 0;
+  }
+}

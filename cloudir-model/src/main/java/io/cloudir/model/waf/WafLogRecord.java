@@ -1,0 +1,787 @@
+package io.cloudir.model.waf;
+
+import io.cloudir.model.LimitExceededException;
+import io.cloudir.model.Location;
+import io.cloudir.model.LogRecord;
+import io.cloudir.model.MalformedInputException;
+import io.cloudir.model.Provenance;
+import io.cloudir.model.RecordWarning;
+import io.cloudir.model.SourceType;
+import io.cloudir.model.internal.json.IndexedJson;
+import io.cloudir.model.internal.json.IsoTime;
+import io.cloudir.model.internal.json.JsonRecordFactories;
+import io.cloudir.model.internal.json.JsonRecordFactory;
+import io.cloudir.model.internal.json.JsonScanner;
+import io.cloudir.model.internal.json.JsonStrings;
+import io.cloudir.model.internal.json.JsonSyntaxError;
+import io.cloudir.model.internal.json.ObjectIndexer;
+import io.cloudir.model.internal.json.ObjectSchema;
+import io.cloudir.model.json.JsonValue;
+import io.cloudir.model.net.IpAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One AWS WAF log record: every documented field typed, every other field kept, and the JSON as
+ * delivered ({@link #toJson()} gives it on one line, white space outside strings removed).
+ *
+ * <p>The record is a window on the record's UTF-8 bytes plus an index of where each documented
+ * field's value (and each {@code httpRequest} field's value) starts and ends, built in the same
+ * pass that validated the JSON. Getters decode on demand; low-cardinality values (action,
+ * terminating rule id and type, source name, country, method, HTTP version, scheme) come from a
+ * table of canonical String instances. The zero-copy accessors ({@link #buffer()}, {@link
+ * #valueStart}, {@link #valueEnd}, {@link #valueEquals}, {@link #valueHash}) read slices without
+ * decoding anything.
+ *
+ * <p>Getters return {@code null} (numbers: {@link #ABSENT}) when the field is absent or JSON
+ * null. A documented field of an unexpected JSON type is still readable (string getters give its
+ * JSON text; number getters also read numbers written as strings) and the record carries a {@code
+ * field.type} warning.
+ *
+ * <p><b>Retention:</b> a record read by a reader may share an immutable byte block (up to a few
+ * MiB) with its neighbours; {@link #detach()} copies just this record's bytes.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class WafLogRecord implements LogRecord {
+  /** What number getters return for an absent, null or non-numeric value. */
+  public static final long ABSENT = IndexedJson.ABSENT;
+
+  private static final WafField[] FIELDS = WafField.values();
+  static final ObjectSchema SCHEMA = schema();
+
+  private static final int W_TIME_MISSING = 1;
+  private static final int W_TIME_MALFORMED = 2;
+  private static final int W_TIME_NOT_MILLIS = 4;
+  private static final int W_FIELD_TYPE = 8;
+  private static final int W_ACTION = 16;
+
+  private static final WafField[] STRINGS = {
+    WafField.WEBACL_ID, WafField.TERMINATING_RULE_ID, WafField.TERMINATING_RULE_TYPE, WafField.ACTION,
+    WafField.HTTP_SOURCE_NAME, WafField.HTTP_SOURCE_ID, WafField.JA3_FINGERPRINT, WafField.JA4_FINGERPRINT,
+    WafField.CF_DISTRIBUTION_TENANT_ID, WafField.CLIENT_IP, WafField.COUNTRY, WafField.URI, WafField.ARGS,
+    WafField.HTTP_VERSION, WafField.HTTP_METHOD, WafField.REQUEST_ID, WafField.FRAGMENT, WafField.SCHEME,
+    WafField.HOST
+  };
+  private static final WafField[] NUMBERS = {
+    WafField.FORMAT_VERSION, WafField.RESPONSE_CODE_SENT, WafField.REQUEST_BODY_SIZE,
+    WafField.REQUEST_BODY_SIZE_INSPECTED_BY_WAF
+  };
+  private static final WafField[] ARRAYS = {
+    WafField.TERMINATING_RULE_MATCH_DETAILS, WafField.RULE_GROUP_LIST, WafField.RATE_BASED_RULE_LIST,
+    WafField.NON_TERMINATING_MATCHING_RULES, WafField.REQUEST_HEADERS_INSERTED, WafField.LABELS,
+    WafField.OVERSIZE_FIELDS, WafField.HEADERS
+  };
+  private static final WafField[] OBJECTS = {
+    WafField.HTTP_REQUEST, WafField.CAPTCHA_RESPONSE, WafField.CHALLENGE_RESPONSE
+  };
+
+  private static final WafField[] ASNS = {WafField.CLIENT_ASN, WafField.FORWARDED_ASN};
+
+  static {
+    JsonRecordFactories.installWaf(new Factory());
+  }
+
+  private final IndexedJson j;
+  private final Provenance provenance;
+  private final long timeMillis;
+  private final int warnMask;
+  private final long typeMask;
+
+  private WafLogRecord(IndexedJson j, Provenance provenance) {
+    this.j = j;
+    this.provenance = Objects.requireNonNull(provenance);
+    int w = 0;
+    long t = ABSENT;
+    int ts = WafField.TIMESTAMP.ordinal();
+    if (j.isNullOrAbsent(ts)) {
+      w |= W_TIME_MISSING;
+    } else {
+      byte c = j.firstByte(ts);
+      t = j.integer(ts);
+      if (t != ABSENT && c == '"') {
+        w |= W_TIME_NOT_MILLIS;
+      } else if (t == ABSENT && c == '"') {
+        long n = j.isoNanos(ts);
+        if (n != IsoTime.INVALID) {
+          t = Math.floorDiv(n, 1_000_000L);
+          w |= W_TIME_NOT_MILLIS;
+        }
+      }
+      if (t == ABSENT) {
+        w |= W_TIME_MALFORMED;
+      }
+    }
+    long tm = 0;
+    for (WafField f : STRINGS) {
+      if (!j.typeIs(f.ordinal(), "\"")) {
+        tm |= 1L << f.ordinal();
+      }
+    }
+    for (WafField f : NUMBERS) {
+      if (!j.typeIs(f.ordinal(), "0")) {
+        tm |= 1L << f.ordinal();
+      }
+    }
+    for (WafField f : ARRAYS) {
+      if (!j.typeIs(f.ordinal(), "[")) {
+        tm |= 1L << f.ordinal();
+      }
+    }
+    for (WafField f : OBJECTS) {
+      if (!j.typeIs(f.ordinal(), "{")) {
+        tm |= 1L << f.ordinal();
+      }
+    }
+    for (WafField f : ASNS) {
+      if (!j.typeIs(f.ordinal(), "0\"")) {
+        tm |= 1L << f.ordinal();
+      }
+    }
+    if (tm != 0) {
+      w |= W_FIELD_TYPE;
+    }
+    int a = WafField.ACTION.ordinal();
+    if (j.firstByte(a) == '"' && (j.escaped(a)
+        || WafAction.knownOrNull(j.buffer(), j.valueStart(a) + 1, j.valueEnd(a) - 1) == null)) {
+      w |= W_ACTION;
+    }
+    this.timeMillis = t;
+    this.warnMask = w;
+    this.typeMask = tm;
+  }
+
+  private static ObjectSchema schema() {
+    String[] top = new String[WafField.FIRST_HTTP];
+    String[] http = new String[FIELDS.length - WafField.FIRST_HTTP];
+    for (WafField f : FIELDS) {
+      if (f.inHttpRequest()) {
+        http[f.ordinal() - WafField.FIRST_HTTP] = f.jsonName();
+      } else {
+        top[f.ordinal()] = f.jsonName();
+      }
+    }
+    return new ObjectSchema(top, WafField.HTTP_REQUEST.ordinal(), http);
+  }
+
+  // ================================================================ parsing
+
+  /**
+   * Parses one record from its JSON text (strictly: duplicate top-level or {@code httpRequest}
+   * keys are rejected).
+   *
+   * @throws MalformedInputException if the text is not one JSON object
+   */
+  public static WafLogRecord parse(String json) {
+    return parse(json.getBytes(StandardCharsets.UTF_8), Provenance.inMemory());
+  }
+
+  /**
+   * Parses one record from UTF-8 JSON bytes (copied).
+   *
+   * @throws MalformedInputException with the byte offset if the bytes are not one JSON object
+   * @throws LimitExceededException if nesting is deeper than {@link JsonValue#DEFAULT_MAX_DEPTH}
+   */
+  public static WafLogRecord parse(byte[] utf8, Provenance provenance) {
+    byte[] b = utf8.clone();
+    ObjectIndexer ix = new ObjectIndexer(SCHEMA);
+    JsonScanner sc = new JsonScanner(JsonValue.DEFAULT_MAX_DEPTH, Integer.MAX_VALUE);
+    try {
+      int p = JsonScanner.skipWs(b, 0, b.length);
+      if (p >= b.length) {
+        throw new JsonSyntaxError(p, "no JSON value");
+      }
+      int e = ix.index(b, p, b.length, true, sc, 0);
+      int t = JsonScanner.skipWs(b, e, b.length);
+      if (t != b.length) {
+        throw new JsonSyntaxError(t, "unexpected data after the record");
+      }
+    } catch (JsonSyntaxError err) {
+      Location loc = new Location(provenance.source(), err.offset(), -1, null);
+      throw err.isLimit() ? new LimitExceededException(loc, err.reason())
+          : new MalformedInputException(loc, err.reason());
+    }
+    return new WafLogRecord(IndexedJson.of(ix, true), provenance);
+  }
+
+  // ================================================================ LogRecord
+
+  @Override
+  public SourceType source() {
+    return SourceType.WAF;
+  }
+
+  /** The request time ({@code timestamp}), or null when missing or malformed. */
+  @Override
+  public @Nullable Instant time() {
+    return timeMillis == ABSENT ? null : Instant.ofEpochMilli(timeMillis);
+  }
+
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /** The record as delivered, on one line (white space outside strings removed). */
+  @Override
+  public String toJson() {
+    return j.toJson();
+  }
+
+  /** Whether the record carries warnings (no allocation). */
+  public boolean hasWarnings() {
+    return warnMask != 0;
+  }
+
+  @Override
+  public List<RecordWarning> warnings() {
+    if (warnMask == 0) {
+      return List.of();
+    }
+    List<RecordWarning> w = new ArrayList<>();
+    if ((warnMask & W_TIME_MISSING) != 0) {
+      w.add(new RecordWarning("timestamp.missing", "the record has no timestamp"));
+    }
+    if ((warnMask & W_TIME_MALFORMED) != 0) {
+      w.add(new RecordWarning("timestamp.malformed",
+          "timestamp is not epoch milliseconds: " + abbreviate(String.valueOf(j.text(0, false)))));
+    }
+    if ((warnMask & W_TIME_NOT_MILLIS) != 0) {
+      w.add(new RecordWarning("timestamp.format",
+          "timestamp is a string, not a number of epoch milliseconds: " + abbreviate(String.valueOf(j.text(0, false)))));
+    }
+    if ((warnMask & W_FIELD_TYPE) != 0) {
+      List<String> names = new ArrayList<>();
+      for (WafField f : FIELDS) {
+        if ((typeMask & (1L << f.ordinal())) != 0) {
+          names.add(f.path());
+        }
+      }
+      w.add(new RecordWarning("field.type", "documented fields with an unexpected JSON type: " + names));
+    }
+    if ((warnMask & W_ACTION) != 0) {
+      w.add(new RecordWarning("action.unknown", "unknown action " + j.text(WafField.ACTION.ordinal(), false)));
+    }
+    return Collections.unmodifiableList(w);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 64 ? s.substring(0, 61) + "..." : s;
+  }
+
+  /** This record holding only a copy of its own bytes (releases a shared block). */
+  public WafLogRecord detach() {
+    IndexedJson d = j.detach();
+    return d == j ? this : new WafLogRecord(d, provenance);
+  }
+
+  /** This record with another provenance (same bytes). */
+  public WafLogRecord withProvenance(Provenance p) {
+    return new WafLogRecord(j, p);
+  }
+
+  /** Equal when the JSON is semantically equal (provenance is not compared). */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof WafLogRecord other && json().equals(other.json());
+  }
+
+  @Override
+  public int hashCode() {
+    return json().hashCode();
+  }
+
+  /** The record's JSON on one line. */
+  @Override
+  public String toString() {
+    return toJson();
+  }
+
+  // ================================================================ zero-copy accessors
+
+  /** The bytes this record reads from (shared: never modify them). */
+  public byte[] buffer() {
+    return j.buffer();
+  }
+
+  /** Index in {@link #buffer()} of the record's first byte. */
+  public int recordStart() {
+    return j.start();
+  }
+
+  /** Index in {@link #buffer()} after the record's last byte. */
+  public int recordEnd() {
+    return j.end();
+  }
+
+  /** Whether the field is present (even if JSON null). */
+  public boolean has(WafField f) {
+    return j.has(f.ordinal());
+  }
+
+  /** Index in {@link #buffer()} where the field's value starts (a string's opening quote), or -1. */
+  public int valueStart(WafField f) {
+    return j.valueStart(f.ordinal());
+  }
+
+  /** Index in {@link #buffer()} after the field's value, or -1. */
+  public int valueEnd(WafField f) {
+    return j.valueEnd(f.ordinal());
+  }
+
+  /** Whether the field is a string equal to the ASCII text {@code s} (no allocation). */
+  public boolean valueEquals(WafField f, String s) {
+    return j.textEquals(f.ordinal(), s);
+  }
+
+  /** FNV-1a 64-bit hash of the field's decoded value (0 when absent or null). */
+  public long valueHash(WafField f) {
+    return j.hash(f.ordinal());
+  }
+
+  /** The field's decoded text: a string's contents, another value's JSON text, or null. */
+  public @Nullable String string(WafField f) {
+    return j.text(f.ordinal(), false);
+  }
+
+  /** The field's value as JSON, or null if absent. */
+  public @Nullable JsonValue value(WafField f) {
+    return j.value(f.ordinal());
+  }
+
+  // ================================================================ typed accessors
+
+  /** {@code timestamp} in epoch milliseconds, or {@link #ABSENT} when missing or malformed. */
+  public long timestampMillis() {
+    return timeMillis;
+  }
+
+  /** {@code formatVersion}, or {@link #ABSENT}. */
+  public long formatVersion() {
+    return j.integer(WafField.FORMAT_VERSION.ordinal());
+  }
+
+  /** {@code webaclId}: the web ACL's ARN (WAF Classic: a bare id). */
+  public @Nullable String webaclId() {
+    return j.text(WafField.WEBACL_ID.ordinal(), true);
+  }
+
+  /** {@code terminatingRuleId}, e.g. {@code Default_Action} (canonical instance). */
+  public @Nullable String terminatingRuleId() {
+    return j.text(WafField.TERMINATING_RULE_ID.ordinal(), true);
+  }
+
+  /** {@code terminatingRuleType}: REGULAR, RATE_BASED, GROUP, MANAGED_RULE_GROUP (canonical instance). */
+  public @Nullable String terminatingRuleType() {
+    return j.text(WafField.TERMINATING_RULE_TYPE.ordinal(), true);
+  }
+
+  /** {@code action}, or null if absent. An unknown value is kept (and warned about). */
+  public @Nullable WafAction action() {
+    int a = WafField.ACTION.ordinal();
+    if (j.isNullOrAbsent(a)) {
+      return null;
+    }
+    if (j.firstByte(a) == '"' && !j.escaped(a)) {
+      WafAction k = WafAction.knownOrNull(j.buffer(), j.valueStart(a) + 1, j.valueEnd(a) - 1);
+      if (k != null) {
+        return k;
+      }
+    }
+    return WafAction.of(Objects.requireNonNull(j.text(a, false)));
+  }
+
+  /** {@code terminatingRuleMatchDetails} as logged, or null. */
+  public @Nullable JsonValue terminatingRuleMatchDetails() {
+    return j.nonNull(WafField.TERMINATING_RULE_MATCH_DETAILS.ordinal());
+  }
+
+  /** {@code httpSourceName}: CF, ALB, APIGW, APPSYNC… (canonical instance). */
+  public @Nullable String httpSourceName() {
+    return j.text(WafField.HTTP_SOURCE_NAME.ordinal(), true);
+  }
+
+  /** {@code httpSourceId}: the distribution, load balancer, API stage… */
+  public @Nullable String httpSourceId() {
+    return j.text(WafField.HTTP_SOURCE_ID.ordinal(), true);
+  }
+
+  /** {@code ruleGroupList} as typed entries (empty if absent). */
+  public List<RuleGroup> ruleGroupList() {
+    List<RuleGroup> out = new ArrayList<>();
+    for (JsonValue v : elements(WafField.RULE_GROUP_LIST)) {
+      if (v.isObject()) {
+        out.add(RuleGroup.of(v));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** {@code rateBasedRuleList} as typed entries (empty if absent). */
+  public List<RateBasedRule> rateBasedRuleList() {
+    List<RateBasedRule> out = new ArrayList<>();
+    for (JsonValue v : elements(WafField.RATE_BASED_RULE_LIST)) {
+      if (v.isObject()) {
+        out.add(RateBasedRule.of(v));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** {@code nonTerminatingMatchingRules} as typed entries (empty if absent). */
+  public List<MatchedRule> nonTerminatingMatchingRules() {
+    return rules(value(WafField.NON_TERMINATING_MATCHING_RULES));
+  }
+
+  /** {@code requestHeadersInserted}: headers WAF added to the request (empty if absent or null). */
+  public List<HttpHeader> requestHeadersInserted() {
+    return headerList(WafField.REQUEST_HEADERS_INSERTED);
+  }
+
+  /** {@code responseCodeSent}: the status of a custom response, or {@link #ABSENT}. */
+  public long responseCodeSent() {
+    return j.integer(WafField.RESPONSE_CODE_SENT.ordinal());
+  }
+
+  /** {@code httpRequest} as logged, or null. */
+  public @Nullable JsonValue httpRequest() {
+    return j.nonNull(WafField.HTTP_REQUEST.ordinal());
+  }
+
+  /** {@code httpRequest.clientIp} as an address, or null when absent or not an address. */
+  public @Nullable IpAddress clientIp() {
+    return j.ip(WafField.CLIENT_IP.ordinal());
+  }
+
+  /** {@code httpRequest.clientIp} as written. */
+  public @Nullable String clientIpText() {
+    return j.text(WafField.CLIENT_IP.ordinal(), false);
+  }
+
+  /** {@code httpRequest.country}: ISO 3166 alpha-2, or {@code -} (canonical instance). */
+  public @Nullable String country() {
+    return j.text(WafField.COUNTRY.ordinal(), true);
+  }
+
+  /** {@code httpRequest.uri}. */
+  public @Nullable String uri() {
+    return j.text(WafField.URI.ordinal(), false);
+  }
+
+  /** {@code httpRequest.args}: the query string. */
+  public @Nullable String args() {
+    return j.text(WafField.ARGS.ordinal(), false);
+  }
+
+  /** {@code httpRequest.httpVersion} (canonical instance). */
+  public @Nullable String httpVersion() {
+    return j.text(WafField.HTTP_VERSION.ordinal(), true);
+  }
+
+  /** {@code httpRequest.httpMethod} (canonical instance). */
+  public @Nullable String httpMethod() {
+    return j.text(WafField.HTTP_METHOD.ordinal(), true);
+  }
+
+  /** {@code httpRequest.requestId}. */
+  public @Nullable String requestId() {
+    return j.text(WafField.REQUEST_ID.ordinal(), false);
+  }
+
+  /** {@code httpRequest.scheme} (canonical instance). */
+  public @Nullable String scheme() {
+    return j.text(WafField.SCHEME.ordinal(), true);
+  }
+
+  /** {@code httpRequest.host}. */
+  public @Nullable String host() {
+    return j.text(WafField.HOST.ordinal(), true);
+  }
+
+  /** {@code httpRequest.fragment}. */
+  public @Nullable String fragment() {
+    return j.text(WafField.FRAGMENT.ordinal(), false);
+  }
+
+  /** {@code httpRequest.headers} in order (empty if absent). */
+  public List<HttpHeader> headers() {
+    return headerList(WafField.HEADERS);
+  }
+
+  /**
+   * The value of the first request header named {@code name}, compared ignoring ASCII case, or
+   * null. Reads the bytes in place; allocates only the returned String.
+   */
+  public @Nullable String header(String name) {
+    long sp = headerValueSpan(name);
+    if (sp == 0) {
+      return null;
+    }
+    return JsonValue.ofValidated(j.buffer(), (int) (sp >>> 32), (int) sp).asText();
+  }
+
+  /** Every value of the request headers named {@code name} (ignoring ASCII case), in order. */
+  public List<String> headerValues(String name) {
+    List<String> out = new ArrayList<>();
+    for (HttpHeader h : headers()) {
+      if (h.nameIs(name) && h.value() != null) {
+        out.add(h.value());
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The span {@code start << 32 | end} in {@link #buffer()} of the value of the first header
+   * named {@code name} (ignoring ASCII case), or 0.
+   */
+  public long headerValueSpan(String name) {
+    int hs = WafField.HEADERS.ordinal();
+    if (j.firstByte(hs) != '[') {
+      return 0;
+    }
+    byte[] b = j.buffer();
+    int end = j.valueEnd(hs);
+    int p = JsonScanner.skipWs(b, j.valueStart(hs) + 1, end);
+    while (p < end && b[p] != ']') {
+      int ve = JsonScanner.skipValidated(b, p);
+      if (b[p] == '{') {
+        long nameSpan = member(b, p, ve, "name");
+        if (nameSpan != 0 && nameIs(b, nameSpan, name)) {
+          long v = member(b, p, ve, "value");
+          if (v != 0) {
+            return v;
+          }
+        }
+      }
+      p = JsonScanner.skipWs(b, ve, end);
+      if (p < end && b[p] == ',') {
+        p = JsonScanner.skipWs(b, p + 1, end);
+      }
+    }
+    return 0;
+  }
+
+  private static boolean nameIs(byte[] b, long sp, String name) {
+    int s = (int) (sp >>> 32);
+    int e = (int) sp;
+    if (b[s] != '"') {
+      return false;
+    }
+    if (JsonStrings.hasEscape(b, s + 1, e - 1)) {
+      return JsonStrings.decode(b, s + 1, e - 1).equalsIgnoreCase(name);
+    }
+    if (e - s - 2 != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      int c = b[s + 1 + i];
+      int d = name.charAt(i);
+      if (c != d && lower(c) != lower(d)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lower(int c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  }
+
+  /** The span of member {@code name} (plain ASCII, matched without decoding) of the object [s, e). */
+  private static long member(byte[] b, int s, int e, String name) {
+    long found = 0;
+    int p = JsonScanner.skipWs(b, s + 1, e);
+    while (p < e && b[p] == '"') {
+      int ne = JsonScanner.skipValidatedString(b, p);
+      boolean match = ne - p - 2 == name.length();
+      for (int i = 0; match && i < name.length(); i++) {
+        match = b[p + 1 + i] == name.charAt(i);
+      }
+      int vs = JsonScanner.skipWs(b, JsonScanner.skipWs(b, ne, e) + 1, e);
+      int ve = JsonScanner.skipValidated(b, vs);
+      if (match && b[vs] != 'n') {
+        found = ((long) vs << 32) | ve;
+      }
+      p = JsonScanner.skipWs(b, ve, e);
+      if (p < e && b[p] == ',') {
+        p = JsonScanner.skipWs(b, p + 1, e);
+      }
+    }
+    return found;
+  }
+
+  /** {@code labels}: the label names (empty if absent). */
+  public List<String> labels() {
+    List<String> out = new ArrayList<>();
+    for (JsonValue v : elements(WafField.LABELS)) {
+      String n = textOf(v.isObject() ? v.get("name") : v);
+      if (n != null) {
+        out.add(n);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Whether the record carries the label {@code name} (exact match). */
+  public boolean hasLabel(String name) {
+    return labels().contains(name);
+  }
+
+  /** {@code captchaResponse}, or null. */
+  public @Nullable TokenResponse captchaResponse() {
+    JsonValue v = j.nonNull(WafField.CAPTCHA_RESPONSE.ordinal());
+    return v != null && v.isObject() ? TokenResponse.of(v) : null;
+  }
+
+  /** {@code challengeResponse}, or null. */
+  public @Nullable TokenResponse challengeResponse() {
+    JsonValue v = j.nonNull(WafField.CHALLENGE_RESPONSE.ordinal());
+    return v != null && v.isObject() ? TokenResponse.of(v) : null;
+  }
+
+  /** {@code ja3Fingerprint}. */
+  public @Nullable String ja3Fingerprint() {
+    return j.text(WafField.JA3_FINGERPRINT.ordinal(), false);
+  }
+
+  /** {@code ja4Fingerprint}. */
+  public @Nullable String ja4Fingerprint() {
+    return j.text(WafField.JA4_FINGERPRINT.ordinal(), false);
+  }
+
+  /** {@code oversizeFields}: the request parts too large for WAF to inspect (empty if absent). */
+  public List<String> oversizeFields() {
+    List<String> out = new ArrayList<>();
+    for (JsonValue v : elements(WafField.OVERSIZE_FIELDS)) {
+      String s = v.asText();
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** {@code requestBodySize} in bytes, or {@link #ABSENT}. */
+  public long requestBodySize() {
+    return j.integer(WafField.REQUEST_BODY_SIZE.ordinal());
+  }
+
+  /** {@code requestBodySizeInspectedByWAF} in bytes, or {@link #ABSENT}. */
+  public long requestBodySizeInspectedByWAF() {
+    return j.integer(WafField.REQUEST_BODY_SIZE_INSPECTED_BY_WAF.ordinal());
+  }
+
+  /** {@code cfDistributionTenantId}. */
+  public @Nullable String cfDistributionTenantId() {
+    return j.text(WafField.CF_DISTRIBUTION_TENANT_ID.ordinal(), false);
+  }
+
+  /** {@code clientAsn}, or {@link #ABSENT}. */
+  public long clientAsn() {
+    return j.integer(WafField.CLIENT_ASN.ordinal());
+  }
+
+  /** {@code forwardedAsn}, or {@link #ABSENT}. */
+  public long forwardedAsn() {
+    return j.integer(WafField.FORWARDED_ASN.ordinal());
+  }
+
+  /** Top-level fields this version of cloudir does not know, in order, as written. */
+  public Map<String, JsonValue> unknownFields() {
+    return j.unknownFields();
+  }
+
+  /** The whole record as a JSON value (the bytes as read). */
+  public JsonValue json() {
+    return j.json();
+  }
+
+  // ================================================================ helpers
+
+  private List<JsonValue> elements(WafField f) {
+    JsonValue v = j.nonNull(f.ordinal());
+    return v != null && v.isArray() ? v.elements() : List.of();
+  }
+
+  private List<HttpHeader> headerList(WafField f) {
+    List<HttpHeader> out = new ArrayList<>();
+    for (JsonValue v : elements(f)) {
+      if (v.isObject()) {
+        out.add(new HttpHeader(textOf(v.get("name")), textOf(v.get("value"))));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  static @Nullable String textOf(@Nullable JsonValue v) {
+    return v == null ? null : v.asText();
+  }
+
+  static @Nullable JsonValue nonNull(@Nullable JsonValue v) {
+    return v == null || v.isNull() ? null : v;
+  }
+
+  static long longOf(@Nullable JsonValue v) {
+    if (v == null) {
+      return ABSENT;
+    }
+    byte[] raw = v.rawBytes();
+    if (v.isString()) {
+      return raw.length >= 2 ? IndexedJson.parseLong(raw, 1, raw.length - 1) : ABSENT;
+    }
+    return v.isNumber() ? IndexedJson.parseLong(raw, 0, raw.length) : ABSENT;
+  }
+
+  static List<MatchedRule> rules(@Nullable JsonValue v) {
+    if (v == null || !v.isArray()) {
+      return List.of();
+    }
+    List<MatchedRule> out = new ArrayList<>();
+    for (JsonValue e : v.elements()) {
+      if (e.isObject()) {
+        out.add(MatchedRule.of(e));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static final class Factory implements JsonRecordFactory {
+    @Override
+    public SourceType type() {
+      return SourceType.WAF;
+    }
+
+    @Override
+    public ObjectSchema schema() {
+      return SCHEMA;
+    }
+
+    @Override
+    public boolean isRecord(ObjectIndexer ix) {
+      return ix.span(WafField.WEBACL_ID.ordinal()) != 0 || ix.span(WafField.HTTP_REQUEST.ordinal()) != 0
+          || ix.span(WafField.TERMINATING_RULE_ID.ordinal()) != 0;
+    }
+
+    @Override
+    public LogRecord make(ObjectIndexer ix, Provenance provenance, boolean copyBytes) {
+      return new WafLogRecord(IndexedJson.of(ix, copyBytes), provenance);
+    }
+
+    @Override
+    public boolean hasWarnings(LogRecord r) {
+      return ((WafLogRecord) r).warnMask != 0;
+    }
+
+    @Override
+    public String describe() {
+      return "a WAF log record (no webaclId, terminatingRuleId or httpRequest)";
+    }
+  }
+}
