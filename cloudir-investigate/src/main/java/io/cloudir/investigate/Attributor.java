@@ -67,6 +67,10 @@ public final class Attributor {
   /** GetRoleCredentials: account|permissionSet|user → mints, in observation order. */
   private final Map<String, List<Mint>> ssoMints = new HashMap<>();
   private final Map<String, Attribution> cache = new HashMap<>();
+  /** Partial attributions by access key; dropped when a mint for one of {@link #missing} comes. */
+  private final Map<String, Attribution> partialCache = new HashMap<>();
+  /** Keys whose minting event a partial attribution found missing. */
+  private final Set<String> missing = new HashSet<>();
   private long mintCount;
 
   /** A new attributor with nothing observed. */
@@ -162,6 +166,9 @@ public final class Attributor {
     mintsByKey.put(key, new Mint(e.eventID(), name, e.eventTime(), roleArn, session,
         sourceIdentity, Who.of(e)));
     mintCount++;
+    if (missing.contains(key)) {
+      dropPartials();
+    }
   }
 
   private void observeSignIn(CloudTrailEvent e, String name) {
@@ -177,6 +184,7 @@ public final class Attributor {
       if ("Success".equals(outcome) && arn != null && id != null) {
         signIns.put(arn + "|" + t.getEpochSecond(), id);
         mintCount++;
+        dropPartials();
       }
     } else if (name.equals("SwitchRole")) {
       String outcome = re == null ? null : re.getString("SwitchRole");
@@ -187,6 +195,7 @@ public final class Attributor {
         switches.put(to + "|" + t.getEpochSecond(),
             new Mint(e.eventID(), name, t, to, null, null, caller));
         mintCount++;
+        dropPartials();
       }
     }
   }
@@ -206,6 +215,14 @@ public final class Attributor {
         .add(new Mint(e.eventID(), "GetRoleCredentials", e.eventTime(), null, null, null,
             Who.of(e)));
     mintCount++;
+    dropPartials();
+  }
+
+  private void dropPartials() {
+    partialCache.clear();
+    missing.clear();
+    cache.entrySet().removeIf(en -> en.getValue().signInEventId() == null
+        && en.getValue().via().isEmpty() && AccessKeys.isTemporary(en.getKey()));
   }
 
   /** The attribution of one call, from what has been observed so far. */
@@ -213,13 +230,16 @@ public final class Attributor {
     String key = e.userIdentityString(UserIdentityField.ACCESS_KEY_ID);
     if (key != null && !key.isEmpty()) {
       Attribution cached = cache.get(key);
+      if (cached == null) {
+        cached = partialCache.get(key);
+      }
       if (cached != null) {
         return cached;
       }
     }
     Attribution a = resolve(Who.of(e));
-    if (key != null && !key.isEmpty() && a.isComplete()) {
-      cache.put(key, a);
+    if (key != null && !key.isEmpty()) {
+      (a.isComplete() ? cache : partialCache).put(key, a);
     }
     return a;
   }
@@ -308,6 +328,9 @@ public final class Attributor {
           origin = new Identity(IdentityKind.IDENTITY_CENTER_USER, session,
               Names.accountOfArn(roleArn));
           if (sso == null) {
+            if (key != null) {
+              missing.add(key);
+            }
             reason = "the Identity Center GetRoleCredentials that minted "
                 + (key == null ? "this session" : key) + " is not in the data; known: session"
                 + " issuer " + roleArn + ", user name from the session name AWS sets";
@@ -315,6 +338,9 @@ public final class Attributor {
         } else {
           origin = roleArn == null ? Identity.unknown()
               : new Identity(IdentityKind.ROLE, roleArn, Names.accountOfArn(roleArn));
+          if (key != null) {
+            missing.add(key);
+          }
           reason = (key == null ? "the session shows no access key"
               : "the event that minted " + key + " is not in the data")
               + (roleArn == null ? "" : "; known: session issuer " + roleArn);
