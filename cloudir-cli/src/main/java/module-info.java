@@ -6,6 +6,7 @@ module io.cloudir.cli {
   requires static transitive org.jspecify;
   requires io.cloudir.model;
   requires io.cloudir.parsers;
+  requires io.cloudir.iam;
   requires io.cloudir.investigate;
   requires info.picocli;
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The subcommands of {@code cloudir}, in the order {@code --help} lists them. To add one, write a
  * picocli {@code @Command} class implementing {@code Callable<Integer>} with a constructor taking
- * an {@link Io}, and add it here.
+ * an {@link Io}, and add it here; a command with subcommands of its own is added as a {@code
+ * CommandLine} (see {@link ArnCommand#create}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -17,6 +18,7 @@ final class Subcommands {
     return List.of(
         new ParseCommand(io),
         new TimelineCommand(io),
-        new EntitiesCommand(io));
+        new EntitiesCommand(io),
+        ArnCommand.create(io));
   }
 }

@@ -438,6 +438,18 @@ public final class ActionCatalog {
    * deterministic even where AWS's templates are truly ambiguous (a Lambda {@code
    * function:f:1} matches both the alias and the version template: the alias wins by name).
    *
+   * <p><b>STS spelling of IAM session principals.</b> The catalog data writes the templates of
+   * IAM's {@code assumed-role} and {@code federated-user} types with service {@code iam} ({@code
+   * arn:${Partition}:iam::${Account}:assumed-role/${RoleName}/${RoleSessionName}}), while the
+   * principal ARNs AWS actually issues for role sessions and federated users (in CloudTrail's
+   * {@code userIdentity.arn}, in {@code GetCallerIdentity}) use service {@code sts}. So an ARN whose
+   * service is {@code sts} and whose resource starts with {@code assumed-role/} or {@code
+   * federated-user/} is also tried, as if its service were {@code iam}, against the templates
+   * whose literal service is {@code iam}; a type found that way is ranked with the others by the
+   * rules above (where both spellings match, as for {@code sts/federated-user}, the type of the
+   * ARN's own service {@code sts} wins the tie). For a type found only through this rule, {@link
+   * ResourceTypeInfo#matches(String)} is true for the {@code iam} spelling, not the {@code sts} one.
+   *
    * @return the type, or empty when the text is not an ARN or no template matches
    */
   public Optional<ResourceTypeInfo> resourceTypeOf(String arn) {
@@ -465,10 +477,46 @@ public final class ActionCatalog {
         out.add(t);
       }
     }
+    String iamSpelling = iamSpellingOfStsSession(arn, svc);
+    if (iamSpelling != null) {
+      for (ResourceTypeInfo t : typesByArnService.getOrDefault(IAM, List.of())) {
+        if (!out.contains(t) && t.matches(iamSpelling)) {
+          out.add(t);
+        }
+      }
+    }
     if (out.size() > 1) {
       out.sort((a, b) -> ResourceMatching.compare(a, b, svc));
     }
     return List.copyOf(out);
+  }
+
+  private static final String IAM = "iam";
+  private static final String STS = "sts";
+  private static final String[] STS_SESSION_TYPES = {"assumed-role/", "federated-user/"};
+
+  /**
+   * For {@code arn:P:sts:R:A:assumed-role/…} or {@code …:federated-user/…}, the same ARN with
+   * service {@code iam}; otherwise null (see {@link #resourceTypeOf(String)}).
+   */
+  private static @Nullable String iamSpellingOfStsSession(String arn, String svc) {
+    if (!svc.equals(STS)) {
+      return null;
+    }
+    int serviceStart = arn.indexOf(':', 4) + 1; // after "arn:" and the partition
+    int resourceStart = serviceStart;
+    for (int k = 0; k < 3 && resourceStart > 0; k++) { // past service, region, account
+      resourceStart = arn.indexOf(':', resourceStart) + 1;
+    }
+    if (resourceStart <= 0) {
+      return null;
+    }
+    for (String type : STS_SESSION_TYPES) {
+      if (arn.startsWith(type, resourceStart)) {
+        return arn.substring(0, serviceStart) + IAM + arn.substring(serviceStart + STS.length());
+      }
+    }
+    return null;
   }
 
   /**

@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Values.</b> {@link #toString()} returns exactly the parsed string; {@code equals}, {@code
  * hashCode} and {@code compareTo} compare that string (so comparison is case-sensitive, as IAM
- * compares resources). Parts are computed from stored indices on each call.
+ * compares resources). Parts are computed from stored indices on each call; partition, service,
+ * Region and resource type return shared constants for common values instead of new Strings.
  *
  * <p>Immutable and thread-safe.
  */
@@ -122,16 +123,30 @@ public final class Arn implements Comparable<Arn> {
     if (text == null) {
       return false;
     }
-    int state = ArnSyntax.START;
-    for (int i = 0, n = text.length(); i < n && state != ArnSyntax.DEAD; i++) {
-      state = ArnSyntax.step(state, text.charAt(i));
-    }
-    return ArnSyntax.accepting(state);
+    return FastSyntax.valid(text);
   }
 
   private static @Nullable Arn parse0(String text, boolean throwing) {
     Objects.requireNonNull(text, "text");
     int n = text.length();
+    // Fast path: find the colons with String.indexOf and check each segment with a tight loop.
+    // It accepts exactly the language of ArnSyntax (ArnFastPathTest checks the two agree); on
+    // rejection the automaton below runs again to say where and why.
+    int f1 = text.startsWith("arn:") ? text.indexOf(':', 4) : -1;
+    int f2 = f1 < 0 ? -1 : text.indexOf(':', f1 + 1);
+    int f3 = f2 < 0 ? -1 : text.indexOf(':', f2 + 1);
+    int f4 = f3 < 0 ? -1 : text.indexOf(':', f3 + 1);
+    if (f4 >= 0
+        && FastSyntax.partition(text, 4, f1)
+        && FastSyntax.service(text, f1 + 1, f2)
+        && FastSyntax.region(text, f2 + 1, f3)
+        && FastSyntax.account(text, f3 + 1, f4)
+        && FastSyntax.resource(text, f4 + 1, n)) {
+      return build(text, f1, f2, f3, f4, n);
+    }
+    if (!throwing) {
+      return null;
+    }
     int state = ArnSyntax.START;
     int c1 = -1;
     int c2 = -1;
@@ -172,6 +187,10 @@ public final class Arn implements Comparable<Arn> {
       }
       return null;
     }
+    return build(text, c1, c2, c3, c4, n);
+  }
+
+  private static Arn build(String text, int c1, int c2, int c3, int c4, int n) {
     int[] split = new int[ResourceLayout.SPLIT_SIZE];
     boolean global = c3 == c2 + 1 && c4 == c3 + 1;
     ResourceLayout.split(text, c1 + 1, c2, global, c4 + 1, n, split);
@@ -197,7 +216,7 @@ public final class Arn implements Comparable<Arn> {
 
   /** The partition, such as {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
   public String partition() {
-    return text.substring(4, c1);
+    return ArnNames.of(text, 4, c1);
   }
 
   /** Whether the partition is one of {@link #KNOWN_PARTITIONS}. */
@@ -207,12 +226,12 @@ public final class Arn implements Comparable<Arn> {
 
   /** The service namespace, such as {@code s3}, {@code iam} or {@code execute-api}. */
   public String service() {
-    return text.substring(c1 + 1, c2);
+    return ArnNames.of(text, c1 + 1, c2);
   }
 
   /** The Region code, or the empty string for ARNs without one (IAM, S3 buckets…). */
   public String region() {
-    return text.substring(c2 + 1, c3);
+    return ArnNames.of(text, c2 + 1, c3);
   }
 
   /** The account id (12 digits), {@code aws}, or the empty string for ARNs without one. */
@@ -236,7 +255,8 @@ public final class Arn implements Comparable<Arn> {
    * resource has no separator.
    */
   public @Nullable String resourceType() {
-    return part(ResourceLayout.TYPE_START);
+    int from = split[ResourceLayout.TYPE_START];
+    return from < 0 ? null : ArnNames.of(text, from, split[ResourceLayout.TYPE_END]);
   }
 
   /**

@@ -64,42 +64,75 @@ enum ResourceLayout {
   static {
     for (int i = 0; i < BY_SERVICE.length; i++) {
       SERVICE_LAYOUT[i] = valueOf(BY_SERVICE[i][1]);
+      requireCanonical(BY_SERVICE[i][0]);
     }
     for (int i = 0; i < BY_TYPE.length; i++) {
       TYPE_LAYOUT[i] = valueOf(BY_TYPE[i][2]);
+      requireCanonical(BY_TYPE[i][0]);
+      requireCanonical(BY_TYPE[i][1]);
+    }
+    for (String t : IAM_PATH_TYPES) {
+      requireCanonical(t);
+    }
+    requireCanonical("s3");
+  }
+
+  /** The identity comparisons below need every name of the tables to be an ArnNames constant. */
+  @SuppressWarnings("ReferenceEquality")
+  private static void requireCanonical(String name) {
+    if (ArnNames.canonical(name, 0, name.length()) != name) {
+      throw new IllegalStateException("not an ArnNames constant: " + name);
     }
   }
 
-  /** Whether {@code s[from, to)} equals {@code name}. */
-  private static boolean regionIs(String s, int from, int to, String name) {
-    return to - from == name.length() && s.regionMatches(from, name, 0, name.length());
-  }
+  // The names in the tables are String literals, as are ArnNames' constants: both are interned, so
+  // a canonical name from ArnNames.canonical is compared with == (no character comparison).
 
-  /** The layout of the service named by {@code s[from, to)} (table lookup, no allocation). */
-  static ResourceLayout ofService(String s, int from, int to) {
-    for (int i = 0; i < BY_SERVICE.length; i++) {
-      if (regionIs(s, from, to, BY_SERVICE[i][0])) {
-        return SERVICE_LAYOUT[i];
+  /** The layout of a service given by its canonical name (or null when it has none). */
+  @SuppressWarnings("ReferenceEquality")
+  static ResourceLayout ofService(@org.jspecify.annotations.Nullable String service) {
+    if (service != null) {
+      for (int i = 0; i < BY_SERVICE.length; i++) {
+        if (BY_SERVICE[i][0] == service) {
+          return SERVICE_LAYOUT[i];
+        }
       }
     }
     return GENERIC;
   }
 
-  /** The override for a resource type {@code s[tFrom, tTo)} of service {@code s[sFrom, sTo)}, or null. */
+  /** The override for a resource type {@code s[tFrom, tTo)} of a service, or null. */
+  @SuppressWarnings("ReferenceEquality")
   private static @org.jspecify.annotations.Nullable ResourceLayout ofType(
-      String s, int sFrom, int sTo, int tFrom, int tTo) {
+      @org.jspecify.annotations.Nullable String service, String s, int tFrom, int tTo) {
+    if (service == null) {
+      return null;
+    }
+    String type = null;
     for (int i = 0; i < BY_TYPE.length; i++) {
-      if (regionIs(s, sFrom, sTo, BY_TYPE[i][0]) && regionIs(s, tFrom, tTo, BY_TYPE[i][1])) {
-        return TYPE_LAYOUT[i];
+      if (BY_TYPE[i][0] == service) {
+        if (type == null) {
+          type = ArnNames.canonical(s, tFrom, tTo);
+          if (type == null) {
+            return null;
+          }
+        }
+        if (BY_TYPE[i][1] == type) {
+          return TYPE_LAYOUT[i];
+        }
       }
     }
     return null;
   }
 
+  @SuppressWarnings("ReferenceEquality")
   private static boolean isIamPathType(String s, int from, int to) {
-    for (String t : IAM_PATH_TYPES) {
-      if (regionIs(s, from, to, t)) {
-        return true;
+    String type = ArnNames.canonical(s, from, to);
+    if (type != null) {
+      for (String t : IAM_PATH_TYPES) {
+        if (t == type) {
+          return true;
+        }
       }
     }
     return false;
@@ -149,19 +182,21 @@ enum ResourceLayout {
    * whose region and account are empty when {@code global} is true. Fills {@code out} with start
    * and end indices ({@code -1} for an absent part).
    */
+  @SuppressWarnings("ReferenceEquality")
   static void split(String s, int sFrom, int sTo, boolean global, int r, int end, int[] out) {
     for (int i = 0; i < SPLIT_SIZE; i++) {
       out[i] = -1;
     }
-    ResourceLayout layout = ofService(s, sFrom, sTo);
-    if (layout == GENERIC && regionIs(s, sFrom, sTo, "s3") && global) {
+    String service = ArnNames.canonical(s, sFrom, sTo);
+    ResourceLayout layout = ofService(service);
+    if (layout == GENERIC && service == "s3" && global) {
       layout = S3_BUCKET;
     }
     int sep = firstSeparator(s, r, end);
     if (layout == GENERIC || layout == IAM_PATH) {
       // a type-specific override wins over the service's layout
       if (sep > r) {
-        ResourceLayout byType = ofType(s, sFrom, sTo, r, sep);
+        ResourceLayout byType = ofType(service, s, r, sep);
         if (byType != null) {
           layout = byType;
         }

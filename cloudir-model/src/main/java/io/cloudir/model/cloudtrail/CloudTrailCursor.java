@@ -32,6 +32,10 @@ public final class CloudTrailCursor extends CloudTrailView {
   private String sourceName = "<memory>";
   private long offset = -1;
   private long line = -1;
+  private java.util.function.@org.jspecify.annotations.Nullable LongUnaryOperator lineResolver;
+
+  /** A {@code line} passed to {@link #advance} meaning: ask the line resolver when needed. */
+  static final long LAZY_LINE = -2;
 
   CloudTrailCursor(boolean debug) {
     this.debug = debug;
@@ -62,7 +66,17 @@ public final class CloudTrailCursor extends CloudTrailView {
   /** Where the current event was read. */
   public Provenance provenance() {
     checkLive();
-    return Provenance.of(sourceName, offset, line);
+    return Provenance.of(sourceName, offset, line());
+  }
+
+  /** 1-based line of the current event's first byte, or -1 (computed on demand). */
+  public long line() {
+    checkLive();
+    if (line == LAZY_LINE) {
+      java.util.function.LongUnaryOperator r = lineResolver;
+      line = r == null ? -1 : r.applyAsLong(offset);
+    }
+    return line;
   }
 
   /** Byte offset of the current event in the decoded source. */
@@ -101,6 +115,16 @@ public final class CloudTrailCursor extends CloudTrailView {
     @Override
     public void advance(CloudTrailCursor c, String source, long offset, long line) {
       c.advance(source, offset, line);
+    }
+
+    @Override
+    public void lineResolver(CloudTrailCursor c, java.util.function.LongUnaryOperator r) {
+      c.lineResolver = r;
+    }
+
+    @Override
+    public long lazyLine() {
+      return LAZY_LINE;
     }
 
     @Override

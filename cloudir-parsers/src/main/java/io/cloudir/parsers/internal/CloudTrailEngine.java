@@ -122,6 +122,7 @@ public final class CloudTrailEngine implements RecordEngine {
     this.autoDetect = autoDetect;
     this.sc = new JsonScanner(limits.maxDepth(), limits.maxStringBytes());
     this.cursor = bridge.newCursor(debugCursor);
+    bridge.lineResolver(cursor, off -> off >= base && off - base <= limit ? lineAt((int) (off - base)) : -1);
     this.blockSize = Math.max(64, blockSize);
     this.buf = new byte[0]; // allocated on the first refill (never for whole in-memory inputs)
   }
@@ -686,7 +687,8 @@ public final class CloudTrailEngine implements RecordEngine {
 
   private int emit(int s) {
     long off = base + s;
-    bridge.advance(cursor, sourceName, off, lineAt(s));
+    // the line is counted only if someone asks for it (lines cost a pass over the bytes)
+    bridge.advance(cursor, sourceName, off, bridge.lazyLine());
     return RECORD;
   }
 

@@ -24,6 +24,15 @@ public final class CloudTrailAccess {
     /** Marks the cursor as showing a new event. */
     void advance(CloudTrailCursor c, String source, long offset, long line);
 
+    /**
+     * Sets how the cursor finds the line of an offset when {@link #advance} was given {@link
+     * #lazyLine()} (valid only while the cursor is live).
+     */
+    void lineResolver(CloudTrailCursor c, java.util.function.LongUnaryOperator r);
+
+    /** The line value that means "compute on demand". */
+    long lazyLine();
+
     /** Marks the cursor stale. */
     void invalidate(CloudTrailCursor c);
 

@@ -52,10 +52,29 @@ public final class ByteNames {
       if (k == null) {
         return -1;
       }
-      if (k.length == len && Arrays.equals(k, 0, len, b, s, e)) {
+      if (k.length == len && same(k, b, s, len)) {
         return ids[h];
       }
       h = (h + 1) & mask;
     }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** Whether {@code k} equals {@code b[s, s + len)}; compares eight bytes at a time (short names). */
+  private static boolean same(byte[] k, byte[] b, int s, int len) {
+    int i = 0;
+    for (; i + 8 <= len; i += 8) {
+      if ((long) LONGS.get(k, i) != (long) LONGS.get(b, s + i)) {
+        return false;
+      }
+    }
+    for (; i < len; i++) {
+      if (k[i] != b[s + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,0 +1,106 @@
+package io.cloudir.model.arn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** {@link FastSyntax} accepts exactly the language of the {@link ArnSyntax} automaton. */
+class ArnFastPathTest {
+
+  private static boolean automaton(String s) {
+    int state = ArnSyntax.START;
+    for (int i = 0; i < s.length() && state != ArnSyntax.DEAD; i++) {
+      state = ArnSyntax.step(state, s.charAt(i));
+    }
+    return ArnSyntax.accepting(state);
+  }
+
+  private static final String[] VALID = {
+    "arn:aws:s3:::b",
+    "arn:aws-cn:s3:::b/k",
+    "arn:aws-us-gov:iam::123456789012:role/x",
+    "arn:aws-iso-b:ec2:us-isob-east-1:123456789012:instance/i-1",
+    "arn:aws:iam::aws:policy/AdministratorAccess",
+    "arn:aws:lambda:eusc-de-east-1:123456789012:function:f:1",
+    "arn:aws:logs:us-east-1:123456789012:log-group:/a:*",
+    "arn:aws:ec2:ab-c1d-22:123456789012:x",
+  };
+
+  /** Characters that matter to some segment, plus a few that matter to none. */
+  private static final String ALPHABET = "arnws-:0123456789bcdez/*A \u0001\u007f\u00e9";
+
+  @Test
+  void handPickedBoundaries() {
+    String[] cases = {
+      "", "arn", "arn:", "arn:aws", "arn:aws:", "arn:aws:s3", "arn:aws:s3:", "arn:aws:s3::",
+      "arn:aws:s3:::", "arn:awsx:s3:::b", "arn:aws-:s3:::b", "arn:aws--cn:s3:::b", "arn:aw:s3:::b",
+      "arn:aws-c1:s3:::b", "arn:aws::::b", "arn:aws:S3:::b", "arn:aws:s3:u-east-1::b",
+      "arn:aws:s3:us::b", "arn:aws:s3:us-::b", "arn:aws:s3:us-east::b", "arn:aws:s3:us-east-1a::b",
+      "arn:aws:s3:us--1::b", "arn:aws:s3:us1::b", "arn:aws:s3:us-1::b", "arn:aws:s3::12345678901:b",
+      "arn:aws:s3::1234567890123:b", "arn:aws:s3::aw:b", "arn:aws:s3::awss:b",
+      "arn:aws:s3::12345678901a:b", "arn:aws:s3:::\u001f", "arn:aws:s3:::b\u007f", "ARN:aws:s3:::b",
+      "arn:aws:s3:::b:c:d/e",
+    };
+    for (String s : cases) {
+      assertEquals(automaton(s), FastSyntax.valid(s), s);
+      assertEquals(automaton(s), Arn.isValid(s), s);
+      assertEquals(automaton(s), Arn.tryParse(s).isPresent(), s);
+    }
+    for (String s : VALID) {
+      assertTrue(FastSyntax.valid(s), s);
+      assertTrue(automaton(s), s);
+    }
+  }
+
+  /** Valid ARNs with random edits, and random strings over a small alphabet: both agree. */
+  @Test
+  void mutatedAndRandomInputs() {
+    long seed = System.nanoTime();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int accepted = 0;
+    for (int iter = 0; iter < 200_000; iter++) {
+      String s;
+      if (rnd.nextInt(4) == 0) {
+        StringBuilder sb = new StringBuilder("arn:");
+        int n = rnd.nextInt(30);
+        for (int i = 0; i < n; i++) {
+          sb.append(ALPHABET.charAt(rnd.nextInt(ALPHABET.length())));
+        }
+        s = sb.toString();
+      } else {
+        StringBuilder sb = new StringBuilder(VALID[rnd.nextInt(VALID.length)]);
+        int edits = 1 + rnd.nextInt(3);
+        for (int e = 0; e < edits && sb.length() > 0; e++) {
+          int at = rnd.nextInt(sb.length());
+          char c = ALPHABET.charAt(rnd.nextInt(ALPHABET.length()));
+          switch (rnd.nextInt(3)) {
+            case 0 -> sb.setCharAt(at, c);
+            case 1 -> sb.insert(at, c);
+            default -> sb.deleteCharAt(at);
+          }
+        }
+        s = sb.toString();
+      }
+      boolean want = automaton(s);
+      assertEquals(want, FastSyntax.valid(s), "seed " + seed + ": " + s);
+      if (want) {
+        accepted++;
+        // the fast path cuts at the same (first four) colons as the automaton path
+        Arn a = Arn.parse(s);
+        assertEquals(s, "arn:" + a.partition() + ":" + a.service() + ":" + a.region() + ":"
+            + a.account() + ":" + a.resource());
+        assertTrue((a.partition() + a.service() + a.region() + a.account()).indexOf(':') < 0, s);
+      } else {
+        try {
+          Arn.parse(s);
+          throw new AssertionError("accepted " + s);
+        } catch (ArnParseException expected) {
+          assertTrue(expected.position() >= 0 && expected.position() <= s.length(), s);
+        }
+      }
+    }
+    assertTrue(accepted > 10_000, "accepted " + accepted + " (seed " + seed + ")");
+  }
+}

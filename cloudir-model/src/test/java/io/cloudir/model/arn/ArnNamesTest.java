@@ -1,0 +1,45 @@
+package io.cloudir.model.arn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+/** Canonical constants for common ARN parts: same values, shared instances. */
+class ArnNamesTest {
+
+  @Test
+  void commonPartsAreSharedConstants() {
+    Arn a = Arn.parse(new String("arn:aws:ec2:us-east-1:123456789012:instance/i-1".toCharArray()));
+    Arn b = Arn.parse(new String("arn:aws:ec2:us-east-1:210987654321:instance/i-2".toCharArray()));
+    assertSame(a.partition(), b.partition());
+    assertSame(a.service(), b.service());
+    assertSame(a.region(), b.region());
+    assertSame(a.resourceType(), b.resourceType());
+    assertEquals("aws", a.partition());
+    assertEquals("ec2", a.service());
+    assertEquals("us-east-1", a.region());
+    assertEquals("instance", a.resourceType());
+  }
+
+  @Test
+  void uncommonPartsAreCutOut() {
+    Arn a = Arn.parse("arn:aws-zz:nosuchsvc:zz-north-9::thing/x");
+    assertEquals("aws-zz", a.partition());
+    assertEquals("nosuchsvc", a.service());
+    assertEquals("zz-north-9", a.region());
+    assertEquals("thing", a.resourceType());
+    assertNotSame(a.service(), Arn.parse("arn:aws-zz:nosuchsvc:::x/y").service());
+  }
+
+  @Test
+  void lookupIsExactAndCaseSensitive() {
+    assertSame("s3", ArnNames.canonical("xs3y", 1, 3));
+    assertNull(ArnNames.canonical("S3", 0, 2));
+    assertNull(ArnNames.canonical("s3x", 0, 3));
+    assertEquals("", ArnNames.canonical("abc", 1, 1));
+    assertEquals("us-east-", ArnNames.of("us-east-", 0, 8));
+  }
+}
