@@ -7,6 +7,7 @@ module io.cloudir.cli {
   requires io.cloudir.model;
   requires io.cloudir.parsers;
   requires io.cloudir.iam;
+  requires io.cloudir.investigate;
   requires info.picocli;
 
   exports io.cloudir.cli;

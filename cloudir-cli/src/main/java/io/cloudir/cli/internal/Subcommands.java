@@ -17,6 +17,8 @@ final class Subcommands {
   static List<Object> create(Io io) {
     return List.of(
         new ParseCommand(io),
+        new TimelineCommand(io),
+        new EntitiesCommand(io),
         ArnCommand.create(io));
   }
 }

@@ -1,0 +1,188 @@
+package io.cloudir.cli.internal;
+
+import io.cloudir.investigate.Attribution;
+import io.cloudir.investigate.SessionHop;
+import io.cloudir.investigate.Timeline;
+import io.cloudir.investigate.TimelineEntry;
+import io.cloudir.investigate.TimelineFilter;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cloudir timeline [--principal ARN] [--key KEYID] [--ip IP] [--resource ARN] [--since T]
+ * [--until T] [--format jsonl|table] PATH...}: every record of every source in time order, each
+ * event once, with the attributed principal and the role sessions in between.
+ *
+ * <p>Not thread-safe (picocli fills its fields; one call per instance).
+ */
+@Command(
+    name = "timeline",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Every event of every source in time order (each event once), filtered by the options.",
+      "principal is the attributed identity at the origin of the credentials; via lists the role"
+          + " sessions between it and the call.",
+      "Standard error ends with: parsed=N rejected=M warnings=W skipped=S duplicates=D selected=E"
+    },
+    footer = {"", "Exit codes: 0 nothing rejected, 2 something rejected (the rest was written),"
+        + " 1 usage or I/O error."})
+final class TimelineCommand implements Callable<Integer> {
+  private final Io io;
+
+  @Option(names = "--principal", paramLabel = "ARN",
+      description = "Attributed principal (user, root, federated/SSO identity, instance) or a role"
+          + " on the chain.")
+  @Nullable String principal;
+
+  @Option(names = "--key", paramLabel = "KEYID", description = "Access key id.")
+  @Nullable String key;
+
+  @Option(names = "--ip", paramLabel = "IP", description = "IP address (source or destination).")
+  @Nullable String ip;
+
+  @Option(names = "--resource", paramLabel = "ARN",
+      description = "Resource ARN, ARN pattern (* and ?), or an instance/ENI id.")
+  @Nullable String resource;
+
+  @Option(names = "--since", paramLabel = "T", description = "From this time (ISO-8601, inclusive).")
+  @Nullable String since;
+
+  @Option(names = "--until", paramLabel = "T", description = "Until this time (ISO-8601, exclusive).")
+  @Nullable String until;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+      description = "jsonl (default) or table.")
+  String format = "jsonl";
+
+  @Parameters(paramLabel = "PATH", arity = "1..*",
+      description = "Files, directories (recursive) or '-' for standard input.")
+  List<String> paths = new ArrayList<>();
+
+  TimelineCommand(Io io) {
+    this.io = io;
+  }
+
+  /** An ISO-8601 instant, or a date (midnight UTC); null when invalid. */
+  static @Nullable Instant time(String s) {
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintStream err = io.err();
+    if (!format.equals("jsonl") && !format.equals("table")) {
+      return usage("unknown --format " + format + " (expected jsonl or table)");
+    }
+    Instant from = since == null ? null : time(since);
+    Instant to = until == null ? null : time(until);
+    if ((since != null && from == null) || (until != null && to == null)) {
+      return usage("--since/--until take an ISO-8601 time such as 2026-03-14T09:00:00Z");
+    }
+    RecordsInput in = RecordsInput.read(io, paths);
+    if (in.error != null && in.records.isEmpty()) {
+      return usage(in.error);
+    }
+    Timeline tl = Timeline.of(in.records);
+    List<TimelineEntry> sel = tl.select(new TimelineFilter(from, to, principal, key, ip, resource));
+    PrintStream out = io.out();
+    if (format.equals("table")) {
+      out.println(String.join("\t", "TIME", "SOURCE", "EVENT", "PRINCIPAL", "VIA", "KEY", "IP",
+          "SUMMARY"));
+    }
+    for (TimelineEntry e : sel) {
+      out.println(format.equals("table") ? row(e) : json(e));
+    }
+    out.flush();
+    boolean failed = out.checkError();
+    if (in.error != null) {
+      err.println("cloudir: " + in.error);
+      failed = true;
+    }
+    if (failed && in.error == null) {
+      err.println("cloudir: standard output was closed");
+    }
+    err.println(in.stats.summary() + " duplicates=" + tl.duplicates() + " selected=" + sel.size());
+    err.flush();
+    if (failed) {
+      return Cli.ERROR;
+    }
+    return in.stats.rejected() > 0 ? Cli.REJECTED : Cli.OK;
+  }
+
+  static String json(TimelineEntry e) {
+    Json j = new Json().put("time", e.time()).put("source", e.source().name())
+        .put("eventId", e.eventId()).put("eventName", e.eventName()).put("principal", e.principal());
+    Attribution a = e.attribution();
+    StringBuilder via = new StringBuilder("[");
+    if (a != null) {
+      boolean first = true;
+      for (SessionHop h : a.via()) {
+        if (!first) {
+          via.append(',');
+        }
+        first = false;
+        via.append(new Json().put("role", h.roleArn()).put("session", h.sessionName())
+            .put("accessKeyId", h.accessKeyId()).put("mintEventId", h.mintEventId())
+            .put("mintEventName", h.mintEventName()).put("mintTime", h.mintTime()).end());
+      }
+    }
+    j.putRaw("via", via.append(']').toString());
+    j.put("accessKeyId", e.accessKeyId()).put("sourceIp", e.sourceIp()).put("summary", e.summary());
+    if (a != null) {
+      j.put("principalKind", a.origin().kind().name())
+          .put("attribution", a.completeness().name().toLowerCase(java.util.Locale.ROOT));
+      if (a.reason() != null) {
+        j.put("reason", a.reason());
+      }
+      if (a.keyAccountId() != null) {
+        j.put("keyAccountId", a.keyAccountId());
+      }
+      if (a.sourceIdentity() != null) {
+        j.put("sourceIdentity", a.sourceIdentity());
+      }
+      if (a.signInEventId() != null) {
+        j.put("signInEventId", a.signInEventId());
+      }
+    } else if (e.instance() != null) {
+      j.put("instance", e.instance());
+    }
+    return j.end();
+  }
+
+  private static String row(TimelineEntry e) {
+    Attribution a = e.attribution();
+    String via = a == null ? "" : String.join(" > ", a.viaRoles());
+    return String.join("\t", str(e.time()), e.source().name(), str(e.eventName()),
+        str(e.principal()) + (a != null && !a.isComplete() ? " (partial)" : ""), via,
+        str(e.accessKeyId()), str(e.sourceIp()), e.summary());
+  }
+
+  private static String str(@Nullable Object o) {
+    return o == null ? "-" : o.toString();
+  }
+
+  private int usage(String message) {
+    io.err().println("cloudir: " + message);
+    io.err().flush();
+    return Cli.ERROR;
+  }
+}

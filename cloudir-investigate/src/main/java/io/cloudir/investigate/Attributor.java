@@ -1,0 +1,479 @@
+package io.cloudir.investigate;
+
+import io.cloudir.investigate.internal.Mint;
+import io.cloudir.investigate.internal.Names;
+import io.cloudir.investigate.internal.Who;
+import io.cloudir.model.cloudtrail.AccessKeys;
+import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import io.cloudir.model.cloudtrail.CloudTrailField;
+import io.cloudir.model.cloudtrail.IdentityType;
+import io.cloudir.model.cloudtrail.UserIdentityField;
+import io.cloudir.model.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves CloudTrail calls to the real actor behind them: the identity at the origin of the
+ * credentials and the role sessions in between.
+ *
+ * <p>Two ways to use it:
+ *
+ * <ul>
+ *   <li><b>Two passes</b> (files, a time range read in full): {@link #observe} every event first
+ *       (any order), then {@link #attribute} each. Every mint in the data is then known.
+ *   <li><b>Streaming</b> (events in time order): {@link #observeAndAttribute} each event. A call
+ *       made with a key minted later in the stream (which only happens when the input is not in
+ *       time order) is attributed as partial.
+ * </ul>
+ *
+ * <p>What links a temporary key ({@code ASIA…}) to its origin: the STS event that minted it
+ * ({@code AssumeRole}, {@code AssumeRoleWithSAML}, {@code AssumeRoleWithWebIdentity}, {@code
+ * GetSessionToken}, {@code GetFederationToken}: {@code responseElements.credentials.accessKeyId}),
+ * whose caller is followed in turn — through any depth of role chaining, cycle-safe. EC2
+ * instance-profile sessions are tied to their instance (the {@code AWSService} {@code AssumeRole}
+ * by {@code ec2.amazonaws.com} with the instance id as session name, or {@code ec2RoleDelivery} on
+ * the session itself, which AWS sets); service-linked role sessions to their service; Identity
+ * Center sessions ({@code AWSReservedSSO_…} roles) to the Identity Center {@code
+ * GetRoleCredentials} (or the {@code AWSSSO_…} SAML assertion) of the same user, permission set
+ * and account; console sessions to the {@code ConsoleLogin} (or {@code SwitchRole}) whose time
+ * equals the session's {@code creationDate} to the second. Nothing is guessed: when a link is
+ * missing, the attribution is {@link Completeness#PARTIAL} and says what is missing and what is
+ * known (the session issuer role).
+ *
+ * <p>Memory: one small entry per minted key (a {@code Who} snapshot of the caller, about 0.5 KB
+ * with its strings), plus a cache of complete attributions by access key id. Failed calls
+ * ({@code errorCode} set) mint nothing.
+ *
+ * <p>Not thread-safe: confine an instance to one thread, or finish observing before sharing it
+ * (after the last {@link #observe}, {@link #attribute} only reads, except for its cache: guard it
+ * externally or use one attributor per thread).
+ */
+public final class Attributor {
+  /** The longest chain followed; longer chains (only possible in crafted data) are partial. */
+  public static final int MAX_DEPTH = 64;
+
+  private final Map<String, Mint> mintsByKey = new HashMap<>();
+  /** ConsoleLogin: user ARN + "|" + epoch second → eventID. */
+  private final Map<String, String> signIns = new HashMap<>();
+  /** SwitchRole: role ARN + "|" + epoch second → mint. */
+  private final Map<String, Mint> switches = new HashMap<>();
+  /** GetRoleCredentials: account|permissionSet|user → mints, in observation order. */
+  private final Map<String, List<Mint>> ssoMints = new HashMap<>();
+  private final Map<String, Attribution> cache = new HashMap<>();
+  /** Partial attributions by access key; dropped when a mint for one of {@link #missing} comes. */
+  private final Map<String, Attribution> partialCache = new HashMap<>();
+  /** Keys whose minting event a partial attribution found missing. */
+  private final Set<String> missing = new HashSet<>();
+  private long mintCount;
+
+  /** A new attributor with nothing observed. */
+  public Attributor() {}
+
+  /** Observes every event of a collection (the first pass). Returns this. */
+  public Attributor observeAll(Iterable<? extends CloudTrailEvent> events) {
+    for (CloudTrailEvent e : events) {
+      observe(e);
+    }
+    return this;
+  }
+
+  /** Observes then attributes one event: the streaming API (events in time order). */
+  public Attribution observeAndAttribute(CloudTrailEvent e) {
+    observe(e);
+    return attribute(e);
+  }
+
+  /** The number of minting events (and sign-ins) observed so far. */
+  public long mints() {
+    return mintCount;
+  }
+
+  /** The number of distinct temporary keys whose minting event has been observed. */
+  public int trackedSessions() {
+    return mintsByKey.size();
+  }
+
+  /**
+   * Learns from one event if it mints credentials or starts a console session; other events are
+   * ignored cheaply (a byte comparison of {@code eventSource}).
+   */
+  public void observe(CloudTrailEvent e) {
+    boolean sts = e.valueEquals(CloudTrailField.EVENT_SOURCE, "sts.amazonaws.com");
+    boolean signin = !sts && e.valueEquals(CloudTrailField.EVENT_SOURCE, "signin.amazonaws.com");
+    boolean sso = !sts && !signin && e.valueEquals(CloudTrailField.EVENT_SOURCE, "sso.amazonaws.com");
+    if (!sts && !signin && !sso) {
+      return;
+    }
+    if (e.has(CloudTrailField.ERROR_CODE) && e.errorCode() != null) {
+      return;
+    }
+    String name = e.eventName();
+    if (name == null) {
+      return;
+    }
+    if (sts) {
+      observeSts(e, name);
+    } else if (signin) {
+      observeSignIn(e, name);
+    } else if (name.equals("GetRoleCredentials")) {
+      observeSso(e);
+    }
+  }
+
+  private void observeSts(CloudTrailEvent e, String name) {
+    switch (name) {
+      case "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "GetSessionToken",
+          "GetFederationToken", "AssumeRoot" -> {}
+      default -> {
+        return;
+      }
+    }
+    JsonValue re = e.responseElements();
+    if (re == null) {
+      return;
+    }
+    JsonValue k = re.at("credentials.accessKeyId");
+    String key = k == null ? null : k.stringOrNull();
+    if (key == null || key.isEmpty()) {
+      return;
+    }
+    JsonValue rp = e.requestParameters();
+    String roleArn = rp == null ? null : rp.getString("roleArn");
+    String session = rp == null ? null : rp.getString("roleSessionName");
+    String sourceIdentity = rp == null ? null : rp.getString("sourceIdentity");
+    if (sourceIdentity == null) {
+      sourceIdentity = re.getString("sourceIdentity");
+    }
+    if (name.equals("GetFederationToken")) {
+      JsonValue fu = re.at("federatedUser.arn");
+      roleArn = fu == null ? null : fu.stringOrNull();
+      session = rp == null ? null : rp.getString("name");
+    }
+    if (roleArn == null) {
+      JsonValue aru = re.at("assumedRoleUser.arn");
+      String sessionArn = aru == null ? null : aru.stringOrNull();
+      if (sessionArn != null) {
+        roleArn = io.cloudir.model.cloudtrail.UserIdentity.roleArnOfSession(sessionArn);
+      }
+    }
+    mintsByKey.put(key, new Mint(e.eventID(), name, e.eventTime(), roleArn, session,
+        sourceIdentity, Who.of(e)));
+    mintCount++;
+    if (missing.contains(key)) {
+      dropPartials();
+    }
+  }
+
+  private void observeSignIn(CloudTrailEvent e, String name) {
+    Instant t = e.eventTime();
+    if (t == null) {
+      return;
+    }
+    JsonValue re = e.responseElements();
+    if (name.equals("ConsoleLogin")) {
+      String outcome = re == null ? null : re.getString("ConsoleLogin");
+      String arn = e.userIdentityString(UserIdentityField.ARN);
+      String id = e.eventID();
+      if ("Success".equals(outcome) && arn != null && id != null) {
+        signIns.put(arn + "|" + t.getEpochSecond(), id);
+        mintCount++;
+        dropPartials();
+      }
+    } else if (name.equals("SwitchRole")) {
+      String outcome = re == null ? null : re.getString("SwitchRole");
+      JsonValue add = e.additionalEventData();
+      String to = add == null ? null : add.getString("SwitchTo");
+      if ("Success".equals(outcome) && to != null) {
+        Who caller = Who.of(e);
+        switches.put(to + "|" + t.getEpochSecond(),
+            new Mint(e.eventID(), name, t, to, null, null, caller));
+        mintCount++;
+        dropPartials();
+      }
+    }
+  }
+
+  private void observeSso(CloudTrailEvent e) {
+    JsonValue rp = e.requestParameters();
+    if (rp == null) {
+      return;
+    }
+    String role = rp.getString("roleName");
+    String account = rp.getString("accountId");
+    String user = e.userIdentityString(UserIdentityField.USER_NAME);
+    if (role == null || account == null || user == null) {
+      return;
+    }
+    ssoMints.computeIfAbsent(account + "|" + role + "|" + user, x -> new ArrayList<>(2))
+        .add(new Mint(e.eventID(), "GetRoleCredentials", e.eventTime(), null, null, null,
+            Who.of(e)));
+    mintCount++;
+    dropPartials();
+  }
+
+  private void dropPartials() {
+    partialCache.clear();
+    missing.clear();
+    cache.entrySet().removeIf(en -> en.getValue().signInEventId() == null
+        && en.getValue().via().isEmpty() && AccessKeys.isTemporary(en.getKey()));
+  }
+
+  /** The attribution of one call, from what has been observed so far. */
+  public Attribution attribute(CloudTrailEvent e) {
+    String key = e.userIdentityString(UserIdentityField.ACCESS_KEY_ID);
+    if (key != null && !key.isEmpty()) {
+      Attribution cached = cache.get(key);
+      if (cached == null) {
+        cached = partialCache.get(key);
+      }
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Attribution a = resolve(Who.of(e));
+    if (key != null && !key.isEmpty()) {
+      (a.isComplete() ? cache : partialCache).put(key, a);
+    }
+    return a;
+  }
+
+  /** Resolves an identity snapshot (exposed for the timeline of non-event identities). */
+  Attribution resolve(Who who) {
+    String key = who.accessKeyId();
+    String keyAccount = key == null ? null : AccessKeys.accountOf(key);
+    IdentityType t = who.type();
+    if (IdentityType.ASSUMED_ROLE.equals(t)) {
+      return chain(who, keyAccount);
+    }
+    if (IdentityType.FEDERATED_USER.equals(t)) {
+      Mint m = key == null ? null : mintsByKey.get(key);
+      SessionHop hop = new SessionHop(who.arn(), who.sessionName(), key,
+          m == null ? null : m.eventId(), m == null ? null : m.eventName(),
+          m != null && m.time() != null ? m.time() : who.creationDate(), who.sourceIdentity());
+      String issuer = who.issuerArn();
+      if (m != null) {
+        Identity o = terminal(m.caller(), m);
+        return new Attribution(o, List.of(hop), Completeness.COMPLETE, null, keyAccount,
+            who.sourceIdentity(), who.onBehalfOf(), null);
+      }
+      if (issuer != null && (issuer.contains(":user/") || issuer.endsWith(":root"))) {
+        IdentityKind k = issuer.endsWith(":root") ? IdentityKind.ROOT : IdentityKind.IAM_USER;
+        return new Attribution(new Identity(k, issuer, Names.accountOfArn(issuer)), List.of(hop),
+            Completeness.COMPLETE, null, keyAccount, who.sourceIdentity(), who.onBehalfOf(), null);
+      }
+      return new Attribution(Identity.unknown(), List.of(hop), Completeness.PARTIAL,
+          "the GetFederationToken that minted " + key + " is not in the data and the session"
+              + " names no issuer", keyAccount, who.sourceIdentity(), who.onBehalfOf(), null);
+    }
+    Identity origin = terminal(who, null);
+    if (origin.kind() == IdentityKind.UNKNOWN) {
+      return new Attribution(origin, List.of(), Completeness.PARTIAL,
+          "the event names no identity (type " + t + ")", keyAccount, who.sourceIdentity(),
+          who.onBehalfOf(), null);
+    }
+    String signIn = null;
+    Instant created = who.creationDate();
+    if (created != null && who.arn() != null && key != null && AccessKeys.isTemporary(key)) {
+      signIn = signIns.get(who.arn() + "|" + created.getEpochSecond());
+    }
+    return new Attribution(origin, List.of(), Completeness.COMPLETE, null, keyAccount,
+        who.sourceIdentity(), who.onBehalfOf(), signIn);
+  }
+
+  /** An assumed-role session, followed back mint by mint. */
+  private Attribution chain(Who call, @Nullable String keyAccount) {
+    List<SessionHop> hops = new ArrayList<>(4); // call first; reversed at the end
+    Set<String> seen = new HashSet<>();
+    Who cur = call;
+    String sourceIdentity = call.sourceIdentity();
+    String signIn = null;
+    Identity origin;
+    String reason = null;
+    while (true) {
+      String key = cur.accessKeyId();
+      Mint m = key == null ? null : mintsByKey.get(key);
+      String roleArn = cur.roleArn();
+      if (m == null && cur.creationDate() != null && roleArn != null) {
+        Mint sw = switches.get(roleArn + "|" + cur.creationDate().getEpochSecond());
+        if (sw != null && cur.console()) {
+          m = sw;
+          signIn = signIn == null ? sw.eventId() : signIn;
+        }
+      }
+      if (roleArn == null && m != null) {
+        roleArn = m.roleArn();
+      }
+      String session = cur.sessionName();
+      if (m == null) {
+        // no minting event: what the session itself proves, else partial
+        String service = Names.serviceOfLinkedRole(roleArn);
+        String permissionSet = Names.permissionSetOf(Names.roleName(roleArn));
+        Mint sso = null;
+        if (permissionSet != null && session != null) {
+          sso = latestSso(Names.accountOfArn(roleArn), permissionSet, session, cur.creationDate());
+        }
+        hops.add(hop(cur, roleArn, sso));
+        if (cur.ec2RoleDelivery() != null && session != null && Names.isInstanceId(session)) {
+          origin = new Identity(IdentityKind.EC2_INSTANCE, session, Names.accountOfArn(roleArn));
+        } else if (service != null) {
+          origin = new Identity(IdentityKind.AWS_SERVICE, service, null);
+        } else if (permissionSet != null && session != null) {
+          origin = new Identity(IdentityKind.IDENTITY_CENTER_USER, session,
+              Names.accountOfArn(roleArn));
+          if (sso == null) {
+            if (key != null) {
+              missing.add(key);
+            }
+            reason = "the Identity Center GetRoleCredentials that minted "
+                + (key == null ? "this session" : key) + " is not in the data; known: session"
+                + " issuer " + roleArn + ", user name from the session name AWS sets";
+          }
+        } else {
+          origin = roleArn == null ? Identity.unknown()
+              : new Identity(IdentityKind.ROLE, roleArn, Names.accountOfArn(roleArn));
+          if (key != null) {
+            missing.add(key);
+          }
+          reason = (key == null ? "the session shows no access key"
+              : "the event that minted " + key + " is not in the data")
+              + (roleArn == null ? "" : "; known: session issuer " + roleArn);
+        }
+        break;
+      }
+      hops.add(hop(cur, roleArn, m));
+      if (sourceIdentity == null && m.sourceIdentity() != null) {
+        sourceIdentity = m.sourceIdentity();
+      }
+      if ((key != null && !seen.add(key)) || hops.size() >= MAX_DEPTH) {
+        origin = roleArn == null ? Identity.unknown()
+            : new Identity(IdentityKind.ROLE, roleArn, Names.accountOfArn(roleArn));
+        reason = hops.size() >= MAX_DEPTH ? "role chain longer than " + MAX_DEPTH
+            : "the minting events form a cycle at " + key;
+        break;
+      }
+      Who caller = m.caller();
+      if (IdentityType.ASSUMED_ROLE.equals(caller.type())) {
+        if (sourceIdentity == null) {
+          sourceIdentity = caller.sourceIdentity();
+        }
+        cur = caller;
+        continue;
+      }
+      if (IdentityType.FEDERATED_USER.equals(caller.type())) {
+        Attribution fed = resolve(caller);
+        List<SessionHop> all = new ArrayList<>(fed.via());
+        Collections.reverse(hops);
+        all.addAll(hops);
+        return new Attribution(fed.origin(), all, fed.completeness(), fed.reason(), keyAccount,
+            sourceIdentity, call.onBehalfOf(), signIn);
+      }
+      origin = terminal(caller, m);
+      if (origin.kind() == IdentityKind.UNKNOWN) {
+        reason = "the " + m.eventName() + " " + m.eventId() + " names no caller identity";
+      } else if (signIn == null && caller.creationDate() != null && caller.arn() != null) {
+        signIn = signIns.get(caller.arn() + "|" + caller.creationDate().getEpochSecond());
+      }
+      break;
+    }
+    Collections.reverse(hops);
+    return new Attribution(origin, hops,
+        reason == null ? Completeness.COMPLETE : Completeness.PARTIAL, reason, keyAccount,
+        sourceIdentity, call.onBehalfOf(), signIn);
+  }
+
+  private @Nullable Mint latestSso(@Nullable String account, String permissionSet, String user,
+      @Nullable Instant created) {
+    if (account == null) {
+      return null;
+    }
+    List<Mint> l = ssoMints.get(account + "|" + permissionSet + "|" + user);
+    if (l == null) {
+      return null;
+    }
+    Mint best = null;
+    for (Mint m : l) {
+      Instant t = m.time();
+      if (t == null || (created != null && t.isAfter(created))) {
+        continue;
+      }
+      if (best == null || t.isAfter(best.time())) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private static SessionHop hop(Who cur, @Nullable String roleArn, @Nullable Mint m) {
+    Instant t = m != null && m.time() != null ? m.time() : cur.creationDate();
+    String si = cur.sourceIdentity() != null ? cur.sourceIdentity()
+        : m == null ? null : m.sourceIdentity();
+    return new SessionHop(roleArn, cur.sessionName(), cur.accessKeyId(),
+        m == null ? null : m.eventId(), m == null ? null : m.eventName(), t, si);
+  }
+
+  /** The identity of a caller that is not a role session; {@code m} is the event it called. */
+  private static Identity terminal(Who w, @Nullable Mint m) {
+    IdentityType t = w.type();
+    String acct = w.accountId();
+    if (IdentityType.ROOT.equals(t)) {
+      String arn = w.arn() != null ? w.arn() : acct == null ? null : "arn:aws:iam::" + acct + ":root";
+      return arn == null ? Identity.unknown() : new Identity(IdentityKind.ROOT, arn, acct);
+    }
+    if (IdentityType.IAM_USER.equals(t)) {
+      String arn = w.arn();
+      if (arn == null && acct != null && w.userName() != null) {
+        arn = "arn:aws:iam::" + acct + ":user/" + w.userName();
+      }
+      return arn == null ? Identity.unknown() : new Identity(IdentityKind.IAM_USER, arn, acct);
+    }
+    if (IdentityType.SAML_USER.equals(t)) {
+      String provider = w.identityProvider() != null ? w.identityProvider() : w.principalId();
+      String user = w.userName();
+      if (provider != null && provider.contains(":saml-provider/AWSSSO_") && user != null) {
+        return new Identity(IdentityKind.IDENTITY_CENTER_USER, user, acct);
+      }
+      return named(IdentityKind.SAML_USER, provider, user, acct);
+    }
+    if (IdentityType.WEB_IDENTITY_USER.equals(t)) {
+      return named(IdentityKind.WEB_IDENTITY_USER, w.identityProvider(), w.userName(), acct);
+    }
+    if (IdentityType.IDENTITY_CENTER_USER.equals(t)) {
+      String user = w.userName() != null ? w.userName() : w.onBehalfOf();
+      return user == null ? Identity.unknown()
+          : new Identity(IdentityKind.IDENTITY_CENTER_USER, user, acct);
+    }
+    if (IdentityType.AWS_ACCOUNT.equals(t)) {
+      String id = acct != null ? acct : w.principalId();
+      return id == null ? Identity.unknown() : new Identity(IdentityKind.AWS_ACCOUNT, id, acct);
+    }
+    if (w.invokedBy() != null && (IdentityType.AWS_SERVICE.equals(t) || t == null)) {
+      String session = m == null ? null : m.sessionName();
+      if (m != null && session != null && "ec2.amazonaws.com".equals(w.invokedBy())
+          && Names.isInstanceId(session)) {
+        return new Identity(IdentityKind.EC2_INSTANCE, session, Names.accountOfArn(m.roleArn()));
+      }
+      return new Identity(IdentityKind.AWS_SERVICE, w.invokedBy(), null);
+    }
+    if ("GetRoleCredentials".equals(m == null ? null : m.eventName()) && w.userName() != null) {
+      return new Identity(IdentityKind.IDENTITY_CENTER_USER, w.userName(), acct);
+    }
+    return Identity.unknown();
+  }
+
+  private static Identity named(IdentityKind k, @Nullable String provider, @Nullable String user,
+      @Nullable String acct) {
+    if (user == null && provider == null) {
+      return Identity.unknown();
+    }
+    String id = provider == null ? String.valueOf(user) : user == null ? provider
+        : provider + "/" + user;
+    return new Identity(k, id, acct);
+  }
+}
