@@ -8,4 +8,6 @@ module io.cloudir.iam {
   requires transitive io.cloudir.model;
 
   exports io.cloudir.iam.catalog;
+  exports io.cloudir.iam.eval;
+  exports io.cloudir.iam.policy;
 }
