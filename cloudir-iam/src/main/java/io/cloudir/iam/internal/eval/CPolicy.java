@@ -121,8 +121,10 @@ public final class CPolicy {
         int m;
         if (n == Scratch.UNKNOWN_VAR) {
           m = UNK;
-        } else if (n < 0) {
-          m = NO;
+        } else if (sc.approx) {
+          // An unresolvable variable (no value, no default) leaves the segment it is in (the
+          // resource part) undecided: unknown when the other segments match.
+          m = Glob.matchesArn(sc.out, n, ctx.resource, true) ? UNK : NO;
         } else {
           m = Glob.matchesArn(sc.out, n, ctx.resource) ? YES : NO;
         }
@@ -312,14 +314,16 @@ public final class CPolicy {
         }
         return r;
       }
-      if (ifExists) {
-        return YES;
-      }
       if (q == SetQualifier.FOR_ALL_VALUES) {
         return YES;
       }
       if (q == SetQualifier.FOR_ANY_VALUE) {
+        // also with IfExists: ForAnyValue over no values is false (observed AWS behaviour, see
+        // the differential test)
         return NO;
+      }
+      if (ifExists) {
+        return YES;
       }
       return negated ? YES : NO;
     }
@@ -342,6 +346,11 @@ public final class CPolicy {
         }
         return r;
       }
+      for (int i = 0; i < n; i++) {
+        if (typeError(v, i)) {
+          return NO;
+        }
+      }
       if (q == SetQualifier.FOR_ALL_VALUES) {
         int r = YES;
         for (int i = 0; i < n; i++) {
@@ -359,6 +368,23 @@ public final class CPolicy {
         return any;
       }
       return negated ? not3(any) : any;
+    }
+
+    /**
+     * Whether request value {@code i} cannot be read as a number, date, boolean, address or base64
+     * value for this operator's family: the whole condition is then false, also for negated
+     * operators. (A non-ARN value under an {@code Arn*} operator is not an error: it simply does
+     * not match, so {@code ArnNotLike} is true.)
+     */
+    private boolean typeError(Ctx.Value v, int i) {
+      return switch (family) {
+        case NUMERIC -> Double.isNaN(v.numbers[i]);
+        case DATE -> v.dates[i] == Values.NO_DATE;
+        case BOOL -> Values.bool(v.strings[i]) == null;
+        case BINARY -> v.binaries[i] == null;
+        case IP -> v.ips[i] == null;
+        default -> false;
+      };
     }
 
     /** Whether request value {@code i} matches any policy value (before negation). */
@@ -380,10 +406,12 @@ public final class CPolicy {
           if (n == Scratch.UNKNOWN_VAR) {
             return UNK;
           }
-          if (n < 0) {
-            return NO;
-          }
           String s = v.strings[i];
+          if (sc.approx) {
+            // an unresolvable variable: unknown if some value could match, else no match
+            return cmp == Comparison.EQUALS_IGNORE_CASE || Glob.matches(sc.out, n, s, false)
+                ? UNK : NO;
+          }
           boolean m =
               cmp == Comparison.LIKE
                   ? Glob.matches(sc.out, n, s, false)
@@ -398,10 +426,10 @@ public final class CPolicy {
           if (n == Scratch.UNKNOWN_VAR) {
             return UNK;
           }
-          if (n < 0) {
+          if (!Glob.matchesArn(sc.out, n, v.strings[i])) {
             return NO;
           }
-          return Glob.matchesArn(sc.out, n, v.strings[i]) ? YES : NO;
+          return sc.approx ? UNK : YES;
         }
         case NUMERIC: {
           double x = v.numbers[i];

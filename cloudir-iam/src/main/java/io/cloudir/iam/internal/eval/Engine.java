@@ -426,6 +426,16 @@ public final class Engine {
         }
       }
     }
+    if (c == UNK && !ctx.unknownMissingKeys) {
+      // Without unknown keys, "unknown" comes only from a policy variable with no value and no
+      // default: the statement does not apply (IAM User Guide, "IAM policy elements: Variables
+      // and tags": if AWS cannot resolve a variable, the entire statement may be invalid).
+      if (trace != null) {
+        trace.statement(layer, level, policy, st.source, NO, "a policy variable has no value and"
+            + " no default, and the outcome depends on it: the statement does not apply");
+      }
+      return NO;
+    }
     if (trace != null) {
       String cat = !principals ? ""
           : switch (sc.lastCategory) {

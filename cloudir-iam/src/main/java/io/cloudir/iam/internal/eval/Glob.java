@@ -38,6 +38,14 @@ final class Glob {
    * matches on its own, and the last program segment matches the whole rest of the input.
    */
   static boolean matchesArn(int[] p, int pn, String s) {
+    return matchesArn(p, pn, s, false);
+  }
+
+  /**
+   * {@link #matchesArn(int[], int, String)}; with {@code prefixOnly}, only the segments before the
+   * last one are compared (the last is taken to match).
+   */
+  static boolean matchesArn(int[] p, int pn, String s, boolean prefixOnly) {
     int ps = 0;
     int is = 0;
     int cuts = 0;
@@ -52,7 +60,7 @@ final class Glob {
         cuts++;
       }
     }
-    return glob(p, ps, pn, s, is, s.length(), false);
+    return prefixOnly || glob(p, ps, pn, s, is, s.length(), false);
   }
 
   private static boolean glob(int[] p, int ps, int pe, String s, int ss, int se, boolean lower) {

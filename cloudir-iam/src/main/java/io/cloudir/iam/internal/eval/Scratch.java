@@ -7,8 +7,6 @@ import org.jspecify.annotations.Nullable;
  * into. Not thread-safe; one per thread.
  */
 final class Scratch {
-  /** {@link #expand} result: a variable has no value and no default. */
-  static final int NO_VALUE = -1;
   /** {@link #expand} result: a variable's key is unknown (not supplied). */
   static final int UNKNOWN_VAR = -2;
 
@@ -21,6 +19,11 @@ final class Scratch {
   int lDirect;
   int lRole;
   int lAcct;
+  /**
+   * Set by {@link #expand} when a variable had no value and no default: it was replaced by a
+   * {@code *} token, so a match only says that some value of the variable could match.
+   */
+  boolean approx;
   /** The principal category of the last statement evaluated. */
   int lastCategory;
   /** A one-element array for single-policy layers. */
@@ -35,10 +38,11 @@ final class Scratch {
   /**
    * Expands a template into {@link #buf}: substituted values are literal characters.
    *
-   * @return the length, {@link #NO_VALUE} or {@link #UNKNOWN_VAR}
+   * @return the length, or {@link #UNKNOWN_VAR}
    */
   int expand(Template t, Ctx ctx) {
     int[] tokens = t.tokens;
+    approx = false;
     if (t.varKeys.length == 0) {
       out = tokens;
       return tokens.length;
@@ -56,7 +60,10 @@ final class Scratch {
         } else {
           String d = t.varDefaults[vi];
           if (d == null) {
-            return NO_VALUE;
+            approx = true;
+            ensure(n + 1);
+            buf[n++] = Template.STAR;
+            continue;
           }
           s = d;
         }
