@@ -6,6 +6,7 @@ module io.cloudir.cli {
   requires static transitive org.jspecify;
   requires io.cloudir.model;
   requires io.cloudir.parsers;
+  requires io.cloudir.iam;
   requires info.picocli;
 
   exports io.cloudir.cli;

@@ -15,6 +15,7 @@ final class Subcommands {
   /** New instances of every subcommand, bound to the given streams. */
   static List<Object> create(Io io) {
     return List.of(
-        new ParseCommand(io));
+        new ParseCommand(io),
+        IamCommand.create(io));
   }
 }

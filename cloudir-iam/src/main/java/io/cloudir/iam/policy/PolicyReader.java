@@ -124,6 +124,9 @@ final class PolicyReader {
     List<Statement> statements = new ArrayList<>();
     if (statementValue.isArray()) {
       List<JsonValue> els = statementValue.elements();
+      if (els.isEmpty()) {
+        throw error("$.Statement", "a policy needs at least one statement");
+      }
       if (els.size() > MAX_STATEMENTS) {
         throw new LimitExceededException(
             Location.ofPath("$.Statement"), "more than " + MAX_STATEMENTS + " statements");
