@@ -231,7 +231,8 @@ public final class CPolicy {
     private static boolean isRoleArn(String a, Ctx ctx) {
       String role = ctx.roleName;
       String acct = ctx.principalAccount;
-      if (role == null || acct == null || !a.endsWith("/" + role)) {
+      if (role == null || acct == null || !a.endsWith(role) || a.length() <= role.length()
+          || a.charAt(a.length() - role.length() - 1) != '/') {
         return false;
       }
       // arn:partition:iam::account:role/...
