@@ -12,7 +12,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -77,16 +76,24 @@ final class OracleRunner {
     return dst;
   }
 
-  /** Runs the cases (a JSON array) and returns one output line per case. */
+  /**
+   * Runs the cases (a JSON array) and returns one output line per case. Standard error goes to a
+   * file and standard output is drained by a dedicated thread while the cases are written, so the
+   * pipes cannot deadlock (whatever the size of the common fork-join pool).
+   */
   static List<String> run(Path dir, String casesJson) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("node", "eval.js").directory(dir.toFile()).start();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+    Path errFile = Files.createTempFile("oracle", ".err");
+    Process p = new ProcessBuilder("node", "eval.js").directory(dir.toFile())
+        .redirectError(errFile.toFile()).start();
+    byte[][] out = new byte[1][];
+    Thread reader = new Thread(() -> out[0] = readAll(p.getInputStream()), "oracle-stdout");
+    reader.start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(casesJson.getBytes(StandardCharsets.UTF_8));
     }
-    String text = new String(out.join(), StandardCharsets.UTF_8);
+    reader.join();
     p.waitFor();
+    String text = new String(out[0], StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>();
     for (String l : text.split("\n")) {
       if (l.startsWith("{")) {
@@ -94,9 +101,9 @@ final class OracleRunner {
       }
     }
     if (lines.isEmpty()) {
-      throw new IllegalStateException("oracle printed nothing; stderr:\n"
-          + new String(err.join(), StandardCharsets.UTF_8));
+      throw new IllegalStateException("oracle printed nothing; stderr:\n" + Files.readString(errFile));
     }
+    Files.deleteIfExists(errFile);
     return lines;
   }
 
