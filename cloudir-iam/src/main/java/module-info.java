@@ -8,4 +8,8 @@ module io.cloudir.iam {
   requires transitive io.cloudir.model;
 
   exports io.cloudir.iam.catalog;
+  exports io.cloudir.iam.eval;
+  exports io.cloudir.iam.policy;
+  exports io.cloudir.iam.internal.sim to
+      io.cloudir.cli;
 }

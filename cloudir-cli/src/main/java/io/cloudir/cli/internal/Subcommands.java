@@ -19,6 +19,7 @@ final class Subcommands {
         new ParseCommand(io),
         new TimelineCommand(io),
         new EntitiesCommand(io),
-        ArnCommand.create(io));
+        ArnCommand.create(io),
+        IamCommand.create(io));
   }
 }
