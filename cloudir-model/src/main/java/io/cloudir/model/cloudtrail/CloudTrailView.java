@@ -43,6 +43,43 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
   static final UserIdentityField[] UI_FIELDS = UserIdentityField.values();
   static final ByteNames TOP_NAMES = names(FIELDS);
   static final ByteNames UI_NAMES = uiNames();
+  private static final byte[][] TOP_NAME_BYTES = nameBytes();
+  private static final byte[] NO_NAME = new byte[0];
+
+  /** The member id that followed member {@code i - 1} last time ({@code [0]}: the first member). */
+  private final int[] nextTop = initNext();
+  private int prevTop = -1;
+  private static final byte[][] UI_NAME_BYTES = uiNameBytes();
+  private final int[] nextUi = initNextUi();
+  private int prevUi = -1;
+
+  private static byte[][] uiNameBytes() {
+    byte[][] out = new byte[UI_FIELDS.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = UI_FIELDS[i].jsonName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+    return out;
+  }
+
+  private static int[] initNextUi() {
+    int[] n = new int[UI_FIELDS.length + 1];
+    java.util.Arrays.fill(n, -1);
+    return n;
+  }
+
+  private static byte[][] nameBytes() {
+    byte[][] out = new byte[FIELDS.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = FIELDS[i].jsonName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+    return out;
+  }
+
+  private static int[] initNext() {
+    int[] n = new int[FIELDS.length + 1];
+    java.util.Arrays.fill(n, -1);
+    return n;
+  }
 
   static final int W_TIME_MISSING = 1;
   static final int W_TIME_MALFORMED = 2;
@@ -134,6 +171,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     timeNanos = IsoTime.INVALID;
     buf = b;
     start = p;
+    prevTop = -1;
     if (b[p] != '{') {
       throw new JsonSyntaxError(p, "a CloudTrail event must be a JSON object");
     }
@@ -150,12 +188,34 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           throw new JsonSyntaxError(p, "expected a member name but found '" + JsonScanner.printable(b[p]) + "'");
         }
         int ns = p;
-        p = sc.scanString(b, p, limit);
-        if (p < 0) {
-          return eof(limit, atEof);
+        int id;
+        int ne;
+        boolean nameEsc;
+        // Producers write the members in a stable order: try the name that followed the previous
+        // member last time. An exact byte match with a known name (and its closing quote) is a
+        // valid string, so it needs no scan and no table lookup.
+        int guess = nextTop[prevTop + 1];
+        byte[] gn = guess >= 0 ? TOP_NAME_BYTES[guess] : NO_NAME;
+        if (guess >= 0 && p + gn.length + 1 < limit && b[p + gn.length + 1] == '"'
+            && ByteNames.equalsAt(gn, b, p + 1)) {
+          id = guess;
+          ne = p + gn.length + 2;
+          nameEsc = false;
+          p = ne;
+        } else {
+          p = sc.scanString(b, p, limit);
+          if (p < 0) {
+            return eof(limit, atEof);
+          }
+          ne = p;
+          nameEsc = sc.lastStringEscaped;
+          id = nameEsc ? lookupEscaped(TOP_NAMES, b, ns + 1, ne - 1)
+              : TOP_NAMES.lookup(b, ns + 1, ne - 1);
         }
-        int ne = p;
-        boolean nameEsc = sc.lastStringEscaped;
+        if (id >= 0) {
+          nextTop[prevTop + 1] = id;
+          prevTop = id;
+        }
         p = JsonScanner.skipWs(b, p, limit);
         if (p >= limit) {
           return eof(p, atEof);
@@ -168,8 +228,6 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           return eof(p, atEof);
         }
         int vs = p;
-        int id = nameEsc ? lookupEscaped(TOP_NAMES, b, ns + 1, ne - 1)
-            : TOP_NAMES.lookup(b, ns + 1, ne - 1);
         if (id >= 0 && spans[id] != 0) {
           // reported before the value is read, so the offset is the repeated key's
           throw JsonSyntaxError.wellFormed(ns, "duplicate key \"" + FIELDS[id].jsonName() + "\"");
@@ -257,6 +315,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
 
   private int indexUserIdentity(byte[] b, int p, int limit, boolean atEof, JsonScanner sc, int depth)
       throws JsonSyntaxError {
+    prevUi = -1;
     if (depth + 1 > sc.maxDepth()) {
       throw new JsonSyntaxError(p, "nesting deeper than " + sc.maxDepth(), true);
     }
@@ -271,12 +330,26 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           throw new JsonSyntaxError(p, "expected a member name but found '" + JsonScanner.printable(b[p]) + "'");
         }
         int ns = p;
-        p = sc.scanString(b, p, limit);
-        if (p < 0) {
-          return eof(limit, atEof);
+        int id;
+        int guess = nextUi[prevUi + 1];
+        byte[] gn = guess >= 0 ? UI_NAME_BYTES[guess] : NO_NAME;
+        if (guess >= 0 && p + gn.length + 1 < limit && b[p + gn.length + 1] == '"'
+            && ByteNames.equalsAt(gn, b, p + 1)) {
+          id = guess; // same shortcut as for the top-level members
+          p += gn.length + 2;
+        } else {
+          p = sc.scanString(b, p, limit);
+          if (p < 0) {
+            return eof(limit, atEof);
+          }
+          int ne = p;
+          id = sc.lastStringEscaped ? lookupEscaped(UI_NAMES, b, ns + 1, ne - 1)
+              : UI_NAMES.lookup(b, ns + 1, ne - 1);
         }
-        int ne = p;
-        boolean nameEsc = sc.lastStringEscaped;
+        if (id >= 0) {
+          nextUi[prevUi + 1] = id;
+          prevUi = id;
+        }
         p = JsonScanner.skipWs(b, p, limit);
         if (p >= limit) {
           return eof(p, atEof);
@@ -293,7 +366,6 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         if (ve < 0) {
           return eof(limit, atEof);
         }
-        int id = nameEsc ? lookupEscaped(UI_NAMES, b, ns + 1, ne - 1) : UI_NAMES.lookup(b, ns + 1, ne - 1);
         if (id >= 0) {
           if (uiSpans[id] != 0) {
             throw JsonSyntaxError.wellFormed(ns, "duplicate key \"userIdentity." + UI_FIELDS[id].jsonName() + "\"");

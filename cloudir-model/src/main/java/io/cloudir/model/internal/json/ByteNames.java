@@ -62,6 +62,40 @@ public final class ByteNames {
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
+  /**
+   * Whether {@code b} holds the bytes of {@code k} at {@code s} (the caller checked that {@code
+   * s + k.length <= b.length}).
+   */
+  public static boolean equalsAt(byte[] k, byte[] b, int s) {
+    int n = k.length;
+    if (n >= 8) {
+      // first and last eight bytes (overlapping for n < 16), then the middle
+      if ((long) LONGS.get(k, 0) != (long) LONGS.get(b, s)
+          || (long) LONGS.get(k, n - 8) != (long) LONGS.get(b, s + n - 8)) {
+        return false;
+      }
+      for (int i = 8; i < n - 8; i += 8) {
+        if ((long) LONGS.get(k, i) != (long) LONGS.get(b, s + i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (s + 8 <= b.length) {
+      long mask = (1L << (n << 3)) - 1;
+      return ((long) LONGS.get(b, s) & mask) == (packed(k) & mask);
+    }
+    return same(k, b, s, n);
+  }
+
+  private static long packed(byte[] k) {
+    long w = 0;
+    for (int i = k.length - 1; i >= 0; i--) {
+      w = (w << 8) | (k[i] & 0xFF);
+    }
+    return w;
+  }
+
   /** Whether {@code k} equals {@code b[s, s + len)}; compares eight bytes at a time (short names). */
   private static boolean same(byte[] k, byte[] b, int s, int len) {
     int i = 0;
