@@ -9,4 +9,5 @@ module io.cloudir.investigate {
   requires io.cloudir.iam;
 
   exports io.cloudir.investigate;
+  exports io.cloudir.investigate.enrich;
 }

@@ -1,0 +1,143 @@
+package io.cloudir.investigate.enrich;
+
+import io.cloudir.investigate.internal.enrich.AsnCsv;
+import io.cloudir.investigate.internal.enrich.EnrichFiles;
+import io.cloudir.investigate.internal.enrich.RangeTable;
+import io.cloudir.model.net.IpAddress;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * IP ranges to autonomous systems, from CSV files with one range a line: {@code
+ * first_ip,last_ip,asn,"organisation"} (the layout of the ip-location-db ASN files and DB-IP's IP
+ * to ASN Lite). IPv4 and IPv6 lines may be in one file or in several; files may be gzip'd.
+ * Ranges are sorted and searched by binary search; overlapping ranges, a first address after
+ * the last, a bad AS number or bad quoting are rejected with the file and line.
+ *
+ * <p>Files are read into memory; each (decompressed) may be at most {@link #MAX_BYTES}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class AsnRanges implements DetailedIpEnricher {
+  /** The largest (decompressed) file read: 512 MiB. */
+  public static final long MAX_BYTES = 512L << 20;
+
+  private final RangeTable v4;
+  private final RangeTable v6;
+
+  private AsnRanges(RangeTable v4, RangeTable v6) {
+    this.v4 = v4;
+    this.v6 = v6;
+  }
+
+  /**
+   * Loads one or more files (their ranges must not overlap one another).
+   *
+   * @throws IOException when a file cannot be read
+   * @throws EnrichmentDataException naming the file and line of an invalid or overlapping range
+   */
+  public static AsnRanges load(List<Path> files) throws IOException {
+    Loader l = new Loader();
+    for (Path f : files) {
+      l.add(f.toString(), EnrichFiles.readAll(f, MAX_BYTES, true));
+    }
+    return l.build();
+  }
+
+  /** {@link #load(List)} for one file. */
+  public static AsnRanges load(Path file) throws IOException {
+    return load(List.of(file));
+  }
+
+  /**
+   * Parses content held in memory (gzip'd or plain).
+   *
+   * @param source the name used in error locations
+   * @throws EnrichmentDataException naming the line of an invalid or overlapping range
+   */
+  public static AsnRanges parse(String source, byte[] content) {
+    Loader l = new Loader();
+    l.add(source, content);
+    return l.build();
+  }
+
+  /** Collects files; not thread-safe. */
+  private static final class Loader {
+    final RangeTable.Builder b4 = new RangeTable.Builder();
+    final RangeTable.Builder b6 = new RangeTable.Builder(b4);
+
+    void add(String source, byte[] content) {
+      byte[] plain;
+      try {
+        plain = EnrichFiles.maybeGunzip(source, content, MAX_BYTES);
+      } catch (IOException e) {
+        throw new EnrichmentDataException(io.cloudir.model.Location.of(source, 0),
+            "not a valid gzip file: " + e.getMessage());
+      }
+      AsnCsv.parse(source, plain, b4, b6);
+    }
+
+    AsnRanges build() {
+      return new AsnRanges(b4.build(), b6.build());
+    }
+  }
+
+  /** The number of ranges. */
+  public int size() {
+    return v4.size() + v6.size();
+  }
+
+  /** The range holding {@code ip}, or null. */
+  public @Nullable AsnRange range(IpAddress ip) {
+    RangeTable t = ip.isV4() ? v4 : v6;
+    int i = t.find(ip.high(), ip.low());
+    return i < 0 ? null : range(t, i, ip.isV4());
+  }
+
+  private static AsnRange range(RangeTable t, int i, boolean isV4) {
+    return new AsnRange(t.first(i, isV4), t.last(i, isV4), t.number(i), t.label(i));
+  }
+
+  /** Every range, IPv4 first, each family in address order. */
+  public List<AsnRange> ranges() {
+    List<AsnRange> out = new ArrayList<>(size());
+    for (int i = 0; i < v4.size(); i++) {
+      out.add(range(v4, i, true));
+    }
+    for (int i = 0; i < v6.size(); i++) {
+      out.add(range(v6, i, false));
+    }
+    return out;
+  }
+
+  @Override
+  public @Nullable IpDetails details(IpAddress ip) {
+    RangeTable t = ip.isV4() ? v4 : v6;
+    int i = t.find(ip.high(), ip.low());
+    if (i < 0) {
+      return null;
+    }
+    String org = t.label(i);
+    return new IpDetails(t.number(i), org.isEmpty() ? null : org, null, null, null, -1, List.of());
+  }
+
+  /**
+   * One range.
+   *
+   * <p>Immutable and thread-safe.
+   *
+   * @param first the first address
+   * @param last the last address (inclusive)
+   * @param asn the AS number (0..4294967295)
+   * @param organisation the AS organisation (possibly empty)
+   */
+  public record AsnRange(IpAddress first, IpAddress last, long asn, String organisation) {
+    /** Whether {@code ip} is in this range. */
+    public boolean contains(IpAddress ip) {
+      return ip.isV4() == first.isV4() && first.compareTo(ip) <= 0 && ip.compareTo(last) <= 0;
+    }
+  }
+}
