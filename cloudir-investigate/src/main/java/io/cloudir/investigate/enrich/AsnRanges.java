@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * IP ranges to autonomous systems, from CSV files with one range a line: {@code
  * first_ip,last_ip,asn,"organisation"} (the layout of the ip-location-db ASN files and DB-IP's IP
  * to ASN Lite). IPv4 and IPv6 lines may be in one file or in several; files may be gzip'd.
- * Ranges are sorted and searched by binary search; overlapping ranges, a first address after
- * the last, a bad AS number or bad quoting are rejected with the file and line.
+ * Ranges are sorted and searched by binary search. A first address after the last, a bad AS
+ * number, bad quoting or a wrong field count are rejected with the file and line; overlapping
+ * ranges are resolved (the later-starting range wins) and reported by {@link #warnings()}.
  *
  * <p>Files are read into memory; each (decompressed) may be at most {@link #MAX_BYTES}.
  *
@@ -27,17 +28,21 @@ public final class AsnRanges implements DetailedIpEnricher {
 
   private final RangeTable v4;
   private final RangeTable v6;
+  private final int overlaps;
+  private final List<String> warnings;
 
-  private AsnRanges(RangeTable v4, RangeTable v6) {
+  private AsnRanges(RangeTable v4, RangeTable v6, int overlaps, List<String> warnings) {
     this.v4 = v4;
     this.v6 = v6;
+    this.overlaps = overlaps;
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
-   * Loads one or more files (their ranges must not overlap one another).
+   * Loads one or more files.
    *
    * @throws IOException when a file cannot be read
-   * @throws EnrichmentDataException naming the file and line of an invalid or overlapping range
+   * @throws EnrichmentDataException naming the file and line of an invalid range
    */
   public static AsnRanges load(List<Path> files) throws IOException {
     Loader l = new Loader();
@@ -56,7 +61,7 @@ public final class AsnRanges implements DetailedIpEnricher {
    * Parses content held in memory (gzip'd or plain).
    *
    * @param source the name used in error locations
-   * @throws EnrichmentDataException naming the line of an invalid or overlapping range
+   * @throws EnrichmentDataException naming the line of an invalid range
    */
   public static AsnRanges parse(String source, byte[] content) {
     Loader l = new Loader();
@@ -81,11 +86,29 @@ public final class AsnRanges implements DetailedIpEnricher {
     }
 
     AsnRanges build() {
-      return new AsnRanges(b4.build(), b6.build());
+      RangeTable t4 = b4.build();
+      RangeTable t6 = b6.build();
+      List<String> w = new ArrayList<>(b4.warnings());
+      w.addAll(b6.warnings());
+      return new AsnRanges(t4, t6, b4.overlaps() + b6.overlaps(), w);
     }
   }
 
-  /** The number of ranges. */
+  /**
+   * How many ranges overlapped an earlier one (published data has a few). Where two overlap, the
+   * range that starts later wins (a nested range interrupts the range around it, which resumes
+   * after it); {@link #ranges()} lists the resolved pieces.
+   */
+  public int overlaps() {
+    return overlaps;
+  }
+
+  /** The first overlaps (at most 20 per family), each naming both files and lines. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** The number of (resolved) ranges. */
   public int size() {
     return v4.size() + v6.size();
   }
@@ -101,7 +124,7 @@ public final class AsnRanges implements DetailedIpEnricher {
     return new AsnRange(t.first(i, isV4), t.last(i, isV4), t.number(i), t.label(i));
   }
 
-  /** Every range, IPv4 first, each family in address order. */
+  /** Every (resolved) range, IPv4 first, each family in address order. */
   public List<AsnRange> ranges() {
     List<AsnRange> out = new ArrayList<>(size());
     for (int i = 0; i < v4.size(); i++) {

@@ -1,7 +1,5 @@
 package io.cloudir.investigate.internal.enrich;
 
-import io.cloudir.investigate.enrich.EnrichmentDataException;
-import io.cloudir.model.Location;
 import io.cloudir.model.net.IpAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sorted, non-overlapping IP ranges of one family, each with a number and a label, searched by
+ * Sorted, non-overlapping IP ranges of one family (overlaps in the input are resolved: the
+ * range that starts later wins where two overlap, and reported), each with a number and a label, searched by
  * binary search. Addresses are held as two unsigned 64-bit halves (IPv4: high 0, low the 32 bits).
  *
  * <p>Immutable and thread-safe once built.
  */
 public final class RangeTable {
+  /** How many overlap warnings are kept. */
+  public static final int MAX_WARNINGS = 20;
+
   private final long[] sHi;
   private final long[] sLo;
   private final long[] eHi;
@@ -83,8 +85,8 @@ public final class RangeTable {
   }
 
   /**
-   * Collects ranges from one or more files, then sorts them and rejects overlaps (naming both
-   * files and lines).
+   * Collects ranges from one or more files, then sorts them and resolves overlaps (each reported
+   * naming both files and lines).
    *
    * <p>Not thread-safe.
    */
@@ -100,6 +102,8 @@ public final class RangeTable {
     private final List<String> labels;
     private final Map<String, Integer> labelIds;
     private final List<String> sources;
+    private final List<String> warnings = new ArrayList<>();
+    private int overlaps;
 
     /** A builder whose labels and sources are shared with {@code other} (the other family). */
     public Builder(Builder other) {
@@ -151,21 +155,24 @@ public final class RangeTable {
     }
 
     /**
-     * The table.
-     *
-     * @throws EnrichmentDataException when two ranges overlap
+     * The table. Overlapping ranges are resolved (see {@link #overlaps()}, {@link #warnings()}).
      */
     public RangeTable build() {
       boolean sorted = true;
       for (int i = 1; i < n && sorted; i++) {
-        sorted = cmp(sHi[i - 1], sLo[i - 1], sHi[i], sLo[i]) <= 0;
+        int c = cmp(sHi[i - 1], sLo[i - 1], sHi[i], sLo[i]);
+        sorted = c < 0 || (c == 0 && cmp(eHi[i - 1], eLo[i - 1], eHi[i], eLo[i]) >= 0);
       }
       if (!sorted) {
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
           order[i] = i;
         }
-        Arrays.sort(order, (x, y) -> cmp(sHi[x], sLo[x], sHi[y], sLo[y]));
+        // by start; for one start the larger range first, so the smaller one wins
+        Arrays.sort(order, (x, y) -> {
+          int c = cmp(sHi[x], sLo[x], sHi[y], sLo[y]);
+          return c != 0 ? c : cmp(eHi[y], eLo[y], eHi[x], eLo[x]);
+        });
         sHi = permute(sHi, order);
         sLo = permute(sLo, order);
         eHi = permute(eHi, order);
@@ -178,19 +185,174 @@ public final class RangeTable {
         }
         label = l;
       }
-      for (int i = 1; i < n; i++) {
-        if (cmp(sHi[i], sLo[i], eHi[i - 1], eLo[i - 1]) <= 0) {
-          long w = where[i];
-          long p = where[i - 1];
-          throw new EnrichmentDataException(
-              new Location(sources.get((int) (w >>> 32)), -1, w & 0xFFFFFFFFL, null),
-              "range overlaps the range at " + sources.get((int) (p >>> 32)) + ":line "
-                  + (p & 0xFFFFFFFFL));
+      // overlaps: find them (against the furthest end so far), report, then resolve
+      long maxHi = 0;
+      long maxLo = 0;
+      int maxAt = -1;
+      for (int i = 0; i < n; i++) {
+        if (maxAt >= 0 && cmp(sHi[i], sLo[i], maxHi, maxLo) <= 0) {
+          overlaps++;
+          if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(where(i) + ": range overlaps the range at " + where(maxAt)
+                + "; where they overlap the later-starting range wins");
+          }
         }
+        if (maxAt < 0 || cmp(eHi[i], eLo[i], maxHi, maxLo) > 0) {
+          maxHi = eHi[i];
+          maxLo = eLo[i];
+          maxAt = i;
+        }
+      }
+      if (overlaps > 0) {
+        resolve();
       }
       return new RangeTable(Arrays.copyOf(sHi, n), Arrays.copyOf(sLo, n), Arrays.copyOf(eHi, n),
           Arrays.copyOf(eLo, n), Arrays.copyOf(number, n), Arrays.copyOf(label, n),
           labels.toArray(new String[0]));
+    }
+
+    private String where(int i) {
+      long w = where[i];
+      return sources.get((int) (w >>> 32)) + ":line " + (w & 0xFFFFFFFFL);
+    }
+
+    /** How many ranges overlap an earlier one. */
+    public int overlaps() {
+      return overlaps;
+    }
+
+    /** The first {@value #MAX_WARNINGS} overlaps, each naming both files and lines. */
+    public List<String> warnings() {
+      return List.copyOf(warnings);
+    }
+
+    /**
+     * Rewrites the sorted ranges as non-overlapping pieces: at every address the range that
+     * started last (among those holding it) wins; a range interrupted by a nested one resumes
+     * after it.
+     */
+    private void resolve() {
+      Piece out = new Piece(n + 16);
+      int[] stack = new int[16];
+      int top = -1;
+      long cHi = 0;
+      long cLo = 0; // the first address not yet assigned
+      boolean done = false; // cursor passed the last address of the space
+      for (int i = 0; i <= n; i++) {
+        boolean end = i == n;
+        // assign [cursor, start(i) - 1] to the stack
+        while (top >= 0 && !done) {
+          int t = stack[top];
+          if (cmp(eHi[t], eLo[t], cHi, cLo) < 0) {
+            top--;
+            continue;
+          }
+          if (!end && cmp(sHi[i], sLo[i], cHi, cLo) <= 0) {
+            break; // nothing to assign before the new range
+          }
+          boolean endsBefore = end || cmp(eHi[t], eLo[t], sHi[i], sLo[i]) < 0;
+          long pHi;
+          long pLo;
+          if (endsBefore) {
+            pHi = eHi[t];
+            pLo = eLo[t];
+          } else {
+            pLo = sLo[i] - 1;
+            pHi = sLo[i] == 0 ? sHi[i] - 1 : sHi[i];
+          }
+          out.add(cHi, cLo, pHi, pLo, t);
+          if (pLo == -1L && pHi == -1L) {
+            done = true; // the very last IPv6 address
+            break;
+          }
+          cLo = pLo + 1;
+          cHi = cLo == 0 ? pHi + 1 : pHi;
+          if (endsBefore) {
+            top--;
+          } else {
+            break;
+          }
+        }
+        if (!end) {
+          if (++top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+          }
+          stack[top] = i;
+          cHi = sHi[i];
+          cLo = sLo[i];
+          done = false;
+        }
+      }
+      int m = out.size;
+      long[] nsHi = new long[m];
+      long[] nsLo = new long[m];
+      long[] neHi = new long[m];
+      long[] neLo = new long[m];
+      long[] num = new long[m];
+      int[] lab = new int[m];
+      long[] wh = new long[m];
+      for (int k = 0; k < m; k++) {
+        int id = out.id[k];
+        nsHi[k] = out.sHi[k];
+        nsLo[k] = out.sLo[k];
+        neHi[k] = out.eHi[k];
+        neLo[k] = out.eLo[k];
+        num[k] = number[id];
+        lab[k] = label[id];
+        wh[k] = where[id];
+      }
+      sHi = nsHi;
+      sLo = nsLo;
+      eHi = neHi;
+      eLo = neLo;
+      number = num;
+      label = lab;
+      where = wh;
+      n = m;
+    }
+
+    /** Growable pieces (adjacent pieces of one range merged). */
+    private static final class Piece {
+      long[] sHi;
+      long[] sLo;
+      long[] eHi;
+      long[] eLo;
+      int[] id;
+      int size;
+
+      Piece(int cap) {
+        sHi = new long[cap];
+        sLo = new long[cap];
+        eHi = new long[cap];
+        eLo = new long[cap];
+        id = new int[cap];
+      }
+
+      void add(long aHi, long aLo, long bHi, long bLo, int of) {
+        if (size > 0 && id[size - 1] == of) {
+          long nLo = eLo[size - 1] + 1;
+          long nHi = nLo == 0 ? eHi[size - 1] + 1 : eHi[size - 1];
+          if (nHi == aHi && nLo == aLo) {
+            eHi[size - 1] = bHi;
+            eLo[size - 1] = bLo;
+            return;
+          }
+        }
+        if (size == id.length) {
+          int c = size * 2;
+          sHi = Arrays.copyOf(sHi, c);
+          sLo = Arrays.copyOf(sLo, c);
+          eHi = Arrays.copyOf(eHi, c);
+          eLo = Arrays.copyOf(eLo, c);
+          id = Arrays.copyOf(id, c);
+        }
+        sHi[size] = aHi;
+        sLo[size] = aLo;
+        eHi[size] = bHi;
+        eLo[size] = bLo;
+        id[size] = of;
+        size++;
+      }
     }
 
     private long[] permute(long[] a, Integer[] order) {
