@@ -7,7 +7,8 @@ import io.cloudir.model.net.IpAddress;
 /**
  * Parses {@code first_ip,last_ip,asn,"organisation"} lines (IPv4 and IPv6 mixed freely) into two
  * {@link RangeTable.Builder}s. Blank lines and lines starting with {@code #} are skipped, and so
- * is a header on the first line (a first field that starts with a letter). CR before LF is
+ * is a header on the first line (a first field with a character no address has, such as {@code
+ * first_ip}). CR before LF is
  * accepted.
  *
  * <p>Stateless and thread-safe.
@@ -33,8 +34,7 @@ public final class AsnCsv {
       if (e > s && b[e - 1] == '\r') {
         e--;
       }
-      if (e == s || b[s] == '#'
-          || (line == 1 && ((b[s] | 0x20) >= 'a' && (b[s] | 0x20) <= 'z'))) {
+      if (e == s || b[s] == '#' || (line == 1 && isHeader(b, s, e))) {
         s = next;
         continue;
       }
@@ -71,6 +71,19 @@ public final class AsnCsv {
           src, line);
       s = next;
     }
+  }
+
+  /** A first field with a character no IP address has (such as {@code first_ip}). */
+  private static boolean isHeader(byte[] b, int s, int e) {
+    for (int i = s; i < e && b[i] != ','; i++) {
+      int c = b[i] | 0x20;
+      boolean addressChar = (b[i] >= '0' && b[i] <= '9') || (c >= 'a' && c <= 'f') || b[i] == ':'
+          || b[i] == '.';
+      if (!addressChar) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String text(byte[] b, int s, int e) {
