@@ -2,20 +2,25 @@ package io.cloudir.cli.internal;
 
 import io.cloudir.investigate.Entity;
 import io.cloudir.investigate.Timeline;
+import io.cloudir.investigate.enrich.CompositeIpEnricher;
+import io.cloudir.investigate.enrich.IpDetails;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cloudir entities [--format jsonl|table] PATH...}: one line per principal (attributed),
- * access key, source IP, resource, instance and ENI with first/last seen, counts, regions,
- * services, errors, bytes and DNS names.
+ * {@code cloudir entities [--format jsonl|table] [--geoip FILE]... [--asn FILE]...
+ * [--aws-ip-ranges FILE] PATH...}: one line per principal (attributed), access key, source IP,
+ * resource, instance and ENI with first/last seen, counts, regions, services, errors, bytes and
+ * DNS names; IP entities carry country, AS, city and AWS ranges from the given files.
  *
  * <p>Not thread-safe (picocli fills its fields; one call per instance).
  */
@@ -37,6 +42,8 @@ final class EntitiesCommand implements Callable<Integer> {
       description = "jsonl (default) or table.")
   String format = "jsonl";
 
+  @Mixin EnrichOptions enrich = new EnrichOptions();
+
   @Parameters(paramLabel = "PATH", arity = "1..*",
       description = "Files, directories (recursive) or '-' for standard input.")
   List<String> paths = new ArrayList<>();
@@ -52,20 +59,33 @@ final class EntitiesCommand implements Callable<Integer> {
       err.println("cloudir: unknown --format " + format + " (expected jsonl or table)");
       return Cli.ERROR;
     }
+    CompositeIpEnricher en;
+    try {
+      en = enrich.open();
+    } catch (IllegalArgumentException e) {
+      err.println("cloudir: " + e.getMessage());
+      return Cli.ERROR;
+    }
     RecordsInput in = RecordsInput.read(io, paths);
     if (in.error != null && in.records.isEmpty()) {
       err.println("cloudir: " + in.error);
       return Cli.ERROR;
     }
     Timeline tl = Timeline.of(in.records);
-    List<Entity> all = tl.entities(null).all();
+    List<Entity> all = tl.entities(en).all();
     PrintStream out = io.out();
     if (format.equals("table")) {
       out.println(String.join("\t", "KIND", "ID", "FIRST", "LAST", "COUNT", "ERRORS", "REGIONS",
-          "SERVICES", "BYTES_IN", "BYTES_OUT"));
+          "SERVICES", "BYTES_IN", "BYTES_OUT") + (en == null ? "" : "\tIP_INFO"));
     }
     for (Entity e : all) {
-      out.println(format.equals("table") ? row(e) : json(e));
+      IpDetails d = e.kind() == Entity.Kind.IP
+          ? EnrichOptions.details(en, enrich.cache(), e.id()) : null;
+      if (format.equals("table")) {
+        out.println(row(e) + (en == null ? "" : "\t" + EnrichOptions.text(d)));
+      } else {
+        out.println(json(e, d));
+      }
     }
     out.flush();
     boolean failed = out.checkError();
@@ -82,6 +102,11 @@ final class EntitiesCommand implements Callable<Integer> {
   }
 
   static String json(Entity e) {
+    return json(e, null);
+  }
+
+  /** The entity line; {@code ip} adds the enrichment facts of an IP entity as {@code ipInfo}. */
+  static String json(Entity e, @Nullable IpDetails ip) {
     Json j = new Json().put("kind", e.kind().name().toLowerCase(Locale.ROOT)).put("id", e.id())
         .put("firstSeen", e.firstSeen()).put("lastSeen", e.lastSeen()).put("count", e.count())
         .put("errors", e.errors()).putStrings("regions", e.regions())
@@ -91,7 +116,11 @@ final class EntitiesCommand implements Callable<Integer> {
     for (Map.Entry<String, String> a : e.attributes().entrySet()) {
       attrs.put(a.getKey(), a.getValue());
     }
-    return j.putRaw("attributes", attrs.end()).end();
+    j.putRaw("attributes", attrs.end());
+    if (ip != null) {
+      j.putRaw("ipInfo", EnrichOptions.json(ip));
+    }
+    return j.end();
   }
 
   private static String row(Entity e) {

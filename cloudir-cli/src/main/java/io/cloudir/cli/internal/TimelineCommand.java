@@ -5,6 +5,8 @@ import io.cloudir.investigate.SessionHop;
 import io.cloudir.investigate.Timeline;
 import io.cloudir.investigate.TimelineEntry;
 import io.cloudir.investigate.TimelineFilter;
+import io.cloudir.investigate.enrich.CompositeIpEnricher;
+import io.cloudir.investigate.enrich.IpDetails;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,13 +17,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code cloudir timeline [--principal ARN] [--key KEYID] [--ip IP] [--resource ARN] [--since T]
- * [--until T] [--format jsonl|table] PATH...}: every record of every source in time order, each
- * event once, with the attributed principal and the role sessions in between.
+ * [--until T] [--format jsonl|table] [--geoip FILE]... [--asn FILE]... [--aws-ip-ranges FILE]
+ * PATH...}: every record of every source in time order, each event once, with the attributed
+ * principal and the role sessions in between, and (with enrichment files) what is known about
+ * the source IP.
  *
  * <p>Not thread-safe (picocli fills its fields; one call per instance).
  */
@@ -65,6 +70,8 @@ final class TimelineCommand implements Callable<Integer> {
       description = "jsonl (default) or table.")
   String format = "jsonl";
 
+  @Mixin EnrichOptions enrich = new EnrichOptions();
+
   @Parameters(paramLabel = "PATH", arity = "1..*",
       description = "Files, directories (recursive) or '-' for standard input.")
   List<String> paths = new ArrayList<>();
@@ -97,6 +104,12 @@ final class TimelineCommand implements Callable<Integer> {
     if ((since != null && from == null) || (until != null && to == null)) {
       return usage("--since/--until take an ISO-8601 time such as 2026-03-14T09:00:00Z");
     }
+    CompositeIpEnricher en;
+    try {
+      en = enrich.open();
+    } catch (IllegalArgumentException e) {
+      return usage(String.valueOf(e.getMessage()));
+    }
     RecordsInput in = RecordsInput.read(io, paths);
     if (in.error != null && in.records.isEmpty()) {
       return usage(in.error);
@@ -109,7 +122,12 @@ final class TimelineCommand implements Callable<Integer> {
           "SUMMARY"));
     }
     for (TimelineEntry e : sel) {
-      out.println(format.equals("table") ? row(e) : json(e));
+      IpDetails d = EnrichOptions.details(en, enrich.cache(), e.sourceIp());
+      if (format.equals("table")) {
+        out.println(row(e, en == null ? null : EnrichOptions.text(d)));
+      } else {
+        out.println(json(e, d));
+      }
     }
     out.flush();
     boolean failed = out.checkError();
@@ -129,6 +147,11 @@ final class TimelineCommand implements Callable<Integer> {
   }
 
   static String json(TimelineEntry e) {
+    return json(e, null);
+  }
+
+  /** The entry line; {@code ip} adds the enrichment facts of the source IP as {@code sourceIpInfo}. */
+  static String json(TimelineEntry e, @Nullable IpDetails ip) {
     Json j = new Json().put("time", e.time()).put("source", e.source().name())
         .put("eventId", e.eventId()).put("eventName", e.eventName()).put("principal", e.principal());
     Attribution a = e.attribution();
@@ -165,15 +188,19 @@ final class TimelineCommand implements Callable<Integer> {
     } else if (e.instance() != null) {
       j.put("instance", e.instance());
     }
+    if (ip != null) {
+      j.putRaw("sourceIpInfo", EnrichOptions.json(ip));
+    }
     return j.end();
   }
 
-  private static String row(TimelineEntry e) {
+  private static String row(TimelineEntry e, @Nullable String ipInfo) {
     Attribution a = e.attribution();
     String via = a == null ? "" : String.join(" > ", a.viaRoles());
     return String.join("\t", str(e.time()), e.source().name(), str(e.eventName()),
         str(e.principal()) + (a != null && !a.isComplete() ? " (partial)" : ""), via,
-        str(e.accessKeyId()), str(e.sourceIp()), e.summary());
+        str(e.accessKeyId()), str(e.sourceIp())
+            + (ipInfo == null || ipInfo.isEmpty() ? "" : " (" + ipInfo + ")"), e.summary());
   }
 
   private static String str(@Nullable Object o) {
