@@ -1,5 +1,6 @@
 package io.cloudir.investigate.enrich;
 
+import io.cloudir.investigate.internal.enrich.Csv;
 import io.cloudir.investigate.internal.enrich.EnrichFiles;
 import io.cloudir.investigate.internal.enrich.PrefixIndex;
 import io.cloudir.model.Location;
@@ -108,7 +109,7 @@ public final class AwsIpRanges implements DetailedIpEnricher {
       String cidr = string(source, p, key, path);
       int slash = cidr.indexOf('/');
       IpAddress net = slash < 0 ? null : IpAddress.tryParse(cidr.substring(0, slash));
-      int len = slash < 0 ? -1 : length(cidr.substring(slash + 1));
+      int len = slash < 0 ? -1 : Csv.decimal(cidr.substring(slash + 1), 3);
       if (net == null || net.isV4() != v4 || len < 0 || len > (v4 ? 32 : 128)) {
         throw error(source, path + "." + key, "not an " + (v4 ? "IPv4" : "IPv6")
             + " CIDR block: " + cidr);
@@ -121,21 +122,6 @@ public final class AwsIpRanges implements DetailedIpEnricher {
               path + ".network_border_group")));
       i++;
     }
-  }
-
-  private static int length(String s) {
-    if (s.isEmpty() || s.length() > 3) {
-      return -1;
-    }
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      n = n * 10 + (c - '0');
-    }
-    return n;
   }
 
   private static String string(String source, JsonValue o, String key, String path) {

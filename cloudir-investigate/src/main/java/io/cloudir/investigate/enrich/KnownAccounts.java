@@ -87,20 +87,15 @@ public final class KnownAccounts {
    */
   public static KnownAccounts parse(String source, byte[] content) {
     Map<String, Account> m = new LinkedHashMap<>();
-    Map<String, Long> lines = new LinkedHashMap<>();
+    Map<String, Long> seenAt = new LinkedHashMap<>();
     int[] f = new int[8];
     boolean[] q = new boolean[4];
-    int s = 0;
-    long line = 0;
-    while (s < content.length) {
-      line++;
-      int e = Csv.lineEnd(content, s, content.length);
-      int next = e + 1;
-      if (e > s && content[e - 1] == '\r') {
-        e--;
-      }
-      if (e == s || content[s] == '#' || (line == 1 && startsWith(content, s, e, "account_id,"))) {
-        s = next;
+    Csv.Lines lines = new Csv.Lines(content);
+    while (lines.next()) {
+      int s = lines.start();
+      int e = lines.end();
+      long line = lines.line();
+      if (line == 1 && startsWith(content, s, e, "account_id,")) {
         continue;
       }
       int n = Csv.split(content, s, e, f, q);
@@ -128,12 +123,11 @@ public final class KnownAccounts {
       if (t == null) {
         throw error(source, s, line, "trust is not own, partner or vendor: " + trust);
       }
-      Long before = lines.put(id, line);
+      Long before = seenAt.put(id, line);
       if (before != null) {
         throw error(source, s, line, "account " + id + " already listed at line " + before);
       }
       m.put(id, new Account(id, name, t));
-      s = next;
     }
     return new KnownAccounts(m);
   }

@@ -1,5 +1,6 @@
 package io.cloudir.investigate.enrich;
 
+import io.cloudir.investigate.internal.enrich.Csv;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collections;
@@ -264,7 +265,7 @@ public final class MmdbValue {
       }
       String step = path.substring(s, e);
       if (v.type == Type.ARRAY) {
-        int i = index(step);
+        int i = Csv.decimal(step, 9);
         List<MmdbValue> l = v.elements();
         v = i >= 0 && i < l.size() ? l.get(i) : null;
       } else {
@@ -273,21 +274,6 @@ public final class MmdbValue {
       s = e + 1;
     }
     return v;
-  }
-
-  private static int index(String s) {
-    if (s.isEmpty() || s.length() > 9) {
-      return -1;
-    }
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      n = n * 10 + (c - '0');
-    }
-    return n;
   }
 
   /** The string at {@code path}, or null when it is missing or not a string. */

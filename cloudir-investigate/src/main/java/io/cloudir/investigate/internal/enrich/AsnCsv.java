@@ -25,17 +25,12 @@ public final class AsnCsv {
     int src = v4.source(source);
     int[] f = new int[10];
     boolean[] q = new boolean[5];
-    int s = 0;
-    long line = 0;
-    while (s < b.length) {
-      line++;
-      int e = Csv.lineEnd(b, s, b.length);
-      int next = e + 1;
-      if (e > s && b[e - 1] == '\r') {
-        e--;
-      }
-      if (e == s || b[s] == '#' || (line == 1 && isHeader(b, s, e))) {
-        s = next;
+    Csv.Lines lines = new Csv.Lines(b);
+    while (lines.next()) {
+      int s = lines.start();
+      int e = lines.end();
+      long line = lines.line();
+      if (line == 1 && isHeader(b, s, e)) {
         continue;
       }
       int n = Csv.split(b, s, e, f, q);
@@ -69,7 +64,6 @@ public final class AsnCsv {
       }
       (first.isV4() ? v4 : v6).add(first.high(), first.low(), last.high(), last.low(), asn, org,
           src, line);
-      s = next;
     }
   }
 

@@ -82,6 +82,78 @@ public final class Csv {
     return wasQuoted && t.indexOf('"') >= 0 ? t.replace("\"\"", "\"") : t;
   }
 
+  /**
+   * The non-negative decimal number {@code s} of at most {@code maxDigits} ASCII digits, or -1
+   * (for an empty text, another character or too many digits).
+   */
+  public static int decimal(String s, int maxDigits) {
+    if (s.isEmpty() || s.length() > maxDigits) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
+  /**
+   * The lines of a byte array that are not blank and do not start with {@code #}; a CR before
+   * the LF is not part of a line.
+   *
+   * <p>Not thread-safe.
+   */
+  public static final class Lines {
+    private final byte[] b;
+    private int next;
+    private int start;
+    private int end;
+    private long line;
+
+    /** Lines of {@code b}. */
+    public Lines(byte[] b) {
+      this.b = b;
+    }
+
+    /** Moves to the next line with content; false at the end. */
+    public boolean next() {
+      while (next < b.length) {
+        line++;
+        int s = next;
+        int e = lineEnd(b, s, b.length);
+        next = e + 1;
+        if (e > s && b[e - 1] == '\r') {
+          e--;
+        }
+        if (e > s && b[s] != '#') {
+          start = s;
+          end = e;
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The offset of the line's first byte. */
+    public int start() {
+      return start;
+    }
+
+    /** The offset after the line's last byte (CR excluded). */
+    public int end() {
+      return end;
+    }
+
+    /** The 1-based line number. */
+    public long line() {
+      return line;
+    }
+  }
+
   /** The end of the line starting at {@code s} (the offset of its LF, or {@code limit}). */
   public static int lineEnd(byte[] b, int s, int limit) {
     for (int i = s; i < limit; i++) {

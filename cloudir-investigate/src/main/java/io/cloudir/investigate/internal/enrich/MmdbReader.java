@@ -304,10 +304,7 @@ public final class MmdbReader {
 
     private MmdbValue value(int depth) {
       int start = pos;
-      if (depth > MAX_DEPTH) {
-        throw new LimitExceededException(Location.of(source, start),
-            "values nested (or pointers followed) deeper than " + MAX_DEPTH);
-      }
+      depth(start, depth);
       if (--budget < 0) {
         throw new LimitExceededException(Location.of(source, start),
             "record has more than " + MAX_VALUES + " values");
@@ -407,12 +404,16 @@ public final class MmdbReader {
       }
     }
 
-    private String key(int depth) {
-      int start = pos;
+    private void depth(int start, int depth) {
       if (depth > MAX_DEPTH) {
         throw new LimitExceededException(Location.of(source, start),
             "values nested (or pointers followed) deeper than " + MAX_DEPTH);
       }
+    }
+
+    private String key(int depth) {
+      int start = pos;
+      depth(start, depth);
       int ctrl = u8();
       if (ctrl >>> 5 == 1) {
         int target = pointer(ctrl, start);
