@@ -48,7 +48,7 @@ public final class Geo {
     return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 
-  /** What the impossible-travel test was based on. */
+  /** What the impossible-travel test was based on. Immutable and thread-safe. */
   public enum Basis {
     /** Coordinates on both sides. */
     COORDINATES,

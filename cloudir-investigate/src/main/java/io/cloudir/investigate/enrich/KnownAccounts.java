@@ -37,7 +37,7 @@ public final class KnownAccounts {
   /** The largest file read: 16 MiB. */
   public static final long MAX_BYTES = 16L << 20;
 
-  /** How far an account is trusted. */
+  /** How far an account is trusted. Immutable and thread-safe. */
   public enum Trust {
     /** One of the organisation's own accounts. */
     OWN,

@@ -18,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe (byte strings are copied on the way in and out).
  */
 public final class MmdbValue {
-  /** The MaxMind DB data types a value can have (pointers, cache containers and end markers are not values). */
+  /**
+   * The MaxMind DB data types a value can have (pointers, cache containers and end markers are
+   * not values). Immutable and thread-safe.
+   */
   public enum Type {
     /** UTF-8 string (type 2). */
     STRING,
