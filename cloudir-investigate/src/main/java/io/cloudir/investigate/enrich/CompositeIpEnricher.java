@@ -47,7 +47,7 @@ public final class CompositeIpEnricher implements DetailedIpEnricher {
     for (DetailedIpEnricher s : sources) {
       IpDetails d = s.details(ip);
       if (d != null) {
-        acc = acc.orElse(d);
+        acc = acc == IpDetails.EMPTY ? d : acc.orElse(d);
       }
     }
     return acc.isEmpty() ? null : acc;

@@ -25,6 +25,8 @@ public final class RangeTable {
   private final long[] number;
   private final int[] label;
   private final String[] labels;
+  /** Every address fits the low half (IPv4): searches read one array. */
+  private final boolean narrow;
 
   private RangeTable(long[] sHi, long[] sLo, long[] eHi, long[] eLo, long[] number, int[] label,
       String[] labels) {
@@ -35,6 +37,11 @@ public final class RangeTable {
     this.number = number;
     this.label = label;
     this.labels = labels;
+    boolean allLow = true;
+    for (int i = 0; i < sHi.length && allLow; i++) {
+      allLow = sHi[i] == 0 && eHi[i] == 0;
+    }
+    this.narrow = allLow;
   }
 
   /** The number of ranges. */
@@ -44,6 +51,9 @@ public final class RangeTable {
 
   /** The index of the range holding {@code (hi, lo)}, or -1. */
   public int find(long hi, long lo) {
+    if (narrow) {
+      return hi == 0 ? findLow(lo) : -1;
+    }
     int a = 0;
     int b = sHi.length - 1;
     int best = -1;
@@ -57,6 +67,22 @@ public final class RangeTable {
       }
     }
     return best >= 0 && cmp(hi, lo, eHi[best], eLo[best]) <= 0 ? best : -1;
+  }
+
+  private int findLow(long lo) {
+    int a = 0;
+    int b = sLo.length - 1;
+    int best = -1;
+    while (a <= b) {
+      int m = (a + b) >>> 1;
+      if (Long.compareUnsigned(sLo[m], lo) <= 0) {
+        best = m;
+        a = m + 1;
+      } else {
+        b = m - 1;
+      }
+    }
+    return best >= 0 && Long.compareUnsigned(lo, eLo[best]) <= 0 ? best : -1;
   }
 
   static int cmp(long h1, long l1, long h2, long l2) {
