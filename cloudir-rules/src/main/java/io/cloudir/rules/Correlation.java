@@ -186,7 +186,9 @@ public final class Correlation {
 
   @Override
   public String toString() {
-    return kind + "[window=" + window + ", groupBy=" + groupBy + ", steps=" + steps + "]";
+    return kind + "[window=" + window + ", groupBy=" + groupBy + ", aggregate=" + aggregate
+        + ", field=" + field + ", limit=" + threshold.toPlainString() + ", terms=" + terms
+        + ", learn=" + learn + ", steps=" + steps + ", maxKeys=" + maxKeys + "]";
   }
 
   /** Builds a {@link Correlation}. Not thread-safe. */

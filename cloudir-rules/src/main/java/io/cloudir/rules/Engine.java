@@ -37,9 +37,13 @@ public final class Engine {
   private final Map<String, List<CompiledRule>> byEventName =
       new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final List<CompiledRule> anyEventName = new ArrayList<>();
+  private final EngineOptions options;
+  private final boolean correlates;
+  private final byte[] fingerprint;
 
-  private Engine(List<Rule> rules) {
+  private Engine(List<Rule> rules, EngineOptions options) {
     this.rules = List.copyOf(rules);
+    this.options = options;
     List<CompiledRule> c = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Rule r : this.rules) {
@@ -51,6 +55,8 @@ public final class Engine {
       c.add(new CompiledRule(r, c.size()));
     }
     this.compiled = List.copyOf(c);
+    this.correlates = rules.stream().anyMatch(r -> r.correlation() != null);
+    this.fingerprint = fingerprint(this.rules);
     for (CompiledRule cr : compiled) {
       for (SourceType t : cr.types()) {
         if (t.equals(SourceType.CLOUDTRAIL)) {
@@ -83,7 +89,60 @@ public final class Engine {
    *     a duplicate rule id
    */
   public static Engine compile(Collection<Rule> rules) {
-    return new Engine(new ArrayList<>(rules));
+    return new Engine(new ArrayList<>(rules), EngineOptions.defaults());
+  }
+
+  /**
+   * Compiles rules with options (allowed lateness per record type, buffer bound).
+   *
+   * @throws RuleException for the first rule that does not compile, or a duplicate rule id
+   */
+  public static Engine compile(Collection<Rule> rules, EngineOptions options) {
+    return new Engine(new ArrayList<>(rules), java.util.Objects.requireNonNull(options));
+  }
+
+  /** The options. */
+  public EngineOptions options() {
+    return options;
+  }
+
+  /**
+   * A session restored from a {@link Session#checkpoint()} of a session of an engine with the
+   * same rules; its findings go to {@code sink}. The restored session continues exactly where the
+   * checkpointed one stopped (correlation state, watermark, buffered records, suppression,
+   * counters); identity attribution starts afresh (see {@link Session#checkpoint()}).
+   *
+   * @throws IllegalArgumentException if the bytes are not a checkpoint of this format version or
+   *     were made by an engine with other rules
+   */
+  public Session restore(byte[] checkpoint, Consumer<Finding> sink) {
+    Session s = new Session(this, sink);
+    s.restore(checkpoint);
+    return s;
+  }
+
+  private static byte[] fingerprint(List<Rule> rules) {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      for (Rule r : rules) {
+        String d = r.id() + "\n" + r.selections() + "\n" + r.condition() + "\n" + r.correlation()
+            + "\n" + r.suppression() + "\n" + r.logSource() + "\n";
+        md.update(d.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return md.digest();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  /** The SHA-256 of the rules' definitions (checkpoints carry it). */
+  byte[] fingerprint() {
+    return fingerprint.clone();
+  }
+
+  /** Whether any rule correlates (sessions then keep a watermark and a buffer). */
+  boolean correlates() {
+    return correlates;
   }
 
   /** The rules, in the order given. */

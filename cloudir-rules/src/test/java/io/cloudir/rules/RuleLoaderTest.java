@@ -215,4 +215,46 @@ class RuleLoaderTest {
         "    - StopLogging"));
     assertTrue(e.getMessage().contains("keyword"), e.getMessage());
   }
+
+  @Test
+  void correlationsAndSuppressionAreRead() {
+    Rule t = RuleLoader.parse("x.yml", GOOD + String.join("\n",
+        "correlation: {type: threshold, groupBy: [sourceIPAddress], window: 5m, distinct: {field: eventName, count: 4}, maxKeys: 100}",
+        "suppress: {window: 2h, by: [actor.arn]}", "")).get(0);
+    Correlation c = t.correlation();
+    assertEquals(Correlation.Kind.THRESHOLD, c.kind());
+    assertEquals(java.time.Duration.ofMinutes(5), c.window());
+    assertEquals(Correlation.Aggregate.DISTINCT, c.aggregate());
+    assertEquals("eventName", c.field());
+    assertEquals(0, c.limit().compareTo(java.math.BigDecimal.valueOf(4)));
+    assertEquals(100, c.maxKeys());
+    assertEquals(Suppression.of(java.time.Duration.ofHours(2), "actor.arn"), t.suppression());
+    Rule s = RuleLoader.parse("x.yml", GOOD + String.join("\n",
+        "correlation:",
+        "  type: sequence",
+        "  within: PT30M",
+        "  steps:",
+        "    - {selection: selection, key: userIdentity.arn}",
+        "    - {absent: filter, key: userIdentity.arn}", "")).get(0);
+    assertEquals(List.of(new Correlation.Step("selection", "userIdentity.arn", false),
+        new Correlation.Step("filter", "userIdentity.arn", true)), s.correlation().steps());
+    Engine.compile(List.of(t));
+    Engine.compile(List.of(s));
+  }
+
+  @Test
+  void correlationErrorsNameTheirLine() {
+    RuleException kind = error(GOOD + "correlation: {type: sometimes}\n");
+    assertEquals(16, kind.location().line());
+    RuleException dur = error(GOOD + "correlation:\n  type: threshold\n  window: soon\n");
+    assertEquals(18, dur.location().line());
+    RuleException wrong = error(GOOD + "correlation:\n  type: new-term\n  count: 3\n");
+    assertEquals(18, wrong.location().line());
+    assertTrue(wrong.getMessage().contains("threshold"), wrong.getMessage());
+    RuleException step = error(GOOD + "correlation:\n  type: sequence\n  steps:\n"
+        + "    - {selection: nope, key: eventName}\n    - {selection: filter, key: eventName}\n");
+    assertTrue(step.getMessage().contains("nope"), step.getMessage());
+    RuleException field = error(GOOD + "correlation: {type: threshold, groupBy: [sourceIpAddress]}\n");
+    assertTrue(field.getMessage().contains("sourceIPAddress"), field.getMessage());
+  }
 }

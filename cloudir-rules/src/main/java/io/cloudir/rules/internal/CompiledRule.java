@@ -20,9 +20,6 @@ import org.jspecify.annotations.Nullable;
  * selection indices, routing keys inferred. Immutable and thread-safe.
  */
 public final class CompiledRule {
-  /** Whether sessions evaluate correlations (off until the session side lands). */
-  static final boolean CORRELATION_ENABLED = false;
-
   private final Rule rule;
   private final int index;
   private final Set<SourceType> types;
@@ -75,9 +72,6 @@ public final class CompiledRule {
       throw error(rule.location(), "title: " + e.getMessage(), e);
     }
     io.cloudir.rules.Correlation corr = rule.correlation();
-    if (corr != null && !CORRELATION_ENABLED) {
-      throw error(rule.location(), "correlations are not evaluated yet", null);
-    }
     Accessor f = null;
     if (corr != null) {
       for (String g : corr.groupBy()) {

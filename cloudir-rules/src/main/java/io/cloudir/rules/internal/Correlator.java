@@ -263,6 +263,8 @@ public abstract class Correlator {
     private final List<Correlation.Step> steps;
     private final int lastPresent;
     private Map<String, List<Partial>> partials = lru();
+    /** No partial has a deadline before this (a lower bound). */
+    private long minDeadline = Long.MAX_VALUE;
 
     Sequence(Correlation c) {
       super(c);
@@ -323,6 +325,7 @@ public abstract class Correlator {
               put(partials, k, ps, out);
             }
             ps.add(new Partial(new ArrayList<>(List.of(h)), 0));
+            minDeadline = Math.min(minDeadline, deadline(h.time()));
             if (ps.size() > MAX_PARTIALS) {
               ps.remove(0);
             }
@@ -354,29 +357,38 @@ public abstract class Correlator {
       }
     }
 
+    private long deadline(long start) {
+      return start == Hit.NO_TIME ? Hit.NO_TIME : start + window;
+    }
+
     @Override
     public void advance(long now, Out out) {
-      if (now == Hit.NO_TIME) {
+      if (now == Hit.NO_TIME || now <= minDeadline) {
         return;
       }
       Iterator<Map.Entry<String, List<Partial>>> it = partials.entrySet().iterator();
       List<Partial> fire = new ArrayList<>();
+      long min = Long.MAX_VALUE;
       while (it.hasNext()) {
         List<Partial> ps = it.next().getValue();
         Iterator<Partial> pi = ps.iterator();
         while (pi.hasNext()) {
           Partial p = pi.next();
-          if (p.start() + window < now) {
+          long d = deadline(p.start());
+          if (d < now) {
             pi.remove();
             if (complete(p)) {
               fire.add(p);
             }
+          } else {
+            min = Math.min(min, d);
           }
         }
         if (ps.isEmpty()) {
           it.remove();
         }
       }
+      minDeadline = min;
       fire.sort((a, b) -> Hit.ORDER.compare(a.hits.get(a.hits.size() - 1),
           b.hits.get(b.hits.size() - 1)));
       for (Partial p : fire) {
@@ -405,6 +417,7 @@ public abstract class Correlator {
     @Override
     public void read(DataInput in) throws IOException {
       partials = lru();
+      minDeadline = Long.MIN_VALUE + 1; // rescanned on the next advance
       int n = StateIo.count(in.readInt());
       for (int i = 0; i < n; i++) {
         String k = StateIo.readString(in);

@@ -61,7 +61,8 @@ public final class YamlRules {
 
   private static final Set<String> TOP_KEYS = Set.of("schemaVersion", "id", "title", "name",
       "description", "severity", "level", "mitre", "tags", "author", "license", "references",
-      "link", "logsource", "detection", "tests", "status", "date", "modified", "falsepositives");
+      "link", "logsource", "detection", "tests", "status", "date", "modified", "falsepositives",
+      "correlation", "suppress");
 
   private final String file;
   private int nodes;
@@ -298,6 +299,34 @@ public final class YamlRules {
       throw err(doc, "rule " + id + " needs a 'detection'");
     }
     detection(det.getValueNode(), b);
+    if (top.containsKey("correlation")) {
+      Node cn = top.get("correlation").getValueNode();
+      io.cloudir.rules.Correlation corr = correlation(cn);
+      b.correlation(corr);
+    }
+    if (top.containsKey("suppress")) {
+      Node sn = top.get("suppress").getValueNode();
+      Map<String, NodeTuple> sm = map(sn, "suppress", 1);
+      java.time.Duration w = null;
+      List<String> by = new ArrayList<>();
+      for (Map.Entry<String, NodeTuple> e : sm.entrySet()) {
+        Node v = e.getValue().getValueNode();
+        switch (e.getKey()) {
+          case "window" -> w = duration(v, 2);
+          case "by" -> by.addAll(strs(v, "suppress by", 2));
+          default -> throw err(e.getValue().getKeyNode(), "unknown suppress key '" + e.getKey()
+              + "' (window, by)");
+        }
+      }
+      if (w == null) {
+        throw err(sn, "suppress needs a 'window'");
+      }
+      try {
+        b.suppress(new io.cloudir.rules.Suppression(w, by));
+      } catch (IllegalArgumentException ex) {
+        throw err(sn, ex.getMessage());
+      }
+    }
     if (top.containsKey("tests")) {
       for (Node t : seq(top.get("tests").getValueNode(), "tests", 1)) {
         b.tests(test(t));
@@ -307,6 +336,135 @@ public final class YamlRules {
       return b.build();
     } catch (IllegalArgumentException e) {
       throw err(doc, e.getMessage());
+    }
+  }
+
+  /** A duration: {@code 90s}, {@code 5m}, {@code 2h}, {@code 1d}, {@code 250ms}, or ISO-8601. */
+  private java.time.Duration duration(Node n, int depth) {
+    String t = str(n, "duration", depth).trim();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h|d)")
+        .matcher(t);
+    try {
+      if (m.matches()) {
+        long v = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+          case "ms" -> java.time.Duration.ofMillis(v);
+          case "s" -> java.time.Duration.ofSeconds(v);
+          case "m" -> java.time.Duration.ofMinutes(v);
+          case "h" -> java.time.Duration.ofHours(v);
+          default -> java.time.Duration.ofDays(v);
+        };
+      }
+      return java.time.Duration.parse(t);
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+      throw err(n, "not a duration: '" + t + "' (30s, 5m, 2h, 1d or ISO-8601 such as PT5M)");
+    }
+  }
+
+  private long positive(Node n, String what, int depth) {
+    String t = str(n, what, depth).trim();
+    try {
+      long v = Long.parseLong(t);
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw err(n, what + " must be a positive integer");
+  }
+
+  private io.cloudir.rules.Correlation correlation(Node n) {
+    Map<String, NodeTuple> m = map(n, "correlation", 1);
+    NodeTuple type = m.get("type");
+    if (type == null) {
+      throw err(n, "correlation needs a 'type' (threshold, new-term, sequence)");
+    }
+    String kind = str(type.getValueNode(), "correlation type", 2).trim().toLowerCase(Locale.ROOT);
+    io.cloudir.rules.Correlation.Builder b = switch (kind) {
+      case "threshold" -> io.cloudir.rules.Correlation.threshold();
+      case "new-term", "new_term", "newterm" -> io.cloudir.rules.Correlation.newTerm();
+      case "sequence" -> io.cloudir.rules.Correlation.sequence();
+      default -> throw err(type.getValueNode(), "unknown correlation type '" + kind
+          + "' (threshold, new-term, sequence)");
+    };
+    for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
+      Node v = e.getValue().getValueNode();
+      String k = e.getKey();
+      switch (k) {
+        case "type" -> { }
+        case "window", "within", "timespan" -> b.window(duration(v, 2));
+        case "groupBy", "group-by" -> b.groupBy(strs(v, "groupBy", 2).toArray(new String[0]));
+        case "maxKeys" -> b.maxKeys((int) Math.min(Integer.MAX_VALUE, positive(v, "maxKeys", 2)));
+        case "count" -> {
+          onlyFor(kind, "threshold", e);
+          b.count(positive(v, "count", 2));
+        }
+        case "distinct" -> {
+          onlyFor(kind, "threshold", e);
+          Map<String, NodeTuple> d = map(v, "distinct", 2);
+          NodeTuple f = d.get("field");
+          NodeTuple c = d.get("count");
+          if (f == null || c == null || d.size() != 2) {
+            throw err(v, "distinct is {field: path, count: n}");
+          }
+          b.distinct(str(f.getValueNode(), "field", 3), positive(c.getValueNode(), "count", 3));
+        }
+        case "sum" -> {
+          onlyFor(kind, "threshold", e);
+          Map<String, NodeTuple> d = map(v, "sum", 2);
+          NodeTuple f = d.get("field");
+          NodeTuple c = d.get("gte");
+          if (f == null || c == null || d.size() != 2) {
+            throw err(v, "sum is {field: path, gte: number}");
+          }
+          BigDecimal limit = Values.number(str(c.getValueNode(), "gte", 3));
+          if (limit == null) {
+            throw err(c.getValueNode(), "sum gte must be a number");
+          }
+          b.sum(str(f.getValueNode(), "field", 3), limit);
+        }
+        case "terms" -> {
+          onlyFor(kind, "new-term", e);
+          b.terms(strs(v, "terms", 2).toArray(new String[0]));
+        }
+        case "learn" -> {
+          onlyFor(kind, "new-term", e);
+          b.learn(duration(v, 2));
+        }
+        case "steps" -> {
+          onlyFor(kind, "sequence", e);
+          for (Node st : seq(v, "steps", 2)) {
+            Map<String, NodeTuple> sm = map(st, "a step", 3);
+            NodeTuple sel = sm.get("selection");
+            NodeTuple abs = sm.get("absent");
+            NodeTuple key = sm.get("key");
+            if ((sel == null) == (abs == null) || key == null || sm.size() != 2) {
+              throw err(st, "a step is {selection: name, key: path} or {absent: name, key: path}");
+            }
+            String keyPath = str(key.getValueNode(), "key", 4);
+            if (sel != null) {
+              b.step(str(sel.getValueNode(), "selection", 4), keyPath);
+            } else {
+              b.absent(str(abs.getValueNode(), "absent", 4), keyPath);
+            }
+          }
+        }
+        default -> throw err(e.getValue().getKeyNode(), "unknown correlation key '" + k
+            + "' (type, window, groupBy, count, distinct, sum, terms, learn, steps, maxKeys)");
+      }
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException ex) {
+      throw err(n, "correlation: " + ex.getMessage());
+    }
+  }
+
+  private void onlyFor(String kind, String expected, Map.Entry<String, NodeTuple> e) {
+    if (!kind.replace('_', '-').replace("newterm", "new-term").equals(expected)) {
+      throw err(e.getValue().getKeyNode(), "'" + e.getKey() + "' is for " + expected
+          + " correlations");
     }
   }
 
