@@ -1,13 +1,16 @@
 package io.cloudir.model.arn;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Canonical String constants for the low-cardinality parts of ARNs (partitions, common services,
  * Region codes, common resource types), so that {@link Arn#partition()}, {@link Arn#service()},
  * {@link Arn#region()} and {@link Arn#resourceType()} return a shared constant instead of a new
  * String when the value is one of them. A name not in the table is simply cut out of the ARN.
  *
- * <p>One open-addressing table keyed by a constant-time hash (length and four characters),
- * looked up without allocating. Immutable after class initialisation; thread-safe.
+ * <p>One open-addressing table keyed by {@link String#hashCode()}; {@link Arn#parse} computes the
+ * same hash while it validates a segment, so a lookup costs one probe and a comparison of the
+ * characters, without allocating. Immutable after class initialisation; thread-safe.
  */
 final class ArnNames {
   private ArnNames() {}
@@ -51,7 +54,7 @@ final class ArnNames {
 
   static {
     for (String name : NAMES) {
-      int i = spread(key(name, 0, name.length()));
+      int i = spread(name.hashCode());
       while (TABLE[i] != null && !TABLE[i].equals(name)) {
         i = (i + 1) & MASK;
       }
@@ -64,17 +67,16 @@ final class ArnNames {
   }
 
   /**
-   * A constant-time hash of {@code s[from, to)} (non-empty): its length and its first, middle,
-   * second-to-last and last characters. A probe then compares the whole text, so collisions only
-   * cost a comparison.
+   * The hash of {@code s[from, to)}: the same value as {@code s.substring(from, to).hashCode()}
+   * ({@code h = 31 * h + c}), so that a scanner can compute it while it validates the characters
+   * and the table can be built from {@link String#hashCode()}.
    */
-  private static int key(String s, int from, int to) {
-    int len = to - from;
-    return len * 0x9E3779B1
-        + s.charAt(from) * 961
-        + s.charAt(from + (len >>> 1)) * 31
-        + s.charAt(to - 1)
-        + s.charAt(to - 1 - (len > 1 ? 1 : 0)) * 29791;
+  static int hash(String s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    return h;
   }
 
   /** {@code s[from, to)}: the canonical constant if it is one, otherwise a new substring. */
@@ -88,17 +90,35 @@ final class ArnNames {
    * constants are String literals, hence interned: callers may compare the result with {@code ==}
    * against literals.
    */
-  static @org.jspecify.annotations.Nullable String canonical(String s, int from, int to) {
+  static @Nullable String canonical(String s, int from, int to) {
+    return canonical(s, from, to, hash(s, from, to));
+  }
+
+  /**
+   * {@link #canonical(String, int, int)} with the {@link #hash} of {@code s[from, to)} already
+   * known. No allocation: a probe compares the cached hash of the constant, its length, then its
+   * characters.
+   */
+  static @Nullable String canonical(String s, int from, int to, int hash) {
     int len = to - from;
     if (len <= 0) {
       return len == 0 ? "" : null;
     }
-    int i = spread(key(s, from, to));
+    int i = spread(hash);
     for (String t = TABLE[i]; t != null; t = TABLE[i = (i + 1) & MASK]) {
-      if (t.length() == len && s.regionMatches(from, t, 0, len)) {
+      if (t.hashCode() == hash && t.length() == len && sameChars(s, from, t, len)) {
         return t;
       }
     }
     return null;
+  }
+
+  private static boolean sameChars(String s, int from, String t, int len) {
+    for (int k = 0; k < len; k++) {
+      if (s.charAt(from + k) != t.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
