@@ -53,12 +53,14 @@ import org.jspecify.annotations.Nullable;
  * hashCode} and {@code compareTo} compare that string and nothing else (so comparison is
  * case-sensitive, as IAM compares resources, and costs what the String's does).
  *
- * <p><b>Cost.</b> {@link #parse} makes one pass over the characters that checks the syntax, records
- * where the five segments are and hashes the service and the Region; the resource split is then
- * worked out as character indices. No String is made at parse time: partition, service, Region and
- * resource type are shared constants for common values (looked up without allocating), and the
- * other parts ({@link #account()}, {@link #resourceId()}, and uncommon names) are cut out of the
- * ARN on first use and kept.
+ * <p><b>Cost.</b> {@link #parse} makes one pass over the characters that checks the syntax,
+ * records where the five segments are and builds exact lookup keys of the service and the Region
+ * (then of the resource type); the resource split is worked out as character indices into final
+ * fields. No String is made at parse time: partition, service, Region and resource type are shared
+ * constants for common values (looked up without allocating); {@link #account()}, {@link
+ * #resourceId()} and uncommon names are cut out of the ARN on first use and kept; {@link
+ * #resource()}, {@link #qualifier()}, {@link #path()}, {@link #bucket()} and {@link #key()} are cut
+ * out on each call.
  *
  * <p><b>Thread safety.</b> Immutable by observation and safe to share between threads without
  * synchronization: the string and every index are {@code final}; the parts kept after first use
@@ -104,22 +106,23 @@ public final class Arn implements Comparable<Arn> {
   private @Nullable String id;
 
   /** What {@link #scan} returns when asked only to validate. */
-  private static final Arn VALID = new Arn("arn:aws:s3:::v", 7, 10, 11, 12, "s3".hashCode(), 0);
+  private static final Arn VALID = new Arn("arn:aws:s3:::v", 7, 10, 11, 12, "s3", "");
 
   /**
-   * An ARN whose syntax has been checked and whose colons are at 3, {@code c1} to {@code c4}; the
-   * hashes are {@link ArnNames#hash} of the service and the region. Splits the resource.
+   * An ARN whose syntax has been checked, whose colons are at 3, {@code c1} to {@code c4}, and whose
+   * service and Region are the canonical constants {@code svc} and {@code rgn} (null when they are
+   * not constants). Splits the resource.
    */
   @SuppressWarnings("ReferenceEquality") // canonical names are compared by identity
-  private Arn(String text, int c1, int c2, int c3, int c4, int serviceHash, int regionHash) {
+  private Arn(
+      String text, int c1, int c2, int c3, int c4, @Nullable String svc, @Nullable String rgn) {
     this.text = text;
     this.c1 = c1;
     this.c2 = c2;
     this.c3 = c3;
     this.c4 = c4;
-    String svc = ArnNames.canonical(text, c1 + 1, c2, serviceHash);
     this.service = svc;
-    this.region = ArnNames.canonical(text, c2 + 1, c3, regionHash);
+    this.region = rgn;
     int n = text.length();
     int r = c4 + 1;
     int layout = ResourceLayout.ofService(svc);
@@ -142,7 +145,7 @@ public final class Arn implements Comparable<Arn> {
       qualifierSeparator = '/';
     } else if (layout == ResourceLayout.LEADING_SLASH && n - r > 1 && text.charAt(r) == '/') {
       tFrom = r + 1;
-      int slash = ResourceLayout.indexOf(text, '/', tFrom, n);
+      int slash = text.indexOf('/', tFrom);
       if (slash < 0) {
         tTo = n;
         iFrom = n;
@@ -153,21 +156,25 @@ public final class Arn implements Comparable<Arn> {
       }
       t = ArnNames.canonical(text, tFrom, tTo);
     } else {
-      // type<sep>id...: the type runs to the first '/' or ':' (hashed on the way for the lookup)
-      int h = 0;
+      // type<sep>id...: the type runs to the first '/' or ':' (keyed on the way for the lookup)
+      long k0 = 0;
+      long k1 = 0;
+      int wide = 0;
       int sep = r;
       for (; sep < n; sep++) {
         char c = text.charAt(sep);
         if (c == '/' || c == ':') {
           break;
         }
-        h = 31 * h + c;
+        wide |= c;
+        k0 = ArnNames.push0(k0, k1);
+        k1 = ArnNames.push1(k1, c);
       }
       if (sep > r && sep < n) { // else no separator, or one in first position: no type
         tFrom = r;
         tTo = sep;
         iFrom = sep + 1;
-        t = ArnNames.canonical(text, r, sep, h);
+        t = wide > 0xff ? null : ArnNames.canonical(text, r, sep, k0, k1);
         if (layout == ResourceLayout.GENERIC || layout == ResourceLayout.IAM_PATH) {
           int byType = ResourceLayout.ofType(svc, t); // a type-specific override wins
           if (byType >= 0) {
@@ -181,13 +188,13 @@ public final class Arn implements Comparable<Arn> {
         } else if (layout == ResourceLayout.IAM_PATH
             && text.charAt(sep) == '/'
             && ResourceLayout.isIamPathType(t)) {
-          iFrom = ResourceLayout.lastIndexOf(text, '/', sep, n) + 1;
+          iFrom = text.lastIndexOf('/') + 1; // at least sep + 1: text[sep] is '/'
           path = true;
         }
       }
     }
     if (qualifierSeparator != 0) {
-      int q = ResourceLayout.indexOf(text, qualifierSeparator, iFrom, n);
+      int q = text.indexOf(qualifierSeparator, iFrom);
       if (q >= 0) {
         iTo = q;
         qFrom = q + 1;
@@ -250,7 +257,7 @@ public final class Arn implements Comparable<Arn> {
   /**
    * The single pass over the characters: checks the syntax of {@link ArnSyntax} (which accepts
    * exactly the same language; {@code ArnFastPathTest} compares the two), records the colons and
-   * hashes the service and the region for {@link ArnNames}. Returns the ARN (or {@link #VALID}
+   * builds the {@link ArnNames} keys of the service and the Region. Returns the ARN (or {@link #VALID}
    * when {@code build} is false), or null when {@code s} is not an ARN.
    */
   private static @Nullable Arn scan(String s, boolean build) {
@@ -274,14 +281,16 @@ public final class Arn implements Comparable<Arn> {
     }
     int c1 = i;
     // service: [a-z0-9-]+
-    int serviceHash = 0;
+    long k0 = 0;
+    long k1 = 0;
     while (true) {
       if (++i >= n) {
         return null;
       }
       c = s.charAt(i);
       if (lower(c) || digit(c) || c == '-') {
-        serviceHash = 31 * serviceHash + c;
+        k0 = ArnNames.push0(k0, k1);
+        k1 = ArnNames.push1(k1, c);
       } else if (c == ':' && i > c1 + 1) {
         break;
       } else {
@@ -289,15 +298,19 @@ public final class Arn implements Comparable<Arn> {
       }
     }
     int c2 = i;
+    long serviceKey0 = k0;
+    long serviceKey1 = k1;
+    k0 = 0;
+    k1 = 0;
     // region: empty, or [a-z]{2,}(-[a-z0-9]+)*-[0-9]+
-    int regionHash = 0;
     if (++i >= n) {
       return null;
     }
     c = s.charAt(i);
     if (c != ':') {
       while (lower(c)) {
-        regionHash = 31 * regionHash + c;
+        k0 = ArnNames.push0(k0, k1);
+        k1 = ArnNames.push1(k1, c);
         if (++i >= n) {
           return null;
         }
@@ -314,7 +327,8 @@ public final class Arn implements Comparable<Arn> {
         int part = i + 1;
         lastAllDigits = true;
         while (true) {
-          regionHash = 31 * regionHash + c;
+          k0 = ArnNames.push0(k0, k1);
+          k1 = ArnNames.push1(k1, c);
           if (++i >= n) {
             return null;
           }
@@ -348,30 +362,41 @@ public final class Arn implements Comparable<Arn> {
       if (i + 12 >= n) {
         return null;
       }
+      // branch-free: (d - '0') | ('9' - d) is negative exactly when d is not a digit
+      int notDigit = 0;
       for (int end = i + 12; i < end; i++) {
-        if (!digit(s.charAt(i))) {
-          return null;
-        }
+        char d = s.charAt(i);
+        notDigit |= (d - '0') | ('9' - d);
       }
-      if (s.charAt(i) != ':') {
+      if (notDigit < 0 || s.charAt(i) != ':') {
         return null;
       }
     }
     int c4 = i;
-    // resource: non-empty, no ASCII control character. Branch-free: (c - 0x20) is negative for a
-    // control character below 0x20, ((c ^ 0x7f) - 1) is negative exactly for 0x7f.
+    // resource: non-empty, no ASCII control character: (c - 0x20) is negative for one below 0x20
+    // (one subtraction and one OR per character, no branch), and DEL (0x7f) is searched for with
+    // String.indexOf (vectorized by the JIT).
     if (c4 + 1 >= n) {
       return null;
     }
-    int bad = 0;
+    int below = 0;
     for (i = c4 + 1; i < n; i++) {
-      c = s.charAt(i);
-      bad |= (c - 0x20) | ((c ^ 0x7f) - 1);
+      below |= s.charAt(i) - 0x20;
     }
-    if (bad < 0) {
+    if (below < 0 || s.indexOf(0x7f, c4 + 1) >= 0) {
       return null;
     }
-    return build ? new Arn(s, c1, c2, c3, c4, serviceHash, regionHash) : VALID;
+    if (!build) {
+      return VALID;
+    }
+    return new Arn(
+        s,
+        c1,
+        c2,
+        c3,
+        c4,
+        ArnNames.canonical(s, c1 + 1, c2, serviceKey0, serviceKey1),
+        c3 == c2 + 1 ? "" : ArnNames.canonical(s, c2 + 1, c3, k0, k1));
   }
 
   private static @Nullable Arn parse0(String text, boolean throwing) {
@@ -418,7 +443,13 @@ public final class Arn implements Comparable<Arn> {
     }
     // Unreachable while scan() and ArnSyntax agree (tested); built from the automaton's colons.
     return new Arn(
-        text, c1, c2, c3, c4, ArnNames.hash(text, c1 + 1, c2), ArnNames.hash(text, c2 + 1, c3));
+        text,
+        c1,
+        c2,
+        c3,
+        c4,
+        ArnNames.canonical(text, c1 + 1, c2),
+        ArnNames.canonical(text, c2 + 1, c3));
   }
 
   private static ArnParseException error(String text, int state, int at) {

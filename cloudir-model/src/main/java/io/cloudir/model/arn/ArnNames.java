@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
  * {@link Arn#region()} and {@link Arn#resourceType()} return a shared constant instead of a new
  * String when the value is one of them. A name not in the table is simply cut out of the ARN.
  *
- * <p>One open-addressing table keyed by {@link String#hashCode()}; {@link Arn#parse} computes the
- * same hash while it validates a segment, so a lookup costs one probe and a comparison of the
- * characters, without allocating. Immutable after class initialisation; thread-safe.
+ * <p>One open-addressing table keyed by an exact 128-bit key of the characters and the length (see
+ * {@link #push0}); {@link Arn#parse} builds the keys of the service, the Region and the resource
+ * type while it validates them, so a lookup is one probe and a few integer comparisons: no
+ * allocation and no second pass over the characters. Immutable after class initialisation;
+ * thread-safe.
  */
 final class ArnNames {
   private ArnNames() {}
@@ -49,34 +51,85 @@ final class ArnNames {
     "database", "catalog", "userpool", "identitypool", "resource-share", "account",
   };
 
-  private static final int MASK = 1023;
-  private static final String[] TABLE = new String[MASK + 1];
+  /**
+   * The longest name whose key alone identifies it: a key holds the last 16 characters (8 bits
+   * each); for a longer name a lookup also compares the characters before them.
+   */
+  static final int KEY_CHARS = 16;
+
+  private static final int MASK = 511;
+  // per slot: the two key words and the length, in one array so that a probe reads one cache line
+  private static final long[] KEYS = new long[4 * (MASK + 1)];
+  private static final @Nullable String[] TABLE = new String[MASK + 1];
 
   static {
     for (String name : NAMES) {
-      int i = spread(name.hashCode());
-      while (TABLE[i] != null && !TABLE[i].equals(name)) {
+      long k0 = 0;
+      long k1 = 0;
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c == 0 || c > 0x7f) {
+          throw new IllegalStateException("not a printable ASCII name: " + name);
+        }
+        k0 = push0(k0, k1);
+        k1 = push1(k1, c);
+      }
+      int i = slot(k0, k1, name.length());
+      while (TABLE[i] != null && !name.equals(TABLE[i])) {
         i = (i + 1) & MASK;
       }
       TABLE[i] = name;
+      KEYS[4 * i] = k0;
+      KEYS[4 * i + 1] = k1;
+      KEYS[4 * i + 2] = name.length();
     }
-  }
-
-  private static int spread(int h) {
-    return (h ^ (h >>> 10) ^ (h >>> 20)) & MASK;
   }
 
   /**
-   * The hash of {@code s[from, to)}: the same value as {@code s.substring(from, to).hashCode()}
-   * ({@code h = 31 * h + c}), so that a scanner can compute it while it validates the characters
-   * and the table can be built from {@link String#hashCode()}.
+   * The key of a name is a 128-bit shift register of two words: each character (at most {@code
+   * 0xff}) enters the low byte of the second word, whose top byte moves into the first. With the
+   * length, the pair is exact for names of up to {@link #KEY_CHARS} characters, so a lookup
+   * compares two longs and an int instead of the characters. The first word after one more
+   * character:
    */
-  static int hash(String s, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + s.charAt(i);
+  static long push0(long k0, long k1) {
+    return (k0 << 8) | (k1 >>> 56);
+  }
+
+  /** The second word of the key after one more character {@code c <= 0xff} (see {@link #push0}). */
+  static long push1(long k1, char c) {
+    return (k1 << 8) | c;
+  }
+
+  private static int slot(long k0, long k1, int len) {
+    long h = (k0 * 0x9E3779B97F4A7C15L + k1 + len) * 0xC2B2AE3D27D4EB4FL;
+    return (int) (h >>> 40) & MASK;
+  }
+
+  /**
+   * The canonical constant equal to {@code s[from, to)}, whose key (see {@link #push0}) is {@code
+   * (k0, k1)}, or null. Every character of {@code s[from, to)} must be at most {@code 0xff}. The
+   * constants are String literals, hence interned: callers may compare the result with {@code ==}
+   * against literals.
+   */
+  static @Nullable String canonical(String s, int from, int to, long k0, long k1) {
+    int len = to - from;
+    for (int i = slot(k0, k1, len); ; i = (i + 1) & MASK) {
+      long length = KEYS[4 * i + 2]; // 0 for an empty slot
+      if (length == 0) {
+        return null;
+      }
+      if (KEYS[4 * i] == k0 && KEYS[4 * i + 1] == k1 && length == len) {
+        String t = TABLE[i];
+        // the key holds the last 16 characters; a longer name compares the ones before them
+        for (int k = 0; k < len - KEY_CHARS; k++) {
+          if (t == null || s.charAt(from + k) != t.charAt(k)) {
+            return null;
+          }
+        }
+        return t;
+      }
     }
-    return h;
   }
 
   /** {@code s[from, to)}: the canonical constant if it is one, otherwise a new substring. */
@@ -86,39 +139,24 @@ final class ArnNames {
   }
 
   /**
-   * The canonical constant equal to {@code s[from, to)}, or null when it is not in the table. The
-   * constants are String literals, hence interned: callers may compare the result with {@code ==}
-   * against literals.
+   * The canonical constant equal to {@code s[from, to)} ({@code ""} when it is empty), or null
+   * when it is not in the table.
    */
   static @Nullable String canonical(String s, int from, int to) {
-    return canonical(s, from, to, hash(s, from, to));
-  }
-
-  /**
-   * {@link #canonical(String, int, int)} with the {@link #hash} of {@code s[from, to)} already
-   * known. No allocation: a probe compares the cached hash of the constant, its length, then its
-   * characters.
-   */
-  static @Nullable String canonical(String s, int from, int to, int hash) {
     int len = to - from;
     if (len <= 0) {
       return len == 0 ? "" : null;
     }
-    int i = spread(hash);
-    for (String t = TABLE[i]; t != null; t = TABLE[i = (i + 1) & MASK]) {
-      if (t.hashCode() == hash && t.length() == len && sameChars(s, from, t, len)) {
-        return t;
+    long k0 = 0;
+    long k1 = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c > 0xff) {
+        return null;
       }
+      k0 = push0(k0, k1);
+      k1 = push1(k1, c);
     }
-    return null;
-  }
-
-  private static boolean sameChars(String s, int from, String t, int len) {
-    for (int k = 0; k < len; k++) {
-      if (s.charAt(from + k) != t.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+    return canonical(s, from, to, k0, k1);
   }
 }

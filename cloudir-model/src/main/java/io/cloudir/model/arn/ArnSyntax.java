@@ -5,7 +5,7 @@ package io.cloudir.model.arn;
  * reference definition: {@link ArnPattern#intersectsArn} multiplies it with two pattern automata so
  * that its witness is a valid ARN, and {@link Arn#parse} runs it to say where and why an input is
  * rejected. The accepting path of {@link Arn} is a hand-written scanner of the same language
- * (segment by segment, hashing names on the way); {@code ArnFastPathTest} checks that the two accept
+ * (segment by segment, keying names on the way); {@code ArnFastPathTest} checks that the two accept
  * exactly the same strings.
  *
  * <p>The language: {@code arn:} partition {@code :} service {@code :} region {@code :} account

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * How a service lays out the resource part of its ARNs, as one small table: which services (and
  * which of their resource types) split the resource into type, id and qualifier in which way. Every
  * service not in the table uses {@link #GENERIC}. {@link Arn} applies the layout at parse time to
- * character indices into the ARN string (no allocation).
+ * character indices into the ARN string (no allocation; the split itself is in {@code Arn}'s
+ * constructor, which owns the final fields it fills).
  *
  * <p>The tables are keyed by the canonical {@link ArnNames} constants and probed by identity ({@code
  * ==}) at the slot given by the constant's cached hash code, so a lookup is one or two reference
@@ -145,25 +146,5 @@ final class ResourceLayout {
     }
     int i = slot(TYPE_KEY, type);
     return TYPE_KEY[i] != null && TYPE_IAM_PATH[i];
-  }
-
-  /** The index of the first {@code c} in {@code s[from, to)}, or -1. */
-  static int indexOf(String s, char c, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (s.charAt(i) == c) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** The index of the last {@code c} in {@code s[from, to)}, or -1. */
-  static int lastIndexOf(String s, char c, int from, int to) {
-    for (int i = to - 1; i >= from; i--) {
-      if (s.charAt(i) == c) {
-        return i;
-      }
-    }
-    return -1;
   }
 }
