@@ -1,5 +1,6 @@
 package io.cloudir.investigate;
 
+import io.cloudir.investigate.internal.ByteKeyMap;
 import io.cloudir.investigate.internal.Mint;
 import io.cloudir.investigate.internal.Names;
 import io.cloudir.investigate.internal.Who;
@@ -66,9 +67,10 @@ public final class Attributor {
   private final Map<String, Mint> switches = new HashMap<>();
   /** GetRoleCredentials: account|permissionSet|user → mints, in observation order. */
   private final Map<String, List<Mint>> ssoMints = new HashMap<>();
-  private final Map<String, Attribution> cache = new HashMap<>();
+  /** Complete attributions by access key id (its bytes: looked up in place, no String). */
+  private final ByteKeyMap<Attribution> cache = new ByteKeyMap<>();
   /** Partial attributions by access key; dropped when a mint for one of {@link #missing} comes. */
-  private final Map<String, Attribution> partialCache = new HashMap<>();
+  private final ByteKeyMap<Attribution> partialCache = new ByteKeyMap<>();
   /** Keys whose minting event a partial attribution found missing. */
   private final Set<String> missing = new HashSet<>();
   private long mintCount;
@@ -221,12 +223,27 @@ public final class Attributor {
   private void dropPartials() {
     partialCache.clear();
     missing.clear();
-    cache.entrySet().removeIf(en -> en.getValue().signInEventId() == null
-        && en.getValue().via().isEmpty() && AccessKeys.isTemporary(en.getKey()));
+    cache.removeIf((key, a) -> a.signInEventId() == null && a.via().isEmpty()
+        && AccessKeys.isTemporary(key));
   }
 
   /** The attribution of one call, from what has been observed so far. */
   public Attribution attribute(CloudTrailEvent e) {
+    // the common case: a plain key string, looked up in place
+    int vs = e.valueStart(UserIdentityField.ACCESS_KEY_ID);
+    if (vs >= 0) {
+      byte[] b = e.buffer();
+      int ve = e.valueEnd(UserIdentityField.ACCESS_KEY_ID) - 1;
+      if (b[vs] == '"' && ve > vs + 1 && plain(b, vs + 1, ve)) {
+        Attribution cached = cache.get(b, vs + 1, ve);
+        if (cached == null) {
+          cached = partialCache.get(b, vs + 1, ve);
+        }
+        if (cached != null) {
+          return cached;
+        }
+      }
+    }
     String key = e.userIdentityString(UserIdentityField.ACCESS_KEY_ID);
     if (key != null && !key.isEmpty()) {
       Attribution cached = cache.get(key);
@@ -242,6 +259,16 @@ public final class Attributor {
       (a.isComplete() ? cache : partialCache).put(key, a);
     }
     return a;
+  }
+
+  /** Whether {@code b[s, e)} holds no escape (so its bytes are the decoded text's UTF-8). */
+  private static boolean plain(byte[] b, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (b[i] == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Resolves an identity snapshot (exposed for the timeline of non-event identities). */
