@@ -279,6 +279,12 @@ public final class Attributor {
     if (IdentityType.ASSUMED_ROLE.equals(t)) {
       return chain(who, keyAccount);
     }
+    if (IdentityType.ROOT.equals(t) && key != null && AccessKeys.isTemporary(key)) {
+      Mint m = mintsByKey.get(key);
+      if ((m != null && m.eventName().equals("AssumeRoot")) || who.assumedRoot()) {
+        return assumedRoot(who, m, keyAccount);
+      }
+    }
     if (IdentityType.FEDERATED_USER.equals(t)) {
       Mint m = key == null ? null : mintsByKey.get(key);
       SessionHop hop = new SessionHop(who.arn(), who.sessionName(), key,
@@ -312,6 +318,42 @@ public final class Attributor {
     }
     return new Attribution(origin, List.of(), Completeness.COMPLETE, null, keyAccount,
         who.sourceIdentity(), who.onBehalfOf(), signIn);
+  }
+
+  /**
+   * A short-term privileged root session of a member account ({@code sts:AssumeRoot}, called by
+   * the organization's management account or the delegated administrator for IAM): the root ARN
+   * acts, but the actor is whoever called {@code AssumeRoot}, followed back like any caller.
+   */
+  private Attribution assumedRoot(Who call, @Nullable Mint m, @Nullable String keyAccount) {
+    String acct = call.accountId();
+    String rootArn = call.arn() != null ? call.arn()
+        : acct == null ? null : "arn:aws:iam::" + acct + ":root";
+    SessionHop hop = new SessionHop(rootArn, null, call.accessKeyId(),
+        m == null ? null : m.eventId(), m == null ? null : m.eventName(),
+        m != null && m.time() != null ? m.time() : call.creationDate(), call.sourceIdentity());
+    if (m == null) {
+      String key = call.accessKeyId();
+      if (key != null) {
+        missing.add(key);
+      }
+      return new Attribution(Identity.unknown(), List.of(hop), Completeness.PARTIAL,
+          "the AssumeRoot that minted " + key + " is not in the data; known: a privileged root"
+              + " session of account " + acct + " opened from the organization's management or"
+              + " delegated administrator account", keyAccount, call.sourceIdentity(),
+          call.onBehalfOf(), null);
+    }
+    // root credentials cannot call AssumeRoot (AWS STS API reference), so a root caller here
+    // is crafted data: it ends the chain instead of being followed (no cycle can form)
+    Attribution caller = IdentityType.ROOT.equals(m.caller().type())
+        ? new Attribution(terminal(m.caller(), m), List.of(), Completeness.COMPLETE, null, null,
+            null, null, null)
+        : resolve(m.caller());
+    List<SessionHop> all = new ArrayList<>(caller.via());
+    all.add(hop);
+    return new Attribution(caller.origin(), all, caller.completeness(), caller.reason(),
+        keyAccount, call.sourceIdentity() != null ? call.sourceIdentity() : caller.sourceIdentity(),
+        call.onBehalfOf(), caller.signInEventId());
   }
 
   /** An assumed-role session, followed back mint by mint. */
