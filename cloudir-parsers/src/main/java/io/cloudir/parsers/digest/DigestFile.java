@@ -46,7 +46,11 @@ public record DigestFile(String awsAccountId, String digestStartTime, String dig
     @Nullable String previousDigestHashAlgorithm, @Nullable String previousDigestSignature,
     List<DigestLogFile> logFiles) {
 
-  /** Checks the required parts and that the two period times are ISO-8601 times. */
+  /**
+   * Checks the required parts and that the two period times are ISO-8601 times.
+   *
+   * @throws io.cloudir.model.MalformedInputException if a period time is not an ISO-8601 time
+   */
   public DigestFile {
     Objects.requireNonNull(awsAccountId, "awsAccountId");
     Objects.requireNonNull(digestS3Bucket, "digestS3Bucket");
