@@ -2,7 +2,7 @@ package io.cloudir.parsers.internal.digest;
 
 import io.cloudir.parsers.AwsLogKey;
 import io.cloudir.parsers.digest.DigestMetadata;
-import java.io.BufferedInputStream;
+import io.cloudir.parsers.internal.Decoding;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
@@ -137,20 +136,13 @@ final class EvidenceFiles {
 
   /** The file, decompressed when it starts with the gzip magic. */
   private static InputStream open(Path f) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(Files.newInputStream(f), BUFFER);
-    in.mark(2);
-    int a = in.read();
-    int b = in.read();
-    in.reset();
-    if (a == 0x1f && b == 0x8b) {
-      try {
-        return new GZIPInputStream(in, BUFFER);
-      } catch (IOException | RuntimeException e) {
-        in.close();
-        throw e;
-      }
+    InputStream raw = Files.newInputStream(f);
+    try {
+      return Decoding.decode(raw);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
     }
-    return in;
   }
 
   /** The bytes of a small file, or null when it does not exist. */
