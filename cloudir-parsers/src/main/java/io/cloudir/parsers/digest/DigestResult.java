@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param startTime the start of the period covered, or null when not known
  * @param endTime the end of the period covered, or null when not known
  * @param status what the signature check found
- * @param reason why the status is not {@code VALID}, or null
+ * @param reason why the status is not {@code VALID}, or a note on how it was verified (a digest
+ *     whose metadata file is absent is verified with the signature the next, valid digest
+ *     records), or null
  * @param chain how the digest links to the previous one
  * @param chainReason details of a broken link, a restart or an open start, or null
  * @param gapFrom for a broken link or a restart: the end of the earlier digest present

@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * region/yyyy/mm/dd/file}); a digest's metadata is the JSON file {@code <digest file name>.metadata.json}
  * beside it (see {@link DigestMetadata}). Files are matched to the object keys digests name by the
  * part of their path from {@code AWSLogs/} on. CloudTrail log files that no digest lists are
- * reported as {@link LogFileStatus#UNLISTED}.
+ * reported as {@link LogFileStatus#UNLISTED}. A digest whose metadata file is absent is still
+ * verified when the next digest of its chain is valid and links to it (that digest's signed
+ * content records its hash and signature); only the newest digest of a chain needs its metadata.
  *
  * <p>Immutable and thread-safe; {@link #verify} may run concurrently.
  */

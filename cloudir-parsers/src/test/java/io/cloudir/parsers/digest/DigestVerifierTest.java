@@ -303,6 +303,31 @@ class DigestVerifierTest {
   }
 
   @Test
+  void digestsWithoutMetadataAreVerifiedThroughTheNextDigest() throws IOException {
+    DigestFixture f = chain(4, key(0));
+    for (int i = 0; i < 3; i++) {
+      Files.delete(f.digests.get(i).metadata());
+    }
+    VerificationReport r = verify(dir, key(0));
+    assertTrue(r.verified(), r.summary());
+    assertTrue(digest(r, f.digests.get(0)).reason().contains("next digest"));
+    // without the newest digest's metadata nothing anchors the chain
+    Files.delete(f.digests.get(3).metadata());
+    VerificationReport none = verify(dir, key(0));
+    assertEquals(4, none.count(DigestStatus.METADATA_MISSING));
+    // a changed digest is not rescued by its successor: the hash it records no longer matches
+    Written w = f.digests.get(1);
+    Files.write(f.digests.get(3).metadata(), DigestFixture.metadataJson(f.digests.get(3).signature()));
+    String json = new String(w.json(), StandardCharsets.UTF_8);
+    DigestFixture.write(w.digest(), DigestFixture.gzip(("{ " + json.substring(1))
+        .getBytes(StandardCharsets.UTF_8)));
+    VerificationReport changed = verify(dir, key(0));
+    assertEquals(Map.of(norm(f.digests.get(0).key()), DigestStatus.METADATA_MISSING,
+        norm(w.key()), DigestStatus.METADATA_MISSING), badDigests(changed));
+    assertEquals(ChainStatus.BROKEN, digest(changed, f.digests.get(2)).chain());
+  }
+
+  @Test
   void unreadableMetadataIsReportedAsMissing() throws IOException {
     DigestFixture f = chain(2, key(0));
     DigestFixture.write(f.digests.get(1).metadata(), "{\"sig".getBytes(StandardCharsets.UTF_8));

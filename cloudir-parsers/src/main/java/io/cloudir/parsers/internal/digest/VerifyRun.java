@@ -190,7 +190,7 @@ public final class VerifyRun {
   }
 
   /** Checks the previous-digest links of every trail and region. */
-  private static void chains(Map<String, Found> byKey, Map<String, DigestResult> missing) {
+  private void chains(Map<String, Found> byKey, Map<String, DigestResult> missing) {
     Map<String, List<Found>> streams = new TreeMap<>();
     for (Found f : byKey.values()) {
       if (f.file != null && !f.file.isBackfill()) {
@@ -204,6 +204,33 @@ public final class VerifyRun {
       for (int i = 0; i < chain.size(); i++) {
         link(chain, i, byKey, missing);
       }
+      for (int i = chain.size() - 2; i >= 0; i--) {
+        signatureFromNext(chain.get(i), chain.get(i + 1));
+      }
+    }
+  }
+
+  /**
+   * A digest without its metadata file is still verified when the next digest is valid and links
+   * to it: that digest's signed content records this one's hash and signature.
+   */
+  private void signatureFromNext(Found f, Found next) {
+    String recorded = next.file().previousDigestSignature();
+    String prev = next.file().previousDigestS3Object();
+    if (f.status != DigestStatus.METADATA_MISSING || next.status != DigestStatus.VALID
+        || next.chain != ChainStatus.LINKED || recorded == null || prev == null
+        || !EvidenceFiles.normalise(prev).equals(f.key) || f.sha256 == null) {
+      return;
+    }
+    Signatures.Outcome o = Signatures.check(keys, f.file(), f.sha256,
+        new DigestMetadata(recorded, null));
+    f.status = o.status();
+    f.reason = o.status() == DigestStatus.VALID
+        ? "no metadata file: verified with the signature the next digest records" : o.reason();
+    String named = EvidenceFiles.normalise(f.file().digestS3Object());
+    if (f.status == DigestStatus.VALID && !named.equals(f.key)) {
+      f.status = DigestStatus.WRONG_LOCATION;
+      f.reason = "the digest was found at " + f.key + " but names itself " + Hex.snippet(named);
     }
   }
 
