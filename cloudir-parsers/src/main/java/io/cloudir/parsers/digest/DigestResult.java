@@ -41,8 +41,12 @@ public record DigestResult(@Nullable String path, String s3Object, String trail,
     Objects.requireNonNull(chain, "chain");
   }
 
-  /** Whether nothing is wrong with this digest or its link. */
+  /**
+   * Whether nothing is wrong with this digest or its link: the digest is valid, and its link is
+   * not broken nor left unchecked (only backfill digests are outside the chain).
+   */
   public boolean ok() {
-    return status == DigestStatus.VALID && chain != ChainStatus.BROKEN;
+    return status == DigestStatus.VALID && chain != ChainStatus.BROKEN
+        && (chain != ChainStatus.NOT_CHECKED || backfill);
   }
 }
