@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * allowed span, and it is ordered by its end. State is bounded by {@link #maxKeys()} keys per rule
  * (the least recently updated key is evicted and the eviction counted in {@link SessionStats}).
  *
+ * <p>Records without a time (a CloudTrail event without a valid {@code eventTime}) take no part
+ * in correlations.
+ *
  * <p>Immutable and thread-safe. Build with {@link #threshold()}, {@link #newTerm()} or {@link
  * #sequence()}.
  */

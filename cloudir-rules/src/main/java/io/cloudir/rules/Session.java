@@ -145,6 +145,7 @@ public final class Session implements Consumer<LogRecord> {
     if (!candidates.isEmpty()) {
       ctx.reset(r);
       String eventSource = null;
+      String eventName = null;
       for (CompiledRule cr : candidates) {
         Set<String> sources = cr.eventSources();
         if (sources != null) {
@@ -158,8 +159,11 @@ public final class Session implements Consumer<LogRecord> {
         }
         Set<String> names = cr.eventNames();
         if (names != null && r instanceof CloudTrailEvent e) {
-          String n = e.eventName();
-          if (n == null || !names.contains(n.toLowerCase(Locale.ROOT))) {
+          if (eventName == null) {
+            String n = e.eventName();
+            eventName = n == null ? "" : n.toLowerCase(Locale.ROOT);
+          }
+          if (!names.contains(eventName)) {
             continue;
           }
         }
@@ -302,6 +306,10 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   private @Nullable Hit hit(CompiledRule cr, Correlation c, LogRecord r) {
+    long time = Hit.nanos(r.time());
+    if (time == Hit.NO_TIME) {
+      return null; // correlation is on event time: a record without one cannot take part
+    }
     int mask;
     List<List<String>> keys = new ArrayList<>();
     String value = "";
@@ -327,7 +335,6 @@ public final class Session implements Consumer<LogRecord> {
         value = v.isEmpty() ? "" : Values.text(v.get(0));
       }
     }
-    long time = Hit.nanos(r.time());
     long end = end(r);
     return new Hit(cr.index(), seq++, time, end == Hit.NO_TIME ? time : end, mask,
         List.copyOf(keys), value, suppressKey(cr), cr.title(ctx), principal(r), sourceIp(r),

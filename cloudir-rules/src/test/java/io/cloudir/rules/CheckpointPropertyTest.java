@@ -32,6 +32,10 @@ class CheckpointPropertyTest {
           .when(Field.of("eventName").equalsAny("ListUsers"))
           .correlation(Correlation.newTerm().groupBy("actor.arn").terms("sourceIPAddress")
               .maxKeys(5).build()).build(),
+      Rule.builder("busy").logSource(LogSource.cloudTrail())
+          .when(Field.of("eventName").equalsAny("*User*", "StopLogging"))
+          .correlation(Correlation.threshold().groupBy("actor.arn").window(Duration.ofMinutes(20))
+              .distinct("eventName", 3).maxKeys(2).build()).build(),
       Rule.builder("simple").logSource(LogSource.cloudTrail())
           .when(Field.of("eventName").equalsAny("StopLogging")).build()));
 
@@ -116,8 +120,8 @@ class CheckpointPropertyTest {
         }
       }
     }
-    assertTrue(rules.containsAll(List.of("sg-then-ssh", "kept-user", "brute", "new-ip",
+    assertTrue(rules.containsAll(List.of("sg-then-ssh", "kept-user", "brute", "new-ip", "busy",
         "simple")), "rules that fired: " + rules);
-    assertEquals(5, rules.size());
+    assertEquals(6, rules.size());
   }
 }

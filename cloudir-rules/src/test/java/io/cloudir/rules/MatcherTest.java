@@ -193,4 +193,52 @@ class MatcherTest {
     assertEquals("a|contains|cased",
         FieldTest.of("a", List.of("contains", "cased"), List.of("x")).key());
   }
+
+  // the AWS documentation's example lines (S3 access log, ALB), and a Route 53 public query
+  private static final String S3 = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"
+      + " DOC-EXAMPLE-BUCKET1 [06/Feb/2019:00:01:57 +0000] 192.0.2.3"
+      + " 79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be DD6CC733AEXAMPLE"
+      + " REST.PUT.OBJECT s3-dg.pdf \"PUT /DOC-EXAMPLE-BUCKET1/s3-dg.pdf HTTP/1.1\" 200 - - 4406583"
+      + " 41754 28 \"-\" \"S3Console/0.4\" - 10S62Zv81kBW7BB6SX4XJ48o6kpcl6LPwEoizZQQxJd5qDSCTLX0TgS37kYUBKQW3+bPdrg1234="
+      + " SigV4 ECDHE-RSA-AES128-SHA AuthHeader DOC-EXAMPLE-BUCKET1.s3.us-west-1.amazonaws.com TLSV1.2 - Yes";
+  private static final String ALB = "https 2018-07-02T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188"
+      + " 192.168.131.39:2817 10.0.0.1:80 0.086 0.048 0.037 200 200 0 57"
+      + " \"GET https://www.example.com:443/ HTTP/1.1\" \"curl/7.46.0\" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2"
+      + " arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067"
+      + " \"Root=1-58337281-1d84f3d73c47ec4e58577259\" \"www.example.com\""
+      + " \"arn:aws:acm:us-east-2:123456789012:certificate/12345678-1234-1234-1234-123456789012\""
+      + " 1 2018-07-02T22:22:48.364000Z \"authenticate,forward\" \"-\" \"-\" \"10.0.0.1:80\" \"200\" \"-\" \"-\"";
+
+  @Test
+  void textFormatsExposeTheirDocumentedFields() {
+    io.cloudir.model.s3.S3AccessLogRecord s3 = io.cloudir.model.s3.S3AccessLogRecord.parse(S3);
+    assertTrue(holds(Field.of("operation").equalsAny("REST.PUT.OBJECT"), s3));
+    assertTrue(holds(Field.of("remote_ip").inCidr("192.0.2.0/24"), s3));
+    assertTrue(holds(Field.of("object_size").gt(4_000_000), s3));
+    assertTrue(holds(Field.of("http_status").equalsAny(200L), s3));
+    assertFalse(holds(Field.of("http_status").equalsAny(403L), s3));
+    assertTrue(holds(Field.of("user_agent").startsWith("S3Console"), s3));
+    io.cloudir.model.elb.LoadBalancerLogRecord alb = io.cloudir.model.elb.LoadBalancerLogRecord.parse(ALB);
+    assertTrue(holds(Field.of("client_ip").inCidr("192.168.0.0/16"), alb));
+    assertTrue(holds(Field.of("client_port").equalsAny(2817L), alb));
+    assertTrue(holds(Field.of("elb_status_code").lt(300), alb));
+    assertTrue(holds(Field.of("user_agent").contains("curl"), alb));
+    assertFalse(holds(Field.of("domain_name").equalsAny("example.org"), alb));
+    io.cloudir.model.route53.PublicDnsQueryLogRecord dns = io.cloudir.model.route53.PublicDnsQueryLogRecord
+        .parse("1.0 2017-12-13T08:16:03.983Z Z1 example.com A NOERROR UDP Region 192.0.2.1 -");
+    assertTrue(holds(Field.of("query_name").endsWith(".com"), dns));
+    assertTrue(holds(Field.of("resolver_ip").inCidr("192.0.2.0/24"), dns));
+    assertFalse(holds(Field.of("response_code").equalsAny("NXDOMAIN"), dns));
+    io.cloudir.model.waf.WafLogRecord waf = io.cloudir.model.waf.WafLogRecord.parse("{\"timestamp\":1,"
+        + "\"formatVersion\":1,\"webaclId\":\"w\",\"terminatingRuleId\":\"Default_Action\","
+        + "\"terminatingRuleType\":\"REGULAR\",\"action\":\"ALLOW\",\"httpSourceName\":\"ALB\","
+        + "\"httpSourceId\":\"x\",\"ruleGroupList\":[],\"rateBasedRuleList\":[],"
+        + "\"nonTerminatingMatchingRules\":[],\"httpRequest\":{\"clientIp\":\"198.51.100.9\","
+        + "\"country\":\"NL\",\"headers\":[{\"name\":\"User-Agent\",\"value\":\"sqlmap/1.7\"}],"
+        + "\"uri\":\"/\",\"args\":\"\",\"httpVersion\":\"HTTP/1.1\",\"httpMethod\":\"GET\","
+        + "\"requestId\":\"r1\"}}");
+    assertTrue(holds(Field.of("httpRequest.headers[*].value").startsWith("sqlmap"), waf));
+    assertTrue(holds(Field.of("httpRequest.country").equalsAny("nl"), waf));
+    assertFalse(holds(Field.of("httpRequest.headers.name").equalsAny("Host"), waf));
+  }
 }

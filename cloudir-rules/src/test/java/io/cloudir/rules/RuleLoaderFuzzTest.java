@@ -11,7 +11,7 @@ import java.util.List;
  * RuleLoaderFuzzTestInputs/load/}; {@code JAZZER_FUZZ=1} explores.
  */
 class RuleLoaderFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "60s")
   void load(FuzzedDataProvider data) {
     String text = data.consumeRemainingAsString();
     List<Rule> rules;

@@ -29,6 +29,7 @@ public final class CompiledRule {
   private final Map<String, Integer> selectionIndex = new HashMap<>();
   private final List<List<List<Matchers.Compiled>>> selections = new ArrayList<>();
   private final Template title;
+  private final Cond cond;
   private final List<Accessor> groupBy = new ArrayList<>();
   private final @Nullable Accessor field;
   private final List<Accessor> terms = new ArrayList<>();
@@ -66,6 +67,7 @@ public final class CompiledRule {
       selections.add(List.copyOf(alts));
     }
     checkCondition(rule.condition());
+    this.cond = bind(rule.condition());
     try {
       this.title = Template.compile(rule.title(), types);
     } catch (IllegalArgumentException e) {
@@ -240,19 +242,66 @@ public final class CompiledRule {
     return title.render(ctx);
   }
 
+  /** The condition bound to selection indices (no name lookups when evaluating). */
+  private interface Cond {
+    boolean eval(EvalContext ctx, byte[] memo);
+  }
+
+  private Cond bind(Condition c) {
+    if (c instanceof Condition.Ref r) {
+      int i = java.util.Objects.requireNonNull(selectionIndex.get(r.name()));
+      return (ctx, memo) -> holds(i, ctx, memo);
+    }
+    if (c instanceof Condition.Not n) {
+      Cond o = bind(n.operand());
+      return (ctx, memo) -> !o.eval(ctx, memo);
+    }
+    if (c instanceof Condition.And a) {
+      Cond[] ops = a.operands().stream().map(this::bind).toArray(Cond[]::new);
+      return (ctx, memo) -> {
+        for (Cond o : ops) {
+          if (!o.eval(ctx, memo)) {
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+    if (c instanceof Condition.Or or) {
+      Cond[] ops = or.operands().stream().map(this::bind).toArray(Cond[]::new);
+      return (ctx, memo) -> {
+        for (Cond o : ops) {
+          if (o.eval(ctx, memo)) {
+            return true;
+          }
+        }
+        return false;
+      };
+    }
+    Condition.Of of = (Condition.Of) c;
+    int[] idx = of.expand(selectionNames).stream()
+        .mapToInt(n -> java.util.Objects.requireNonNull(selectionIndex.get(n))).toArray();
+    boolean all = of.all();
+    return (ctx, memo) -> {
+      for (int i : idx) {
+        if (holds(i, ctx, memo) != all) {
+          return !all;
+        }
+      }
+      return all && idx.length > 0;
+    };
+  }
+
+  private boolean holds(int i, EvalContext ctx, byte[] memo) {
+    if (memo[i] == 0) {
+      memo[i] = (byte) (selection(selections.get(i), ctx) ? 1 : 2);
+    }
+    return memo[i] == 1;
+  }
+
   /** Whether the rule's condition holds for the current record. */
   public boolean matches(EvalContext ctx) {
-    byte[] memo = new byte[selections.size()];
-    return rule.condition().evaluate(selectionNames, name -> {
-      Integer i = selectionIndex.get(name);
-      if (i == null) {
-        return false;
-      }
-      if (memo[i] == 0) {
-        memo[i] = (byte) (selection(selections.get(i), ctx) ? 1 : 2);
-      }
-      return memo[i] == 1;
-    });
+    return cond.eval(ctx, new byte[selections.size()]);
   }
 
   private static boolean selection(List<List<Matchers.Compiled>> alts, EvalContext ctx) {

@@ -116,7 +116,36 @@ public abstract class Correlator {
 
   /** Count, distinct count or sum per group within a sliding window. */
   static final class Threshold extends Correlator {
-    private Map<String, ArrayDeque<Hit>> groups = lru();
+    /** The hits of one group in the window, with the running distinct counts and sum. */
+    private static final class Group {
+      final ArrayDeque<Hit> hits = new ArrayDeque<>();
+      final Map<String, Integer> distinct = new java.util.HashMap<>();
+      BigDecimal sum = BigDecimal.ZERO;
+
+      void add(Hit h) {
+        hits.addLast(h);
+        if (!h.value().isEmpty()) {
+          distinct.merge(h.value(), 1, Integer::sum);
+          BigDecimal v = Values.number(h.value());
+          if (v != null) {
+            sum = sum.add(v);
+          }
+        }
+      }
+
+      void removeFirst() {
+        Hit h = hits.pollFirst();
+        if (h != null && !h.value().isEmpty()) {
+          distinct.computeIfPresent(h.value(), (k, n) -> n == 1 ? null : n - 1);
+          BigDecimal v = Values.number(h.value());
+          if (v != null) {
+            sum = sum.subtract(v);
+          }
+        }
+      }
+    }
+
+    private Map<String, Group> groups = lru();
 
     Threshold(Correlation c) {
       super(c);
@@ -125,60 +154,42 @@ public abstract class Correlator {
     @Override
     public void onHit(Hit h, Out out) {
       String key = h.keys().get(0).get(0);
-      ArrayDeque<Hit> g = groups.get(key);
+      Group g = groups.get(key);
       if (g == null) {
-        g = new ArrayDeque<>();
+        g = new Group();
         put(groups, key, g, out);
       }
-      while (!g.isEmpty() && g.peekFirst().time() < h.time() - window) {
-        g.pollFirst();
+      while (!g.hits.isEmpty() && g.hits.peekFirst().time() < h.time() - window) {
+        g.removeFirst();
       }
-      g.addLast(h);
+      g.add(h);
       int cap = c.aggregate() == Correlation.Aggregate.COUNT
           ? (int) Math.min(MAX_GROUP_HITS, c.limit().longValue()) : MAX_GROUP_HITS;
-      while (g.size() > cap) {
-        g.pollFirst();
+      while (g.hits.size() > cap) {
+        g.removeFirst();
       }
       if (reached(g)) {
-        List<Hit> hits = new ArrayList<>(g);
+        List<Hit> hits = new ArrayList<>(g.hits);
         groups.remove(key);
         out.finding(lastEvidence(hits), h);
       }
     }
 
-    private boolean reached(ArrayDeque<Hit> g) {
-      switch (c.aggregate()) {
-        case COUNT -> {
-          return BigDecimal.valueOf(g.size()).compareTo(c.limit()) >= 0;
-        }
-        case DISTINCT -> {
-          java.util.Set<String> d = new java.util.HashSet<>();
-          for (Hit x : g) {
-            if (!x.value().isEmpty()) {
-              d.add(x.value());
-            }
-          }
-          return BigDecimal.valueOf(d.size()).compareTo(c.limit()) >= 0;
-        }
-        default -> {
-          BigDecimal sum = BigDecimal.ZERO;
-          for (Hit x : g) {
-            BigDecimal v = Values.number(x.value());
-            if (v != null) {
-              sum = sum.add(v);
-            }
-          }
-          return sum.compareTo(c.limit()) >= 0;
-        }
-      }
+    private boolean reached(Group g) {
+      BigDecimal v = switch (c.aggregate()) {
+        case COUNT -> BigDecimal.valueOf(g.hits.size());
+        case DISTINCT -> BigDecimal.valueOf(g.distinct.size());
+        case SUM -> g.sum;
+      };
+      return v.compareTo(c.limit()) >= 0;
     }
 
     @Override
     public void write(DataOutput out) throws IOException {
       out.writeInt(groups.size());
-      for (Map.Entry<String, ArrayDeque<Hit>> e : groups.entrySet()) {
+      for (Map.Entry<String, Group> e : groups.entrySet()) {
         StateIo.writeString(out, e.getKey());
-        writeHits(out, e.getValue());
+        writeHits(out, e.getValue().hits);
       }
     }
 
@@ -188,7 +199,11 @@ public abstract class Correlator {
       int n = StateIo.count(in.readInt());
       for (int i = 0; i < n; i++) {
         String k = StateIo.readString(in);
-        groups.put(k, new ArrayDeque<>(readHits(in)));
+        Group g = new Group();
+        for (Hit h : readHits(in)) {
+          g.add(h);
+        }
+        groups.put(k, g);
       }
     }
   }
