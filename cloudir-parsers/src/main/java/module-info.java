@@ -4,6 +4,7 @@ module io.cloudir.parsers {
   requires transitive io.cloudir.model;
 
   exports io.cloudir.parsers;
+  exports io.cloudir.parsers.digest;
   exports io.cloudir.parsers.spi;
 
   uses io.cloudir.parsers.spi.LineFormatProvider;

@@ -1,5 +1,6 @@
 package io.cloudir.investigate;
 
+import io.cloudir.investigate.internal.ByteKeyMap;
 import io.cloudir.investigate.internal.Mint;
 import io.cloudir.investigate.internal.Names;
 import io.cloudir.investigate.internal.Who;
@@ -66,9 +67,10 @@ public final class Attributor {
   private final Map<String, Mint> switches = new HashMap<>();
   /** GetRoleCredentials: account|permissionSet|user → mints, in observation order. */
   private final Map<String, List<Mint>> ssoMints = new HashMap<>();
-  private final Map<String, Attribution> cache = new HashMap<>();
+  /** Complete attributions by access key id (its bytes: looked up in place, no String). */
+  private final ByteKeyMap<Attribution> cache = new ByteKeyMap<>();
   /** Partial attributions by access key; dropped when a mint for one of {@link #missing} comes. */
-  private final Map<String, Attribution> partialCache = new HashMap<>();
+  private final ByteKeyMap<Attribution> partialCache = new ByteKeyMap<>();
   /** Keys whose minting event a partial attribution found missing. */
   private final Set<String> missing = new HashSet<>();
   private long mintCount;
@@ -221,12 +223,27 @@ public final class Attributor {
   private void dropPartials() {
     partialCache.clear();
     missing.clear();
-    cache.entrySet().removeIf(en -> en.getValue().signInEventId() == null
-        && en.getValue().via().isEmpty() && AccessKeys.isTemporary(en.getKey()));
+    cache.removeIf((key, a) -> a.signInEventId() == null && a.via().isEmpty()
+        && AccessKeys.isTemporary(key));
   }
 
   /** The attribution of one call, from what has been observed so far. */
   public Attribution attribute(CloudTrailEvent e) {
+    // the common case: a plain key string, looked up in place
+    int vs = e.valueStart(UserIdentityField.ACCESS_KEY_ID);
+    if (vs >= 0) {
+      byte[] b = e.buffer();
+      int ve = e.valueEnd(UserIdentityField.ACCESS_KEY_ID) - 1;
+      if (b[vs] == '"' && ve > vs + 1 && plain(b, vs + 1, ve)) {
+        Attribution cached = cache.get(b, vs + 1, ve);
+        if (cached == null) {
+          cached = partialCache.get(b, vs + 1, ve);
+        }
+        if (cached != null) {
+          return cached;
+        }
+      }
+    }
     String key = e.userIdentityString(UserIdentityField.ACCESS_KEY_ID);
     if (key != null && !key.isEmpty()) {
       Attribution cached = cache.get(key);
@@ -244,6 +261,16 @@ public final class Attributor {
     return a;
   }
 
+  /** Whether {@code b[s, e)} holds no escape (so its bytes are the decoded text's UTF-8). */
+  private static boolean plain(byte[] b, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (b[i] == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Resolves an identity snapshot (exposed for the timeline of non-event identities). */
   Attribution resolve(Who who) {
     String key = who.accessKeyId();
@@ -251,6 +278,12 @@ public final class Attributor {
     IdentityType t = who.type();
     if (IdentityType.ASSUMED_ROLE.equals(t)) {
       return chain(who, keyAccount);
+    }
+    if (IdentityType.ROOT.equals(t) && key != null && AccessKeys.isTemporary(key)) {
+      Mint m = mintsByKey.get(key);
+      if ((m != null && m.eventName().equals("AssumeRoot")) || who.assumedRoot()) {
+        return assumedRoot(who, m, keyAccount);
+      }
     }
     if (IdentityType.FEDERATED_USER.equals(t)) {
       Mint m = key == null ? null : mintsByKey.get(key);
@@ -285,6 +318,42 @@ public final class Attributor {
     }
     return new Attribution(origin, List.of(), Completeness.COMPLETE, null, keyAccount,
         who.sourceIdentity(), who.onBehalfOf(), signIn);
+  }
+
+  /**
+   * A short-term privileged root session of a member account ({@code sts:AssumeRoot}, called by
+   * the organization's management account or the delegated administrator for IAM): the root ARN
+   * acts, but the actor is whoever called {@code AssumeRoot}, followed back like any caller.
+   */
+  private Attribution assumedRoot(Who call, @Nullable Mint m, @Nullable String keyAccount) {
+    String acct = call.accountId();
+    String rootArn = call.arn() != null ? call.arn()
+        : acct == null ? null : "arn:aws:iam::" + acct + ":root";
+    SessionHop hop = new SessionHop(rootArn, null, call.accessKeyId(),
+        m == null ? null : m.eventId(), m == null ? null : m.eventName(),
+        m != null && m.time() != null ? m.time() : call.creationDate(), call.sourceIdentity());
+    if (m == null) {
+      String key = call.accessKeyId();
+      if (key != null) {
+        missing.add(key);
+      }
+      return new Attribution(Identity.unknown(), List.of(hop), Completeness.PARTIAL,
+          "the AssumeRoot that minted " + key + " is not in the data; known: a privileged root"
+              + " session of account " + acct + " opened from the organization's management or"
+              + " delegated administrator account", keyAccount, call.sourceIdentity(),
+          call.onBehalfOf(), null);
+    }
+    // root credentials cannot call AssumeRoot (AWS STS API reference), so a root caller here
+    // is crafted data: it ends the chain instead of being followed (no cycle can form)
+    Attribution caller = IdentityType.ROOT.equals(m.caller().type())
+        ? new Attribution(terminal(m.caller(), m), List.of(), Completeness.COMPLETE, null, null,
+            null, null, null)
+        : resolve(m.caller());
+    List<SessionHop> all = new ArrayList<>(caller.via());
+    all.add(hop);
+    return new Attribution(caller.origin(), all, caller.completeness(), caller.reason(),
+        keyAccount, call.sourceIdentity() != null ? call.sourceIdentity() : caller.sourceIdentity(),
+        call.onBehalfOf(), caller.signInEventId());
   }
 
   /** An assumed-role session, followed back mint by mint. */

@@ -1,10 +1,11 @@
 package io.cloudir.investigate;
 
 import io.cloudir.model.LogRecord;
+import io.cloudir.investigate.internal.IdSet;
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import io.cloudir.model.cloudtrail.CloudTrailField;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -31,16 +32,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Deduplicator {
   private final @Nullable Duration window;
-  private final Set<String> seen = new HashSet<>();
-  private final ArrayDeque<Seen> order = new ArrayDeque<>();
+  private final long windowMillis;
+  /** Event ids in the canonical UUID form (nearly all of them), as two longs: no Strings kept. */
+  private final IdSet uuids = new IdSet();
+  /** Any other event ids. */
+  private final Set<String> others = new HashSet<>();
+  /** Windowed mode: the remembered ids in insertion order (a ring of parallel arrays). */
+  private long[] ringHi = new long[0];
+  private long[] ringLo = new long[0];
+  private long[] ringMillis = new long[0];
+  private @Nullable String[] ringText = new String[0];
+  private int ringHead;
+  private int ringSize;
+  private final long[] parsed = new long[2];
   private long latestMillis = Long.MIN_VALUE;
   private long duplicates;
   private long late;
 
-  private record Seen(String id, long millis) {}
-
   private Deduplicator(@Nullable Duration window) {
     this.window = window;
+    this.windowMillis = window == null ? 0 : window.toMillis();
   }
 
   /** A deduplicator that remembers every eventID. */
@@ -62,38 +73,96 @@ public final class Deduplicator {
     if (!(r instanceof CloudTrailEvent e)) {
       return true;
     }
-    String id = e.eventID();
-    if (id == null) {
+    // the common case read in place: a plain JSON string holding a canonical UUID
+    String text = null;
+    int vs = e.valueStart(CloudTrailField.EVENT_ID);
+    if (vs < 0) {
       return true;
     }
-    Duration w = window;
-    if (w == null) {
-      if (seen.add(id)) {
+    byte[] b = e.buffer();
+    boolean uuid = e.valueEnd(CloudTrailField.EVENT_ID) - vs == 38 && b[vs] == '"'
+        && IdSet.parseUuid(b, vs + 1, parsed);
+    if (!uuid) {
+      text = e.eventID();
+      if (text == null) {
+        return true;
+      }
+      // the same id spelled with escapes must meet its plain copies
+      byte[] t = text.getBytes(StandardCharsets.UTF_8);
+      if (t.length == 36 && IdSet.parseUuid(t, 0, parsed)) {
+        uuid = true;
+        text = null;
+      }
+    }
+    long hi = parsed[0];
+    long lo = parsed[1];
+    if (window == null) {
+      if (text == null ? uuids.add(hi, lo) : others.add(text)) {
         return true;
       }
       duplicates++;
       return false;
     }
     long t = e.eventTimeMillis();
-    Instant time = e.eventTime();
-    long millis = time == null ? latestMillis : t;
-    if (seen.contains(id)) {
+    boolean timed = t != Long.MIN_VALUE;
+    long millis = timed ? t : latestMillis;
+    if (text == null ? uuids.contains(hi, lo) : others.contains(text)) {
       duplicates++;
       return false;
     }
-    if (time != null && millis > latestMillis) {
+    if (timed && millis > latestMillis) {
       latestMillis = millis;
-      long horizon = latestMillis - w.toMillis();
-      while (!order.isEmpty() && order.peekFirst().millis() < horizon) {
-        seen.remove(order.pollFirst().id());
+      long horizon = latestMillis - windowMillis;
+      while (ringSize > 0 && ringMillis[ringHead] < horizon) {
+        @Nullable String old = ringText[ringHead];
+        if (old == null) {
+          uuids.remove(ringHi[ringHead], ringLo[ringHead]);
+        } else {
+          others.remove(old);
+          ringText[ringHead] = null;
+        }
+        ringHead = (ringHead + 1) % ringHi.length;
+        ringSize--;
       }
     }
-    if (time != null && latestMillis != Long.MIN_VALUE && millis < latestMillis - w.toMillis()) {
+    if (timed && latestMillis != Long.MIN_VALUE && millis < latestMillis - windowMillis) {
       late++;
     }
-    seen.add(id);
-    order.addLast(new Seen(id, millis));
+    if (text == null) {
+      uuids.add(hi, lo);
+    } else {
+      others.add(text);
+    }
+    remember(hi, lo, millis, text);
     return true;
+  }
+
+  private void remember(long hi, long lo, long millis, @Nullable String text) {
+    if (ringSize == ringHi.length) {
+      int n = Math.max(64, ringHi.length * 2);
+      long[] h = new long[n];
+      long[] l = new long[n];
+      long[] m = new long[n];
+      @Nullable String[] x = new String[n];
+      for (int i = 0; i < ringSize; i++) {
+        int j = (ringHead + i) % ringHi.length;
+        h[i] = ringHi[j];
+        l[i] = ringLo[j];
+        m[i] = ringMillis[j];
+        x[i] = ringText[j];
+      }
+      ringHi = h;
+      ringLo = l;
+      ringMillis = m;
+      ringText = x;
+      ringHead = 0;
+    }
+    int at = (ringHead + ringSize) % ringHi.length;
+    ringHi[at] = hi;
+    ringLo[at] = lo;
+    ringMillis[at] = millis;
+    ringText[at] = text;
+    ringSize++;
   }
 
   /** The number of copies rejected so far. */
@@ -108,7 +177,7 @@ public final class Deduplicator {
 
   /** The number of eventIDs remembered now. */
   public int remembered() {
-    return seen.size();
+    return uuids.size() + others.size();
   }
 
   /**

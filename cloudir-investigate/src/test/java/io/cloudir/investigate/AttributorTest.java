@@ -331,4 +331,76 @@ class AttributorTest {
       throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
     }
   }
+
+  // ---- AssumeRoot: centralized root access for member accounts. IAM User Guide, "Track
+  // privileged tasks in AWS CloudTrail": the AssumeRoot event in the management (or delegated
+  // administrator) account returns credentials; calls made with them in the member account show
+  // userIdentity type Root with that temporary key and sessionContext.assumedRoot "true".
+
+  private static final String MEMBER = "222233334444";
+
+  private static String rootSession(String key, String created) {
+    return "{\"type\":\"Root\",\"principalId\":\"" + MEMBER + "\",\"arn\":\"arn:aws:iam::"
+        + MEMBER + ":root\",\"accountId\":\"" + MEMBER + "\",\"accessKeyId\":\"" + key
+        + "\",\"sessionContext\":{\"attributes\":{\"creationDate\":\"" + created
+        + "\",\"mfaAuthenticated\":\"false\"},\"assumedRoot\":\"true\"}}";
+  }
+
+  private static CloudTrailEvent assumeRoot(String caller, String time, String newKey) {
+    String rp = "{\"targetPrincipal\":\"" + MEMBER + "\",\"taskPolicyArn\":{\"arn\":"
+        + "\"arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy\"}}";
+    String re = "{\"credentials\":{\"accessKeyId\":\"" + newKey + "\",\"sessionToken\":\"x\","
+        + "\"expiration\":\"Oct 25, 2024, 9:07:11 PM\"}}";
+    return Ev.parse(Ev.event(caller, time, "sts.amazonaws.com", "AssumeRoot", rp, re, ""));
+  }
+
+  @Test
+  void assumeRootSessionIsAttributedToTheManagementAccountCaller() {
+    // alice assumes an admin role, which opens a privileged root session in the member account
+    CloudTrailEvent toRole = Ev.mint(Ev.user("alice", "AKIAALICE0000000001"), T0, "AssumeRole",
+        "org-admin", "alice", "ASIAORGADMIN00000001", "");
+    String roleCaller = Ev.role("org-admin", "alice", "ASIAORGADMIN00000001", T0, "");
+    CloudTrailEvent toRoot = assumeRoot(roleCaller, T1, "ASIAROOTTASK00000001");
+    CloudTrailEvent call = Ev.parse(Ev.event(rootSession("ASIAROOTTASK00000001", T1), T2,
+        "s3.amazonaws.com", "DeleteBucketPolicy", "{\"bucketName\":\"locked\"}", "null", ""));
+    Attributor at = new Attributor();
+    at.observeAndAttribute(toRole);
+    at.observeAndAttribute(toRoot);
+    Attribution a = at.observeAndAttribute(call);
+    assertEquals(new Identity(IdentityKind.IAM_USER, ALICE, ACCT), a.origin());
+    assertEquals(Completeness.COMPLETE, a.completeness());
+    assertEquals(2, a.via().size());
+    assertEquals(roleArn("org-admin"), a.via().get(0).roleArn());
+    assertEquals(toRole.eventID(), a.via().get(0).mintEventId());
+    SessionHop root = a.via().get(1);
+    assertEquals("arn:aws:iam::" + MEMBER + ":root", root.roleArn());
+    assertEquals("ASIAROOTTASK00000001", root.accessKeyId());
+    assertEquals("AssumeRoot", root.mintEventName());
+    assertEquals(toRoot.eventID(), root.mintEventId());
+  }
+
+  @Test
+  void assumeRootWithoutItsMintIsPartialNotTheMemberRoot() {
+    CloudTrailEvent call = Ev.parse(Ev.event(rootSession("ASIAROOTTASK00000002", T1), T2,
+        "s3.amazonaws.com", "DeleteBucketPolicy", "{\"bucketName\":\"locked\"}", "null", ""));
+    Attribution a = new Attributor().observeAndAttribute(call);
+    assertEquals(Completeness.PARTIAL, a.completeness());
+    assertEquals(IdentityKind.UNKNOWN, a.origin().kind());
+    assertTrue(a.reason().contains("AssumeRoot"), a.reason());
+    assertEquals(1, a.via().size());
+  }
+
+  @Test
+  void ordinaryRootUseStaysRoot() {
+    String root = "{\"type\":\"Root\",\"principalId\":\"" + MEMBER + "\",\"arn\":\"arn:aws:iam::"
+        + MEMBER + ":root\",\"accountId\":\"" + MEMBER + "\",\"accessKeyId\":\"ASIACONSOLE000000001\","
+        + "\"sessionContext\":{\"attributes\":{\"creationDate\":\"" + T0
+        + "\",\"mfaAuthenticated\":\"true\"}}}";
+    CloudTrailEvent call = Ev.parse(Ev.event(root, T2, "iam.amazonaws.com", "CreateUser", "{}",
+        "null", ""));
+    Attribution a = new Attributor().observeAndAttribute(call);
+    assertEquals(new Identity(IdentityKind.ROOT, "arn:aws:iam::" + MEMBER + ":root", MEMBER),
+        a.origin());
+    assertTrue(a.via().isEmpty());
+  }
 }

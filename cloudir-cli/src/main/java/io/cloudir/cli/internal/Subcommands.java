@@ -20,6 +20,7 @@ final class Subcommands {
         new TimelineCommand(io),
         new EntitiesCommand(io),
         ArnCommand.create(io),
-        IamCommand.create(io));
+        IamCommand.create(io),
+        DigestCommand.create(io));
   }
 }

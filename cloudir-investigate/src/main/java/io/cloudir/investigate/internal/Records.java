@@ -105,7 +105,8 @@ public final class Records {
   /**
    * The resources an event touched: {@code resources[].ARN}, every ARN-shaped string in {@code
    * requestParameters} (nested up to a small depth) and in {@code responseElements}' top level,
-   * and the ARN of an S3 bucket named by {@code bucketName}. For other records: the ENI / DNS name
+   * the ARN of an S3 bucket named by {@code bucketName}, and the ARNs built from the action
+   * catalog's templates for resources named by name or id ({@link ResourceNames}). For other records: the ENI / DNS name
    * / S3 bucket they name.
    */
   public static List<String> resources(LogRecord r) {
@@ -123,6 +124,7 @@ public final class Records {
         if (bucket != null && !bucket.isEmpty()) {
           out.add("arn:aws:s3:::" + bucket);
         }
+        out.addAll(ResourceNames.of(e));
       }
     } else if (r instanceof FlowLogRecord f) {
       if (f.interfaceId() != null) {

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param sourceIdentity {@code sessionContext.sourceIdentity}, or null
  * @param onBehalfOf {@code onBehalfOf} as {@code userId@identityStoreArn}, or null
  * @param console whether the event says {@code sessionCredentialFromConsole}
+ * @param assumedRoot whether {@code sessionContext.assumedRoot} is {@code "true"}: a short-term
+ *     privileged root session obtained with {@code sts:AssumeRoot} by another account
  */
 public record Who(
     @Nullable IdentityType type,
@@ -46,7 +48,8 @@ public record Who(
     @Nullable String ec2RoleDelivery,
     @Nullable String sourceIdentity,
     @Nullable String onBehalfOf,
-    boolean console) {
+    boolean console,
+    boolean assumedRoot) {
 
   /** The snapshot of an event's identity (an all-null snapshot when it has none). */
   public static Who of(CloudTrailEvent e) {
@@ -54,7 +57,7 @@ public record Who(
     boolean console = Boolean.TRUE.equals(e.sessionCredentialFromConsole());
     if (ui == null) {
       return new Who(null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, console);
+          null, console, false);
     }
     SessionContext sc = ui.sessionContext();
     String issuerArn = null;
@@ -62,7 +65,9 @@ public record Who(
     Instant created = null;
     String delivery = null;
     String sourceIdentity = null;
+    boolean assumedRoot = false;
     if (sc != null) {
+      assumedRoot = "true".equalsIgnoreCase(sc.assumedRoot());
       SessionIssuer si = sc.sessionIssuer();
       if (si != null) {
         issuerArn = si.arn();
@@ -83,7 +88,8 @@ public record Who(
     }
     return new Who(ui.type(), emptyToNull(ui.arn()), emptyToNull(ui.accessKeyId()),
         ui.accountId(), ui.principalId(), ui.userName(), ui.invokedBy(), ui.identityProvider(),
-        emptyToNull(issuerArn), issuerType, created, delivery, sourceIdentity, obo, console);
+        emptyToNull(issuerArn), issuerType, created, delivery, sourceIdentity, obo, console,
+        assumedRoot);
   }
 
   private static @Nullable String emptyToNull(@Nullable String s) {

@@ -1,13 +1,18 @@
 package io.cloudir.model.arn;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Canonical String constants for the low-cardinality parts of ARNs (partitions, common services,
  * Region codes, common resource types), so that {@link Arn#partition()}, {@link Arn#service()},
  * {@link Arn#region()} and {@link Arn#resourceType()} return a shared constant instead of a new
  * String when the value is one of them. A name not in the table is simply cut out of the ARN.
  *
- * <p>One open-addressing table keyed by a constant-time hash (length and four characters),
- * looked up without allocating. Immutable after class initialisation; thread-safe.
+ * <p>One open-addressing table keyed by an exact 128-bit key of the characters and the length (see
+ * {@link #push0}); {@link Arn#parse} builds the keys of the service, the Region and the resource
+ * type while it validates them, so a lookup is one probe and a few integer comparisons: no
+ * allocation and no second pass over the characters. Immutable after class initialisation;
+ * thread-safe.
  */
 final class ArnNames {
   private ArnNames() {}
@@ -46,35 +51,85 @@ final class ArnNames {
     "database", "catalog", "userpool", "identitypool", "resource-share", "account",
   };
 
-  private static final int MASK = 1023;
-  private static final String[] TABLE = new String[MASK + 1];
+  /**
+   * The longest name whose key alone identifies it: a key holds the last 16 characters (8 bits
+   * each); for a longer name a lookup also compares the characters before them.
+   */
+  static final int KEY_CHARS = 16;
+
+  private static final int MASK = 511;
+  // per slot: the two key words and the length, in one array so that a probe reads one cache line
+  private static final long[] KEYS = new long[4 * (MASK + 1)];
+  private static final @Nullable String[] TABLE = new String[MASK + 1];
 
   static {
     for (String name : NAMES) {
-      int i = spread(key(name, 0, name.length()));
-      while (TABLE[i] != null && !TABLE[i].equals(name)) {
+      long k0 = 0;
+      long k1 = 0;
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c == 0 || c > 0x7f) {
+          throw new IllegalStateException("not a printable ASCII name: " + name);
+        }
+        k0 = push0(k0, k1);
+        k1 = push1(k1, c);
+      }
+      int i = slot(k0, k1, name.length());
+      while (TABLE[i] != null && !name.equals(TABLE[i])) {
         i = (i + 1) & MASK;
       }
       TABLE[i] = name;
+      KEYS[4 * i] = k0;
+      KEYS[4 * i + 1] = k1;
+      KEYS[4 * i + 2] = name.length();
     }
   }
 
-  private static int spread(int h) {
-    return (h ^ (h >>> 10) ^ (h >>> 20)) & MASK;
+  /**
+   * The key of a name is a 128-bit shift register of two words: each character (at most {@code
+   * 0xff}) enters the low byte of the second word, whose top byte moves into the first. With the
+   * length, the pair is exact for names of up to {@link #KEY_CHARS} characters, so a lookup
+   * compares two longs and an int instead of the characters. The first word after one more
+   * character:
+   */
+  static long push0(long k0, long k1) {
+    return (k0 << 8) | (k1 >>> 56);
+  }
+
+  /** The second word of the key after one more character {@code c <= 0xff} (see {@link #push0}). */
+  static long push1(long k1, char c) {
+    return (k1 << 8) | c;
+  }
+
+  private static int slot(long k0, long k1, int len) {
+    long h = (k0 * 0x9E3779B97F4A7C15L + k1 + len) * 0xC2B2AE3D27D4EB4FL;
+    return (int) (h >>> 40) & MASK;
   }
 
   /**
-   * A constant-time hash of {@code s[from, to)} (non-empty): its length and its first, middle,
-   * second-to-last and last characters. A probe then compares the whole text, so collisions only
-   * cost a comparison.
+   * The canonical constant equal to {@code s[from, to)}, whose key (see {@link #push0}) is {@code
+   * (k0, k1)}, or null. Every character of {@code s[from, to)} must be at most {@code 0xff}. The
+   * constants are String literals, hence interned: callers may compare the result with {@code ==}
+   * against literals.
    */
-  private static int key(String s, int from, int to) {
+  static @Nullable String canonical(String s, int from, int to, long k0, long k1) {
     int len = to - from;
-    return len * 0x9E3779B1
-        + s.charAt(from) * 961
-        + s.charAt(from + (len >>> 1)) * 31
-        + s.charAt(to - 1)
-        + s.charAt(to - 1 - (len > 1 ? 1 : 0)) * 29791;
+    for (int i = slot(k0, k1, len); ; i = (i + 1) & MASK) {
+      long length = KEYS[4 * i + 2]; // 0 for an empty slot
+      if (length == 0) {
+        return null;
+      }
+      if (KEYS[4 * i] == k0 && KEYS[4 * i + 1] == k1 && length == len) {
+        String t = TABLE[i];
+        // the key holds the last 16 characters; a longer name compares the ones before them
+        for (int k = 0; k < len - KEY_CHARS; k++) {
+          if (t == null || s.charAt(from + k) != t.charAt(k)) {
+            return null;
+          }
+        }
+        return t;
+      }
+    }
   }
 
   /** {@code s[from, to)}: the canonical constant if it is one, otherwise a new substring. */
@@ -84,21 +139,24 @@ final class ArnNames {
   }
 
   /**
-   * The canonical constant equal to {@code s[from, to)}, or null when it is not in the table. The
-   * constants are String literals, hence interned: callers may compare the result with {@code ==}
-   * against literals.
+   * The canonical constant equal to {@code s[from, to)} ({@code ""} when it is empty), or null
+   * when it is not in the table.
    */
-  static @org.jspecify.annotations.Nullable String canonical(String s, int from, int to) {
+  static @Nullable String canonical(String s, int from, int to) {
     int len = to - from;
     if (len <= 0) {
       return len == 0 ? "" : null;
     }
-    int i = spread(key(s, from, to));
-    for (String t = TABLE[i]; t != null; t = TABLE[i = (i + 1) & MASK]) {
-      if (t.length() == len && s.regionMatches(from, t, 0, len)) {
-        return t;
+    long k0 = 0;
+    long k1 = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c > 0xff) {
+        return null;
       }
+      k0 = push0(k0, k1);
+      k1 = push1(k1, c);
     }
-    return null;
+    return canonical(s, from, to, k0, k1);
   }
 }

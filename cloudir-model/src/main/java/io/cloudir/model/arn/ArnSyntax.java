@@ -1,10 +1,12 @@
 package io.cloudir.model.arn;
 
 /**
- * The syntax of a valid ARN as one small deterministic automaton over characters. {@link Arn#parse}
- * runs it in a single pass (and records where the colons are); {@link ArnPattern#intersectsArn}
- * multiplies it with two pattern automata so that its witness is a valid ARN. Keeping a single
- * definition makes both agree by construction.
+ * The syntax of a valid ARN as one small deterministic automaton over characters. It is the
+ * reference definition: {@link ArnPattern#intersectsArn} multiplies it with two pattern automata so
+ * that its witness is a valid ARN, and {@link Arn#parse} runs it to say where and why an input is
+ * rejected. The accepting path of {@link Arn} is a hand-written scanner of the same language
+ * (segment by segment, keying names on the way); {@code ArnFastPathTest} checks that the two accept
+ * exactly the same strings.
  *
  * <p>The language: {@code arn:} partition {@code :} service {@code :} region {@code :} account
  * {@code :} resource, where

@@ -2,7 +2,6 @@ package io.cloudir.model.arn;
 
 import io.cloudir.model.LimitExceededException;
 import io.cloudir.model.Location;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -323,32 +322,34 @@ final class GlobAutomaton {
     long[] start = sup == null ? new long[1] : sup.startSet();
     subsetIds.put(new StateSet(start), 0);
     subsets.add(start);
-    Map<Long, Integer> seen = new HashMap<>();
+    // transitions of the determinised sup already computed: (subset id * |sigma| + symbol) -> id + 1
+    IntList transitions = new IntList();
+    LongSet seen = new LongSet();
     IntList parent = new IntList();
     StringBuilder via = new StringBuilder();
     IntList subState = new IntList();
     IntList supSet = new IntList();
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
     int nodes = 0;
-    seen.put(0L, nodes);
+    seen.add(0L);
     parent.add(-1);
     via.append('\0');
     subState.add(0);
     supSet.add(0);
-    queue.add(nodes++);
+    nodes++;
     int[] succ = new int[sub.n + 2];
-    while (!queue.isEmpty()) {
-      int node = queue.poll();
+    // breadth-first: nodes are numbered in the order they are found, so the queue is 0, 1, 2...
+    for (int node = 0; node < nodes; node++) {
       int i = subState.get(node);
-      long[] set = subsets.get(supSet.get(node));
-      if (sub.accepting(i) && (sup == null || !sup.setAccepts(set))) {
+      int setOfNode = supSet.get(node);
+      if (sub.accepting(i) && (sup == null || !sup.setAccepts(subsets.get(setOfNode)))) {
         StringBuilder sb = new StringBuilder();
         for (int t = node; parent.get(t) >= 0; t = parent.get(t)) {
           sb.append(via.charAt(t));
         }
         return Optional.of(sb.reverse().toString());
       }
-      for (char c : sigma) {
+      for (int ci = 0; ci < sigma.length; ci++) {
+        char c = sigma[ci];
         int count = sub.successors(i, c, succ);
         if (count == 0) {
           continue;
@@ -357,35 +358,98 @@ final class GlobAutomaton {
         if (sup == null) {
           setId = 0;
         } else {
-          long[] next = sup.step(set, c);
-          StateSet key = new StateSet(next);
-          Integer id = subsetIds.get(key);
-          if (id == null) {
-            id = subsets.size();
-            subsetIds.put(key, id);
-            subsets.add(next);
+          int slot = setOfNode * sigma.length + ci;
+          transitions.ensureSize(slot + 1);
+          setId = transitions.get(slot) - 1;
+          if (setId < 0) {
+            long[] next = sup.step(subsets.get(setOfNode), c);
+            StateSet key = new StateSet(next);
+            Integer id = subsetIds.get(key);
+            if (id == null) {
+              id = subsets.size();
+              subsetIds.put(key, id);
+              subsets.add(next);
+            }
+            setId = id;
+            transitions.set(slot, setId + 1);
           }
-          setId = id;
         }
         for (int x = 0; x < count; x++) {
           long key = ((long) setId << 32) | succ[x];
-          if (!seen.containsKey(key)) {
+          if (!seen.contains(key)) {
             if (nodes >= maxStates) {
               throw new LimitExceededException(
                   Location.UNKNOWN,
                   "ARN pattern inclusion: more than " + maxStates + " product states explored");
             }
-            seen.put(key, nodes);
+            seen.add(key);
             parent.add(node);
             via.append(c);
             subState.add(succ[x]);
             supSet.add(setId);
-            queue.add(nodes++);
+            nodes++;
           }
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A set of non-negative longs: open addressing with linear probing, no boxing. Not thread-safe;
+   * used inside one call only.
+   */
+  private static final class LongSet {
+    private long[] keys = newTable(64);
+    private int size;
+
+    private static long[] newTable(int capacity) {
+      long[] t = new long[capacity];
+      Arrays.fill(t, -1L);
+      return t;
+    }
+
+    private static int slot(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    boolean contains(long key) {
+      int mask = keys.length - 1;
+      for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+        long k = keys[i];
+        if (k == key) {
+          return true;
+        }
+        if (k < 0) {
+          return false;
+        }
+      }
+    }
+
+    /** Adds {@code key >= 0}, which must not be in the set yet. */
+    void add(long key) {
+      if (2 * (size + 1) > keys.length) {
+        long[] old = keys;
+        keys = newTable(old.length * 2);
+        for (long k : old) {
+          if (k >= 0) {
+            insert(k);
+          }
+        }
+      }
+      insert(key);
+      size++;
+    }
+
+    private void insert(long key) {
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (keys[i] >= 0) {
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+    }
   }
 
   /** A growable int array. Not thread-safe; used inside one call only. */
@@ -402,6 +466,20 @@ final class GlobAutomaton {
 
     int get(int i) {
       return a[i];
+    }
+
+    void set(int i, int v) {
+      a[i] = v;
+    }
+
+    /** Grows to at least {@code n} elements, the new ones 0. */
+    void ensureSize(int n) {
+      if (n > a.length) {
+        a = Arrays.copyOf(a, Math.max(n, a.length * 2));
+      }
+      if (n > size) {
+        size = n;
+      }
     }
   }
 }

@@ -43,36 +43,18 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
   static final UserIdentityField[] UI_FIELDS = UserIdentityField.values();
   static final ByteNames TOP_NAMES = names(FIELDS);
   static final ByteNames UI_NAMES = uiNames();
-  private static final byte[][] TOP_NAME_BYTES = nameBytes();
   private static final byte[] NO_NAME = new byte[0];
 
   /** The member id that followed member {@code i - 1} last time ({@code [0]}: the first member). */
   private final int[] nextTop = initNext();
   private int prevTop = -1;
-  private static final byte[][] UI_NAME_BYTES = uiNameBytes();
   private final int[] nextUi = initNextUi();
   private int prevUi = -1;
-
-  private static byte[][] uiNameBytes() {
-    byte[][] out = new byte[UI_FIELDS.length][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = UI_FIELDS[i].jsonName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-    return out;
-  }
 
   private static int[] initNextUi() {
     int[] n = new int[UI_FIELDS.length + 1];
     java.util.Arrays.fill(n, -1);
     return n;
-  }
-
-  private static byte[][] nameBytes() {
-    byte[][] out = new byte[FIELDS.length][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = FIELDS[i].jsonName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-    return out;
   }
 
   private static int[] initNext() {
@@ -195,9 +177,9 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         // member last time. An exact byte match with a known name (and its closing quote) is a
         // valid string, so it needs no scan and no table lookup.
         int guess = nextTop[prevTop + 1];
-        byte[] gn = guess >= 0 ? TOP_NAME_BYTES[guess] : NO_NAME;
+        byte[] gn = guess >= 0 ? TOP_NAMES.name(guess) : NO_NAME;
         if (guess >= 0 && p + gn.length + 1 < limit && b[p + gn.length + 1] == '"'
-            && ByteNames.equalsAt(gn, b, p + 1)) {
+            && TOP_NAMES.matchesAt(guess, b, p + 1)) {
           id = guess;
           ne = p + gn.length + 2;
           nameEsc = false;
@@ -235,6 +217,8 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         int ve;
         if (id == CloudTrailField.USER_IDENTITY.ordinal() && b[vs] == '{') {
           ve = indexUserIdentity(b, vs, limit, atEof, sc, depth + 1);
+        } else if (b[vs] == '"') {
+          ve = sc.scanString(b, vs, limit); // most values: no trip through the general scanner
         } else {
           ve = sc.skipValue(b, vs, limit, depth + 1, false);
         }
@@ -332,9 +316,9 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         int ns = p;
         int id;
         int guess = nextUi[prevUi + 1];
-        byte[] gn = guess >= 0 ? UI_NAME_BYTES[guess] : NO_NAME;
+        byte[] gn = guess >= 0 ? UI_NAMES.name(guess) : NO_NAME;
         if (guess >= 0 && p + gn.length + 1 < limit && b[p + gn.length + 1] == '"'
-            && ByteNames.equalsAt(gn, b, p + 1)) {
+            && UI_NAMES.matchesAt(guess, b, p + 1)) {
           id = guess; // same shortcut as for the top-level members
           p += gn.length + 2;
         } else {
@@ -362,7 +346,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           return eof(p, atEof);
         }
         int vs = p;
-        int ve = sc.skipValue(b, vs, limit, depth + 1, false);
+        int ve = b[vs] == '"' ? sc.scanString(b, vs, limit) : sc.skipValue(b, vs, limit, depth + 1, false);
         if (ve < 0) {
           return eof(limit, atEof);
         }

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Inputs: the delivery envelope {@code {"Records":[…]}} (streamed: only one record at a time is
  * buffered), JSON lines or any sequence of JSON values, bare arrays, the EventBridge envelope
  * (record in {@code detail}), the CloudWatch Logs subscription envelope (records in {@code
- * logEvents[*].message}), and digest files (recognised and skipped).
+ * logEvents[*].message}), and digest files and the {@code .metadata.json} signatures beside them
+ * (recognised and skipped).
  *
  * <p>Errors: a malformed top-level value (JSON lines) is rejected and reading resumes at the next
  * line; a syntax error inside an envelope or a top-level array breaks that document: the records
@@ -707,6 +708,9 @@ public final class CloudTrailEngine implements RecordEngine {
     }
     if (member(s, "digestStartTime") != 0 && member(s, "logFiles") != 0) {
       return SKIPPED;
+    }
+    if (member(s, "signature") != 0 && member(s, "signature-algorithm") != 0) {
+      return SKIPPED; // a digest's S3 object metadata (<digest>.metadata.json)
     }
     long detail = member(s, "detail");
     if (member(s, "detail-type") != 0 && detail != 0 && buf[(int) (detail >>> 32)] == '{') {

@@ -5,7 +5,8 @@ import io.cloudir.parsers.ReadLimits;
 import java.nio.charset.StandardCharsets;
 
 /**
- * CloudTrail: JSON whose first object is an event, the delivery envelope, a digest file, or an
+ * CloudTrail: JSON whose first object is an event, the delivery envelope, a digest file (or the
+ * {@code .metadata.json} holding its signature), or an
  * EventBridge / CloudWatch Logs envelope around events.
  */
 final class CloudTrailFormat implements FormatSupport {
@@ -16,12 +17,14 @@ final class CloudTrailFormat implements FormatSupport {
 
   private static byte[][] markers() {
     io.cloudir.model.cloudtrail.CloudTrailField[] f = io.cloudir.model.cloudtrail.CloudTrailField.values();
-    byte[][] out = new byte[f.length + 2][];
+    byte[][] out = new byte[f.length + 3][];
     for (int i = 0; i < f.length; i++) {
       out[i] = ("\"" + f[i].jsonName() + "\"").getBytes(StandardCharsets.US_ASCII);
     }
     out[f.length] = "\"Records\"".getBytes(StandardCharsets.US_ASCII);
     out[f.length + 1] = "\"digestStartTime\"".getBytes(StandardCharsets.US_ASCII);
+    // the S3 object metadata of a digest, saved beside it as <digest>.metadata.json
+    out[f.length + 2] = "\"signature-algorithm\"".getBytes(StandardCharsets.US_ASCII);
     return out;
   }
 

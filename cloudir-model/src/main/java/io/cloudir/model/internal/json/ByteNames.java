@@ -13,12 +13,20 @@ public final class ByteNames {
   private final byte[][] keys;
   private final int[] ids;
   private final int mask;
+  /** Per slot: the key's bytes after its last whole eight, packed little-endian (0 if none). */
+  private final long[] tails;
+  /** The names by index, and their tails as in {@link #tails}. */
+  private final byte[][] byId;
+  private final long[] tailById;
 
   /** A table of the given names; {@link #lookup} returns the index into {@code names}. */
   public ByteNames(String... names) {
     int size = Integer.highestOneBit(Math.max(4, names.length * 4) - 1) << 1;
     keys = new byte[size][];
     ids = new int[size];
+    tails = new long[size];
+    byId = new byte[names.length][];
+    tailById = new long[names.length];
     mask = size - 1;
     for (int i = 0; i < names.length; i++) {
       byte[] k = names[i].getBytes(StandardCharsets.UTF_8);
@@ -31,7 +39,31 @@ public final class ByteNames {
       }
       keys[h] = k;
       ids[h] = i;
+      tails[h] = tail(k);
+      byId[i] = k;
+      tailById[i] = tails[h];
     }
+  }
+
+  private static long tail(byte[] k) {
+    long w = 0;
+    for (int i = k.length - 1; i >= (k.length & ~7); i--) {
+      w = (w << 8) | (k[i] & 0xFF);
+    }
+    return w;
+  }
+
+  /** The UTF-8 bytes of name {@code id} (do not modify). */
+  public byte[] name(int id) {
+    return byId[id];
+  }
+
+  /**
+   * Whether bytes {@code b[s, s + len)} equal name {@code id}, where {@code len} is that name's
+   * length (the caller checked {@code s + len <= b.length}).
+   */
+  public boolean matchesAt(int id, byte[] b, int s) {
+    return same(byId[id], tailById[id], b, s, byId[id].length);
   }
 
   private static int hash(byte[] b, int s, int len) {
@@ -52,7 +84,7 @@ public final class ByteNames {
       if (k == null) {
         return -1;
       }
-      if (k.length == len && same(k, b, s, len)) {
+      if (k.length == len && same(k, tails[h], b, s, len)) {
         return ids[h];
       }
       h = (h + 1) & mask;
@@ -63,46 +95,22 @@ public final class ByteNames {
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /**
-   * Whether {@code b} holds the bytes of {@code k} at {@code s} (the caller checked that {@code
-   * s + k.length <= b.length}).
+   * Whether {@code k} equals {@code b[s, s + len)}, eight bytes at a time; {@code tail} is {@code
+   * k}'s bytes after its last whole eight, packed little-endian.
    */
-  public static boolean equalsAt(byte[] k, byte[] b, int s) {
-    int n = k.length;
-    if (n >= 8) {
-      // first and last eight bytes (overlapping for n < 16), then the middle
-      if ((long) LONGS.get(k, 0) != (long) LONGS.get(b, s)
-          || (long) LONGS.get(k, n - 8) != (long) LONGS.get(b, s + n - 8)) {
-        return false;
-      }
-      for (int i = 8; i < n - 8; i += 8) {
-        if ((long) LONGS.get(k, i) != (long) LONGS.get(b, s + i)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (s + 8 <= b.length) {
-      long mask = (1L << (n << 3)) - 1;
-      return ((long) LONGS.get(b, s) & mask) == (packed(k) & mask);
-    }
-    return same(k, b, s, n);
-  }
-
-  private static long packed(byte[] k) {
-    long w = 0;
-    for (int i = k.length - 1; i >= 0; i--) {
-      w = (w << 8) | (k[i] & 0xFF);
-    }
-    return w;
-  }
-
-  /** Whether {@code k} equals {@code b[s, s + len)}; compares eight bytes at a time (short names). */
-  private static boolean same(byte[] k, byte[] b, int s, int len) {
+  private static boolean same(byte[] k, long tail, byte[] b, int s, int len) {
     int i = 0;
     for (; i + 8 <= len; i += 8) {
       if ((long) LONGS.get(k, i) != (long) LONGS.get(b, s + i)) {
         return false;
       }
+    }
+    if (i == len) {
+      return true;
+    }
+    if (s + i + 8 <= b.length) {
+      long m = (1L << ((len - i) << 3)) - 1;
+      return ((long) LONGS.get(b, s + i) & m) == tail;
     }
     for (; i < len; i++) {
       if (k[i] != b[s + i]) {
@@ -111,4 +119,5 @@ public final class ByteNames {
     }
     return true;
   }
+
 }

@@ -62,6 +62,14 @@ public final class JsonScanner {
 
   /** Index of the first byte at or after {@code p} that is not JSON white space (or {@code end}). */
   public static int skipWs(byte[] b, int p, int end) {
+    // compact JSON: the next byte is usually not white space (every byte above ' ' is not)
+    if (p < end && b[p] > ' ') {
+      return p;
+    }
+    return skipWsLoop(b, p, end);
+  }
+
+  private static int skipWsLoop(byte[] b, int p, int end) {
     while (p < end) {
       byte c = b[p];
       if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
@@ -76,11 +84,37 @@ public final class JsonScanner {
   /**
    * Scans a string whose opening quote is at {@code p}.
    *
+   * <p>The common case — plain ASCII without escapes — is this small method, which the JIT can
+   * inline into its callers; anything else continues in {@link #scanStringSlow}.
+   *
    * @return the index after the closing quote, or {@link #INCOMPLETE}
    */
   public int scanString(byte[] b, int p, int end) throws JsonSyntaxError {
-    int start = p;
-    p++;
+    int q = p + 1;
+    while (q + 8 <= end) {
+      long w = (long) LONGS.get(b, q);
+      long x = w ^ QUOTES;
+      long s = w ^ BACKSLASHES;
+      long hit = (((x - ONES) & ~x) | ((s - ONES) & ~s) | ((w - SPACES) & ~w) | w) & HIGHS;
+      if (hit != 0) {
+        q += Long.numberOfTrailingZeros(hit) >>> 3;
+        if (b[q] == '"' && q - p - 1 <= maxStringBytes) {
+          lastStringEscaped = false;
+          lastStringNonAscii = false;
+          return q + 1;
+        }
+        break;
+      }
+      q += 8;
+    }
+    return scanStringSlow(b, p, q, end);
+  }
+
+  /**
+   * Continues {@link #scanString} at {@code p}: the bytes from after the opening quote at {@code
+   * start} up to {@code p} are plain ASCII without escapes.
+   */
+  private int scanStringSlow(byte[] b, int start, int p, int end) throws JsonSyntaxError {
     boolean escaped = false;
     boolean nonAscii = false;
     while (true) {

@@ -1,0 +1,105 @@
+package io.cloudir.investigate.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class IdSetTest {
+
+  @Test
+  void parsesCanonicalUuidsLikeTheJdk() {
+    qt().forAll(longs().all(), longs().all()).checkAssert((hi, lo) -> {
+      String s = new UUID(hi, lo).toString(); // lowercase 8-4-4-4-12
+      long[] out = new long[2];
+      assertTrue(IdSet.parseUuid(s.getBytes(StandardCharsets.US_ASCII), 0, out), s);
+      assertArrayEquals(new long[] {hi, lo}, out, s);
+    });
+  }
+
+  @Test
+  void rejectsEverythingThatIsNotTheCanonicalForm() {
+    long[] out = new long[2];
+    String ok = "7cf3ce50-1846-488c-a993-95df63a3e5d2";
+    assertTrue(IdSet.parseUuid(ok.getBytes(StandardCharsets.US_ASCII), 0, out));
+    for (String bad : new String[] {
+        "7CF3CE50-1846-488C-A993-95DF63A3E5D2", // upper case is another string
+        "7cf3ce50-1846-488c-a993-95df63a3e5dg",
+        "7cf3ce50_1846-488c-a993-95df63a3e5d2",
+        "7cf3ce501846-488c-a993-95df63a3e5d2-",
+        "7cf3ce50-1846-488c-a993-95df63a3e5d"}) {
+      byte[] b = (bad + "  ").getBytes(StandardCharsets.US_ASCII);
+      assertFalse(IdSet.parseUuid(b, 0, out), bad);
+    }
+    assertFalse(IdSet.parseUuid("short".getBytes(StandardCharsets.US_ASCII), 0, out));
+  }
+
+  @Test
+  void behavesLikeAHashSetUnderRandomAddsAndRemoves() {
+    // small value range so that adds, removes and probe-run collisions interleave a lot
+    qt().withExamples(200).forAll(longs().all(), integers().between(1, 3000))
+        .checkAssert((seed, ops) -> {
+          SplittableRandom rnd = new SplittableRandom(seed);
+          IdSet set = new IdSet();
+          Set<Long> ref = new HashSet<>();
+          for (int i = 0; i < ops; i++) {
+            long v = rnd.nextInt(200);
+            long hi = v * 31;
+            long lo = v ^ 0x5555;
+            switch (rnd.nextInt(3)) {
+              case 0 -> assertEquals(ref.add(v), set.add(hi, lo), "seed " + seed);
+              case 1 -> {
+                ref.remove(v);
+                set.remove(hi, lo);
+              }
+              default -> assertEquals(ref.contains(v), set.contains(hi, lo), "seed " + seed);
+            }
+            assertEquals(ref.size(), set.size(), "seed " + seed);
+          }
+          for (long v = 0; v < 200; v++) {
+            assertEquals(ref.contains(v), set.contains(v * 31, v ^ 0x5555), "seed " + seed);
+          }
+        });
+  }
+
+  @Test
+  void byteKeyMapFindsSlicesAndAgreesWithAHashMap() {
+    qt().withExamples(100).forAll(longs().all()).checkAssert(seed -> {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      ByteKeyMap<Integer> map = new ByteKeyMap<>();
+      Map<String, Integer> ref = new HashMap<>();
+      for (int i = 0; i < 300; i++) {
+        String k = (rnd.nextBoolean() ? "ASIA" : "AKIA") + rnd.nextInt(400)
+            + "x".repeat(rnd.nextInt(12));
+        int op = rnd.nextInt(4);
+        if (op == 0) {
+          map.put(k, i);
+          ref.put(k, i);
+        } else if (op == 1 && rnd.nextInt(10) == 0) {
+          map.removeIf((key, v) -> v % 3 == 0);
+          ref.values().removeIf(v -> v % 3 == 0);
+        } else {
+          // look the key up as a slice in the middle of a larger buffer
+          byte[] buf = ("{\"k\":\"" + k + "\",\"n\":1}").getBytes(StandardCharsets.UTF_8);
+          assertEquals(ref.get(k), map.get(buf, 6, 6 + k.length()), "seed " + seed + " key " + k);
+          assertEquals(ref.get(k), map.get(k), "seed " + seed);
+        }
+        assertEquals(ref.size(), map.size(), "seed " + seed);
+      }
+      map.clear();
+      assertEquals(0, map.size());
+    });
+  }
+}

@@ -1,0 +1,182 @@
+package io.cloudir.rules;
+
+import io.cloudir.model.SourceType;
+import io.cloudir.rules.internal.CompiledRule;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * A compiled set of rules: every field path checked, every matcher built, and an index that
+ * routes each record to the rules that can fire on it — by record type, and for CloudTrail by
+ * {@code eventName} and {@code eventSource} (declared in the rule's log source, or inferred from
+ * its condition). Records are evaluated in {@link Session}s.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.compile(RuleLoader.load(Path.of("rules")));
+ * try (RecordStream records = LogReader.create().open(Path.of("logs"))) {
+ *   Session s = engine.newSession(f -> System.out.println(f.toJson()));
+ *   s.acceptAll(records);
+ *   s.flush();
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: share one engine between threads, with one session per stream.
+ */
+public final class Engine {
+  private final List<Rule> rules;
+  private final List<CompiledRule> compiled;
+  private final Map<SourceType, List<CompiledRule>> byType = new HashMap<>();
+  /** CloudTrail rules by event name (case-insensitive), each list in rule order. */
+  private final Map<String, List<CompiledRule>> byEventName =
+      new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final List<CompiledRule> anyEventName = new ArrayList<>();
+  private final EngineOptions options;
+  private final boolean correlates;
+  private final byte[] fingerprint;
+
+  private Engine(List<Rule> rules, EngineOptions options) {
+    this.rules = List.copyOf(rules);
+    this.options = options;
+    List<CompiledRule> c = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Rule r : this.rules) {
+      if (!ids.add(r.id())) {
+        throw new RuleException(r.location() != null ? r.location()
+            : new io.cloudir.model.Location("rule " + r.id(), -1, -1, null),
+            "duplicate rule id '" + r.id() + "'");
+      }
+      c.add(new CompiledRule(r, c.size()));
+    }
+    this.compiled = List.copyOf(c);
+    this.correlates = rules.stream().anyMatch(r -> r.correlation() != null);
+    this.fingerprint = fingerprint(this.rules);
+    for (CompiledRule cr : compiled) {
+      for (SourceType t : cr.types()) {
+        if (t.equals(SourceType.CLOUDTRAIL)) {
+          Set<String> names = cr.eventNames();
+          if (names == null) {
+            anyEventName.add(cr);
+          } else {
+            for (String n : names) {
+              byEventName.computeIfAbsent(n, k -> new ArrayList<>()).add(cr);
+            }
+          }
+        } else {
+          byType.computeIfAbsent(t, k -> new ArrayList<>()).add(cr);
+        }
+      }
+    }
+    // every named list also holds the rules for any name, in rule order
+    for (Map.Entry<String, List<CompiledRule>> e : byEventName.entrySet()) {
+      List<CompiledRule> merged = new ArrayList<>(e.getValue());
+      merged.addAll(anyEventName);
+      merged.sort((a, b) -> Integer.compare(a.index(), b.index()));
+      e.setValue(List.copyOf(merged));
+    }
+  }
+
+  /**
+   * Compiles rules.
+   *
+   * @throws RuleException for the first rule that does not compile (with its file and line), or
+   *     a duplicate rule id
+   */
+  public static Engine compile(Collection<Rule> rules) {
+    return new Engine(new ArrayList<>(rules), EngineOptions.defaults());
+  }
+
+  /**
+   * Compiles rules with options (allowed lateness per record type, buffer bound).
+   *
+   * @throws RuleException for the first rule that does not compile, or a duplicate rule id
+   */
+  public static Engine compile(Collection<Rule> rules, EngineOptions options) {
+    return new Engine(new ArrayList<>(rules), java.util.Objects.requireNonNull(options));
+  }
+
+  /** The options. */
+  public EngineOptions options() {
+    return options;
+  }
+
+  /**
+   * A session restored from a {@link Session#checkpoint()} of a session of an engine with the
+   * same rules; its findings go to {@code sink}. The restored session continues exactly where the
+   * checkpointed one stopped (correlation state, watermark, buffered records, suppression,
+   * counters); identity attribution starts afresh (see {@link Session#checkpoint()}).
+   *
+   * @throws IllegalArgumentException if the bytes are not a checkpoint of this format version or
+   *     were made by an engine with other rules
+   */
+  public Session restore(byte[] checkpoint, Consumer<Finding> sink) {
+    Session s = new Session(this, sink);
+    s.restore(checkpoint);
+    return s;
+  }
+
+  private static byte[] fingerprint(List<Rule> rules) {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      for (Rule r : rules) {
+        String d = r.id() + "\n" + r.selections() + "\n" + r.condition() + "\n" + r.correlation()
+            + "\n" + r.suppression() + "\n" + r.logSource() + "\n";
+        md.update(d.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return md.digest();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  /** The SHA-256 of the rules' definitions (checkpoints carry it). */
+  byte[] fingerprint() {
+    return fingerprint.clone();
+  }
+
+  /** Whether any rule correlates (sessions then keep a watermark and a buffer). */
+  boolean correlates() {
+    return correlates;
+  }
+
+  /** The rules, in the order given. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /**
+   * A new session whose findings go to {@code sink}, called on the thread that feeds the
+   * session.
+   */
+  public Session newSession(Consumer<Finding> sink) {
+    return new Session(this, sink);
+  }
+
+  /** The rules that can fire on a CloudTrail event with this name (for its eventSource). */
+  List<CompiledRule> cloudTrailCandidates(String eventName) {
+    List<CompiledRule> l = byEventName.get(eventName);
+    return l != null ? l : anyEventName;
+  }
+
+  /** The rules that read records of a non-CloudTrail type. */
+  List<CompiledRule> candidates(SourceType t) {
+    List<CompiledRule> l = byType.get(t);
+    return l != null ? l : List.of();
+  }
+
+  /** The compiled rules, in order. */
+  List<CompiledRule> compiled() {
+    return compiled;
+  }
+
+  @Override
+  public String toString() {
+    return "Engine[" + rules.size() + " rules]";
+  }
+}

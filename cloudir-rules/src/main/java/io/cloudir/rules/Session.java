@@ -1,0 +1,632 @@
+package io.cloudir.rules;
+
+import io.cloudir.investigate.Attribution;
+import io.cloudir.investigate.Attributor;
+import io.cloudir.investigate.IdentityKind;
+import io.cloudir.model.LogRecord;
+import io.cloudir.model.SourceType;
+import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import io.cloudir.model.cloudtrail.UserIdentity;
+import io.cloudir.model.elb.LoadBalancerField;
+import io.cloudir.model.elb.LoadBalancerLogRecord;
+import io.cloudir.model.json.JsonValue;
+import io.cloudir.model.net.IpAddress;
+import io.cloudir.model.route53.PublicDnsQueryLogRecord;
+import io.cloudir.model.route53.ResolverQueryLogRecord;
+import io.cloudir.model.s3.S3AccessLogRecord;
+import io.cloudir.model.vpcflow.FlowLogRecord;
+import io.cloudir.model.waf.WafLogRecord;
+import io.cloudir.rules.internal.Accessor;
+import io.cloudir.rules.internal.CompiledRule;
+import io.cloudir.rules.internal.Correlator;
+import io.cloudir.rules.internal.EvalContext;
+import io.cloudir.rules.internal.Hit;
+import io.cloudir.rules.internal.StateIo;
+import io.cloudir.rules.internal.Values;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The evaluation of one stream of records by an {@link Engine}: feed records with {@link
+ * #accept(LogRecord)} (it is a {@code Consumer<LogRecord>}, so it plugs into {@code
+ * io.cloudir.parsers.PushReader} directly) or {@link #acceptAll(Iterable)} (a {@code
+ * RecordStream}), then call {@link #flush()} at the end of input. Findings go to the sink given
+ * to {@link Engine#newSession}, on the feeding thread.
+ *
+ * <p>Rules without a correlation fire as each record arrives. Records selected by correlated
+ * rules are buffered and correlated in (time, provenance) order once the watermark passes them
+ * (see {@link EngineOptions}); their findings therefore come when the watermark moves or at {@link
+ * #flush()}. The output of a session depends only on the sequence of records, not on how it is
+ * cut into calls, and a session restored from a {@link #checkpoint()} continues with exactly the
+ * findings the original would have made (except for what depends on identity attribution, see
+ * {@link #checkpoint()}).
+ *
+ * <p>The session attributes CloudTrail calls to their real actor as it goes (an {@code
+ * io.cloudir.investigate.Attributor} in streaming mode), so feed CloudTrail events in time order
+ * for complete attributions; it also remembers whether each console sign-in used MFA (at most
+ * {@link #MAX_SIGN_INS}, oldest forgotten first).
+ *
+ * <p>Not thread-safe: one session per stream, fed by one thread at a time.
+ */
+public final class Session implements Consumer<LogRecord> {
+  /** The number of console sign-ins whose MFA use is remembered. */
+  public static final int MAX_SIGN_INS = 100_000;
+  /** The number of suppression keys remembered per rule. */
+  public static final int MAX_SUPPRESSION_KEYS = 100_000;
+  /** The checkpoint format version this library writes and reads. */
+  public static final int CHECKPOINT_VERSION = 1;
+  private static final int MAGIC = 0x43495253; // "CIRS"
+
+  private final Engine engine;
+  private final Consumer<Finding> sink;
+  private final Attributor attributor = new Attributor();
+  private final Map<String, Boolean> signInMfa = new LinkedHashMap<>(16, 0.75f, false) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > MAX_SIGN_INS;
+    }
+  };
+  private final EvalContext ctx;
+  private final Correlator[] correlators;
+  private final List<Map<String, Long>> suppression = new ArrayList<>();
+  private final Map<SourceType, Long> newest = new TreeMap<>();
+  private PriorityQueue<Hit> buffer = new PriorityQueue<>(Hit.ORDER);
+  private long releasedUpTo = Hit.NO_TIME;
+  private long seq;
+  private long records;
+  private long findings;
+  private long evaluations;
+  private long late;
+  private long evicted;
+  private long suppressed;
+  private boolean flushed;
+
+  Session(Engine engine, Consumer<Finding> sink) {
+    this.engine = engine;
+    this.sink = Objects.requireNonNull(sink);
+    this.ctx = new EvalContext(attributor::attribute, signInMfa::get);
+    List<CompiledRule> rules = engine.compiled();
+    this.correlators = new Correlator[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      Correlation c = rules.get(i).rule().correlation();
+      if (c != null) {
+        correlators[i] = Correlator.of(c);
+      }
+      suppression.add(rules.get(i).rule().suppression() == null ? Map.of() : lru());
+    }
+  }
+
+  private static Map<String, Long> lru() {
+    return new LinkedHashMap<>(16, 0.75f, true);
+  }
+
+  /**
+   * Evaluates one record: every rule that can fire on it (by routing) is tested; matches of
+   * simple rules are findings at once, matches of correlated rules are buffered for correlation.
+   *
+   * @throws IllegalStateException after {@link #flush()}
+   */
+  @Override
+  public void accept(LogRecord r) {
+    if (flushed) {
+      throw new IllegalStateException("session already flushed");
+    }
+    records++;
+    List<CompiledRule> candidates;
+    if (r instanceof CloudTrailEvent e) {
+      attributor.observe(e);
+      String name = e.eventName();
+      if ("ConsoleLogin".equals(name)) {
+        rememberSignIn(e);
+      }
+      candidates = engine.cloudTrailCandidates(name == null ? "" : name);
+    } else {
+      candidates = engine.candidates(r.source());
+    }
+    List<Hit> hits = null;
+    if (!candidates.isEmpty()) {
+      ctx.reset(r);
+      String eventSource = null;
+      String eventName = null;
+      for (CompiledRule cr : candidates) {
+        Set<String> sources = cr.eventSources();
+        if (sources != null) {
+          if (eventSource == null) {
+            String s = ((CloudTrailEvent) r).eventSource();
+            eventSource = s == null ? "" : s.toLowerCase(Locale.ROOT);
+          }
+          if (!sources.contains(eventSource)) {
+            continue;
+          }
+        }
+        Set<String> names = cr.eventNames();
+        if (names != null && r instanceof CloudTrailEvent e) {
+          if (eventName == null) {
+            String n = e.eventName();
+            eventName = n == null ? "" : n.toLowerCase(Locale.ROOT);
+          }
+          if (!names.contains(eventName)) {
+            continue;
+          }
+        }
+        evaluations++;
+        Correlation c = cr.rule().correlation();
+        if (c == null) {
+          if (cr.matches(ctx)) {
+            emit(cr, single(cr, r));
+          }
+        } else {
+          Hit h = hit(cr, c, r);
+          if (h != null) {
+            if (hits == null) {
+              hits = new ArrayList<>(2);
+            }
+            hits.add(h);
+          }
+        }
+      }
+    }
+    if (engine.correlates()) {
+      if (hits != null) {
+        long wm = watermark();
+        for (Hit h : hits) {
+          if (h.end() != Hit.NO_TIME && wm != Hit.NO_TIME && h.end() < wm) {
+            late++;
+            correlate(h);
+          } else {
+            buffer.add(h);
+          }
+        }
+      }
+      long end = end(r);
+      if (end != Hit.NO_TIME) {
+        newest.merge(r.source(), end, Math::max);
+      }
+      release(watermark());
+    }
+  }
+
+  /** Evaluates every record of an iterable (such as a {@code RecordStream}), in order. */
+  public void acceptAll(Iterable<? extends LogRecord> recordsIn) {
+    for (LogRecord r : recordsIn) {
+      accept(r);
+    }
+  }
+
+  /**
+   * Ends the input: every buffered record is correlated, sequences waiting for an absence step
+   * are decided (the absent event did not come), and their findings are emitted. The session
+   * accepts no record afterwards; calling flush again does nothing.
+   */
+  public void flush() {
+    if (flushed) {
+      return;
+    }
+    flushed = true;
+    release(Long.MAX_VALUE);
+    for (int i = 0; i < correlators.length; i++) {
+      if (correlators[i] != null) {
+        correlators[i].flush(out(engine.compiled().get(i)));
+      }
+    }
+  }
+
+  /** Records accepted so far. */
+  public long records() {
+    return records;
+  }
+
+  /** Findings emitted so far. */
+  public long findings() {
+    return findings;
+  }
+
+  /** Rule evaluations made so far (what routing did not skip). */
+  public long evaluations() {
+    return evaluations;
+  }
+
+  /** The session's counters. */
+  public SessionStats stats() {
+    return new SessionStats(records, findings, evaluations, late, evicted, suppressed,
+        buffer.size());
+  }
+
+  // ---------------------------------------------------------------- correlation
+
+  private static long end(LogRecord r) {
+    if (r instanceof FlowLogRecord f && f.end() >= 0) {
+      return f.end() * 1_000_000_000L;
+    }
+    return Hit.nanos(r.time());
+  }
+
+  private long watermark() {
+    long w = Long.MAX_VALUE;
+    for (Map.Entry<SourceType, Long> e : newest.entrySet()) {
+      long l = engine.options().lateness(e.getKey()).toNanos();
+      w = Math.min(w, e.getValue() - l);
+    }
+    return newest.isEmpty() ? Hit.NO_TIME : w;
+  }
+
+  private void release(long watermark) {
+    while (!buffer.isEmpty()
+        && (buffer.peek().end() <= watermark || buffer.size() > engine.options().maxBuffered())) {
+      Hit h = buffer.poll();
+      if (h.end() > watermark) {
+        late++;
+      }
+      correlate(h);
+    }
+    if (watermark != Hit.NO_TIME && watermark != Long.MAX_VALUE) {
+      for (int i = 0; i < correlators.length; i++) {
+        if (correlators[i] != null) {
+          correlators[i].advance(watermark, out(engine.compiled().get(i)));
+        }
+      }
+    }
+  }
+
+  private void correlate(Hit h) {
+    releasedUpTo = Math.max(releasedUpTo, h.end());
+    correlators[h.rule()].onHit(h, out(engine.compiled().get(h.rule())));
+  }
+
+  private Correlator.Out out(CompiledRule cr) {
+    return new Correlator.Out() {
+      @Override
+      public void finding(List<Hit> hs, Hit last) {
+        emit(cr, last, correlated(cr, hs, last));
+      }
+
+      @Override
+      public void evicted() {
+        evicted++;
+      }
+    };
+  }
+
+  private @Nullable Hit hit(CompiledRule cr, Correlation c, LogRecord r) {
+    long time = Hit.nanos(r.time());
+    if (time == Hit.NO_TIME) {
+      return null; // correlation is on event time: a record without one cannot take part
+    }
+    int mask;
+    List<List<String>> keys = new ArrayList<>();
+    String value = "";
+    if (c.kind() == Correlation.Kind.SEQUENCE) {
+      mask = cr.stepMask(ctx);
+      if (mask == 0) {
+        return null;
+      }
+      for (int i = 0; i < cr.stepKeys().size(); i++) {
+        keys.add((mask & (1 << i)) == 0 ? List.of() : keyValues(cr.stepKeys().get(i)));
+      }
+    } else {
+      if (!cr.matches(ctx)) {
+        return null;
+      }
+      mask = 1;
+      keys.add(List.of(joined(cr.groupBy())));
+      if (c.kind() == Correlation.Kind.NEW_TERM) {
+        value = joined(cr.terms());
+      } else if (cr.field() != null) {
+        List<Object> v = new ArrayList<>();
+        cr.field().collect(ctx, v);
+        value = v.isEmpty() ? "" : Values.text(v.get(0));
+      }
+    }
+    long end = end(r);
+    return new Hit(cr.index(), seq++, time, end == Hit.NO_TIME ? time : end, mask,
+        List.copyOf(keys), value, suppressKey(cr), cr.title(ctx), principal(r), sourceIp(r),
+        evidence(r));
+  }
+
+  private List<String> keyValues(Accessor a) {
+    List<Object> v = new ArrayList<>();
+    a.collect(ctx, v);
+    List<String> out = new ArrayList<>(v.size());
+    for (Object o : v) {
+      String k = Correlator.normalize(Values.text(o));
+      if (!out.contains(k)) {
+        out.add(k);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private String joined(List<Accessor> fields) {
+    StringBuilder sb = new StringBuilder();
+    List<Object> v = new ArrayList<>();
+    for (Accessor a : fields) {
+      v.clear();
+      a.collect(ctx, v);
+      sb.append(v.isEmpty() ? "-" : Correlator.normalize(Values.text(v.get(0)))).append('\u0001');
+    }
+    return sb.toString();
+  }
+
+  private String suppressKey(CompiledRule cr) {
+    return cr.rule().suppression() == null ? "" : joined(cr.suppressBy());
+  }
+
+  // ---------------------------------------------------------------- findings
+
+  private Hit single(CompiledRule cr, LogRecord r) {
+    long time = Hit.nanos(r.time());
+    return new Hit(cr.index(), seq, time, time, 1, List.of(), "", suppressKey(cr),
+        cr.title(ctx), principal(r), sourceIp(r), evidence(r));
+  }
+
+  private Finding correlated(CompiledRule cr, List<Hit> hs, Hit last) {
+    long time = Hit.NO_TIME;
+    String principal = null;
+    String ip = null;
+    List<Evidence> ev = new ArrayList<>(hs.size());
+    for (Hit h : hs) {
+      time = Math.max(time, h.time());
+      if (principal == null) {
+        principal = h.principal();
+      }
+      if (ip == null) {
+        ip = h.sourceIp();
+      }
+      ev.add(h.evidence());
+    }
+    Rule rule = cr.rule();
+    return new Finding(rule.id(), last.title(), rule.severity(), rule.mitre(), Hit.instant(time),
+        principal, ip, ev, rule.author(), rule.license(), link(rule));
+  }
+
+  private static @Nullable String link(Rule rule) {
+    return rule.references().isEmpty() ? null : rule.references().get(0);
+  }
+
+  private void emit(CompiledRule cr, Hit h) {
+    Rule rule = cr.rule();
+    emit(cr, h, new Finding(rule.id(), h.title(), rule.severity(), rule.mitre(),
+        Hit.instant(h.time()), h.principal(), h.sourceIp(), List.of(h.evidence()), rule.author(),
+        rule.license(), link(rule)));
+  }
+
+  /** Emits a finding unless suppressed; {@code keySource} carries the suppression key. */
+  private void emit(CompiledRule cr, Hit keySource, Finding f) {
+    Suppression sup = cr.rule().suppression();
+    if (sup != null) {
+      String key = keySource.suppressKey();
+      long t = Hit.nanos(f.time());
+      Map<String, Long> m = suppression.get(cr.index());
+      Long last = m.get(key);
+      if (last != null && t != Hit.NO_TIME && t - last < sup.window().toNanos() && t >= last) {
+        suppressed++;
+        return;
+      }
+      m.put(key, t);
+      while (m.size() > MAX_SUPPRESSION_KEYS) {
+        m.remove(m.keySet().iterator().next());
+        evicted++;
+      }
+    }
+    findings++;
+    sink.accept(f);
+  }
+
+  private void rememberSignIn(CloudTrailEvent e) {
+    String id = e.eventID();
+    JsonValue add = e.additionalEventData();
+    JsonValue m = add == null || !add.isObject() ? null : add.get("MFAUsed");
+    String s = m == null ? null : m.stringOrNull();
+    if (id != null && s != null) {
+      signInMfa.put(id, s.equalsIgnoreCase("Yes"));
+    }
+  }
+
+  private @Nullable String principal(LogRecord r) {
+    if (!(r instanceof CloudTrailEvent e)) {
+      return null;
+    }
+    Attribution a = ctx.attribution();
+    if (a != null && a.origin().kind() != IdentityKind.UNKNOWN) {
+      return a.origin().id();
+    }
+    UserIdentity ui = e.userIdentity();
+    if (ui == null) {
+      return null;
+    }
+    return ui.arn() != null ? ui.arn() : ui.principalId();
+  }
+
+  /** The source address of a record, by type. */
+  static @Nullable String sourceIp(LogRecord r) {
+    IpAddress ip;
+    if (r instanceof CloudTrailEvent e) {
+      return e.sourceIPAddress();
+    } else if (r instanceof FlowLogRecord f) {
+      ip = f.srcaddr();
+    } else if (r instanceof WafLogRecord w) {
+      return w.clientIpText();
+    } else if (r instanceof ResolverQueryLogRecord q) {
+      return q.srcaddrText();
+    } else if (r instanceof S3AccessLogRecord s) {
+      ip = s.remoteIp();
+    } else if (r instanceof LoadBalancerLogRecord l) {
+      return l.host(LoadBalancerField.CLIENT);
+    } else if (r instanceof PublicDnsQueryLogRecord p) {
+      return p.resolverIpText();
+    } else {
+      return null;
+    }
+    return ip == null ? null : ip.toString();
+  }
+
+  /** The evidence of a record. */
+  static Evidence evidence(LogRecord r) {
+    String id = null;
+    if (r instanceof CloudTrailEvent e) {
+      id = e.eventID();
+    } else if (r instanceof WafLogRecord w) {
+      id = w.requestId();
+    } else if (r instanceof S3AccessLogRecord s) {
+      id = s.requestId();
+    } else if (r instanceof LoadBalancerLogRecord l) {
+      id = l.traceId();
+    }
+    return new Evidence(r.source(), id, r.time(), r.provenance());
+  }
+
+  // ---------------------------------------------------------------- checkpoints
+
+  /**
+   * The correlation state of this session as bytes, to {@link Engine#restore} after a restart.
+   *
+   * <p>Format (version {@value #CHECKPOINT_VERSION}, big-endian, strings as int length + UTF-8):
+   * magic {@code "CIRS"}; int version; 32-byte SHA-256 of the engine's rule definitions; longs
+   * records, findings, evaluations, late, evicted, suppressed, next arrival number, released-up-to
+   * time; boolean flushed; int n × (string record type, long newest time) for the watermark; int n
+   * × buffered hit; int n × (string eventID, boolean MFA) for console sign-ins; then for each rule
+   * in engine order: boolean has-correlator [+ its state], int n × (string key, long time) of its
+   * suppression map. Hits hold rule index, arrival number, times (epoch ns), step mask, keys,
+   * value, suppression key, title, principal, source IP and evidence (type, event id, time,
+   * provenance).
+   *
+   * <p>Not included: the identity attributor's memory of minted credentials (from cloudir-
+   * investigate). After a restore, calls made with credentials minted before the checkpoint are
+   * attributed as partial until their minting events are seen again.
+   */
+  public byte[] checkpoint() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeInt(CHECKPOINT_VERSION);
+      out.write(engine.fingerprint());
+      for (long v : new long[] {records, findings, evaluations, late, evicted, suppressed, seq,
+          releasedUpTo}) {
+        out.writeLong(v);
+      }
+      out.writeBoolean(flushed);
+      out.writeInt(newest.size());
+      for (Map.Entry<SourceType, Long> e : newest.entrySet()) {
+        StateIo.writeString(out, e.getKey().name());
+        out.writeLong(e.getValue());
+      }
+      List<Hit> buffered = new ArrayList<>(buffer);
+      buffered.sort(Hit.ORDER);
+      out.writeInt(buffered.size());
+      for (Hit h : buffered) {
+        h.write(out);
+      }
+      out.writeInt(signInMfa.size());
+      for (Map.Entry<String, Boolean> e : signInMfa.entrySet()) {
+        StateIo.writeString(out, e.getKey());
+        out.writeBoolean(e.getValue());
+      }
+      for (int i = 0; i < correlators.length; i++) {
+        out.writeBoolean(correlators[i] != null);
+        if (correlators[i] != null) {
+          correlators[i].write(out);
+        }
+        Map<String, Long> m = suppression.get(i);
+        out.writeInt(m.size());
+        for (Map.Entry<String, Long> e : m.entrySet()) {
+          StateIo.writeString(out, e.getKey());
+          out.writeLong(e.getValue());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  void restore(byte[] data) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+      if (in.readInt() != MAGIC) {
+        throw new IllegalArgumentException("not a cloudir rules checkpoint");
+      }
+      int v = in.readInt();
+      if (v != CHECKPOINT_VERSION) {
+        throw new IllegalArgumentException("checkpoint version " + v + " (this library reads "
+            + CHECKPOINT_VERSION + ")");
+      }
+      byte[] fp = new byte[32];
+      in.readFully(fp);
+      if (!Arrays.equals(fp, engine.fingerprint())) {
+        throw new IllegalArgumentException("the checkpoint was made by an engine with other rules");
+      }
+      records = in.readLong();
+      findings = in.readLong();
+      evaluations = in.readLong();
+      late = in.readLong();
+      evicted = in.readLong();
+      suppressed = in.readLong();
+      seq = in.readLong();
+      releasedUpTo = in.readLong();
+      flushed = in.readBoolean();
+      int n = StateIo.count(in.readInt());
+      for (int i = 0; i < n; i++) {
+        newest.put(SourceType.of(StateIo.readString(in)), in.readLong());
+      }
+      n = StateIo.count(in.readInt());
+      buffer = new PriorityQueue<>(Hit.ORDER);
+      for (int i = 0; i < n; i++) {
+        Hit h = Hit.read(in);
+        if (h.rule() < 0 || h.rule() >= correlators.length || correlators[h.rule()] == null) {
+          throw new IOException("hit of a rule without correlation");
+        }
+        buffer.add(h);
+      }
+      n = StateIo.count(in.readInt());
+      for (int i = 0; i < n; i++) {
+        signInMfa.put(StateIo.readString(in), in.readBoolean());
+      }
+      for (int i = 0; i < correlators.length; i++) {
+        boolean has = in.readBoolean();
+        if (has != (correlators[i] != null)) {
+          throw new IOException("correlation state does not fit rule " + i);
+        }
+        if (has) {
+          correlators[i].read(in);
+        }
+        n = StateIo.count(in.readInt());
+        Map<String, Long> m = suppression.get(i);
+        if (n > 0 && cr(i).rule().suppression() == null) {
+          throw new IOException("suppression state for a rule without suppression");
+        }
+        for (int j = 0; j < n; j++) {
+          m.put(StateIo.readString(in), in.readLong());
+        }
+      }
+      if (in.read() != -1) {
+        throw new IOException("trailing bytes");
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof IllegalArgumentException iae) {
+        throw iae;
+      }
+      throw new IllegalArgumentException("corrupt checkpoint: " + e.getMessage(), e);
+    }
+  }
+
+  private CompiledRule cr(int i) {
+    return engine.compiled().get(i);
+  }
+}

@@ -1,0 +1,322 @@
+package io.cloudir.rules.internal;
+
+import io.cloudir.model.Location;
+import io.cloudir.model.SourceType;
+import io.cloudir.rules.Condition;
+import io.cloudir.rules.FieldTest;
+import io.cloudir.rules.Rule;
+import io.cloudir.rules.RuleException;
+import io.cloudir.rules.Selection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rule compiled for evaluation: field paths resolved, matchers built, the condition bound to
+ * selection indices, routing keys inferred. Immutable and thread-safe.
+ */
+public final class CompiledRule {
+  private final Rule rule;
+  private final int index;
+  private final Set<SourceType> types;
+  private final @Nullable Set<String> eventNames;
+  private final @Nullable Set<String> eventSources;
+  private final List<String> selectionNames;
+  private final Map<String, Integer> selectionIndex = new HashMap<>();
+  private final List<List<List<Matchers.Compiled>>> selections = new ArrayList<>();
+  private final Template title;
+  private final Cond cond;
+  private final List<Accessor> groupBy = new ArrayList<>();
+  private final @Nullable Accessor field;
+  private final List<Accessor> terms = new ArrayList<>();
+  private final List<Integer> stepSelections = new ArrayList<>();
+  private final List<Accessor> stepKeys = new ArrayList<>();
+  private final List<Accessor> suppressBy = new ArrayList<>();
+
+  /**
+   * Compiles a rule.
+   *
+   * @param rule the rule
+   * @param index its position in the engine (ties in ordering are broken by it)
+   * @throws RuleException with the location of the offending part
+   */
+  public CompiledRule(Rule rule, int index) {
+    this.rule = rule;
+    this.index = index;
+    this.types = rule.logSource().types();
+    this.selectionNames = List.copyOf(rule.selections().keySet());
+    for (Selection s : rule.selections().values()) {
+      selectionIndex.put(s.name(), selections.size());
+      List<List<Matchers.Compiled>> alts = new ArrayList<>();
+      for (List<FieldTest> group : s.alternatives()) {
+        List<Matchers.Compiled> g = new ArrayList<>();
+        for (FieldTest t : group) {
+          try {
+            g.add(Matchers.compile(t, types));
+          } catch (IllegalArgumentException e) {
+            throw error(t.location() != null ? t.location() : s.location(),
+                "selection " + s.name() + ", " + t.key() + ": " + e.getMessage(), e);
+          }
+        }
+        alts.add(List.copyOf(g));
+      }
+      selections.add(List.copyOf(alts));
+    }
+    checkCondition(rule.condition());
+    this.cond = bind(rule.condition());
+    try {
+      this.title = Template.compile(rule.title(), types);
+    } catch (IllegalArgumentException e) {
+      throw error(rule.location(), "title: " + e.getMessage(), e);
+    }
+    io.cloudir.rules.Correlation corr = rule.correlation();
+    Accessor f = null;
+    if (corr != null) {
+      for (String g : corr.groupBy()) {
+        groupBy.add(path(g, "correlation groupBy"));
+      }
+      if (corr.field() != null) {
+        f = path(corr.field(), "correlation field");
+      }
+      for (String t : corr.terms()) {
+        terms.add(path(t, "correlation terms"));
+      }
+      for (io.cloudir.rules.Correlation.Step st : corr.steps()) {
+        Integer si = selectionIndex.get(st.selection());
+        if (si == null) {
+          throw error(rule.location(), "sequence step names an unknown selection '"
+              + st.selection() + "'", null);
+        }
+        stepSelections.add(si);
+        stepKeys.add(path(st.key(), "sequence step " + st.selection() + " key"));
+      }
+    }
+    this.field = f;
+    io.cloudir.rules.Suppression sup = rule.suppression();
+    if (sup != null) {
+      for (String b : sup.by()) {
+        suppressBy.add(path(b, "suppress by"));
+      }
+    }
+    List<String> stepNames = corr != null
+        && corr.kind() == io.cloudir.rules.Correlation.Kind.SEQUENCE ? stepNames(corr) : null;
+    Set<String> names = stepNames != null ? Routes.requiredAny(rule, stepNames, "eventName")
+        : Routes.required(rule, "eventName");
+    Set<String> sources = stepNames != null ? Routes.requiredAny(rule, stepNames, "eventSource")
+        : Routes.required(rule, "eventSource");
+    boolean ctOnly = types.equals(Set.of(SourceType.CLOUDTRAIL));
+    this.eventNames = ctOnly ? combine(rule.logSource().eventNames(), names, "eventName") : null;
+    this.eventSources = ctOnly
+        ? combine(rule.logSource().eventSources(), sources, "eventSource") : null;
+  }
+
+  private static List<String> stepNames(io.cloudir.rules.Correlation c) {
+    List<String> out = new ArrayList<>();
+    for (io.cloudir.rules.Correlation.Step st : c.steps()) {
+      out.add(st.selection());
+    }
+    return out;
+  }
+
+  private Accessor path(String p, String what) {
+    try {
+      return FieldPaths.compile(p, types);
+    } catch (IllegalArgumentException e) {
+      throw error(rule.location(), what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The group-by accessors of the correlation. */
+  public List<Accessor> groupBy() {
+    return groupBy;
+  }
+
+  /** The distinct/sum field accessor, or null. */
+  public @Nullable Accessor field() {
+    return field;
+  }
+
+  /** The new-term accessors. */
+  public List<Accessor> terms() {
+    return terms;
+  }
+
+  /** The key accessors of the sequence steps. */
+  public List<Accessor> stepKeys() {
+    return stepKeys;
+  }
+
+  /** The suppression key accessors. */
+  public List<Accessor> suppressBy() {
+    return suppressBy;
+  }
+
+  /** Bit i set when the selection of sequence step i holds for the current record. */
+  public int stepMask(EvalContext ctx) {
+    int mask = 0;
+    byte[] memo = new byte[selections.size()];
+    for (int i = 0; i < stepSelections.size() && i < 31; i++) {
+      int si = stepSelections.get(i);
+      if (memo[si] == 0) {
+        memo[si] = (byte) (selection(selections.get(si), ctx) ? 1 : 2);
+      }
+      if (memo[si] == 1) {
+        mask |= 1 << i;
+      }
+    }
+    return mask;
+  }
+
+  private @Nullable Set<String> combine(Set<String> declared, @Nullable Set<String> inferred,
+      String what) {
+    Set<String> d = declared.isEmpty() ? null : declared;
+    if (d == null) {
+      return inferred;
+    }
+    if (inferred == null) {
+      return d;
+    }
+    Set<String> r = new LinkedHashSet<>(d);
+    r.retainAll(inferred);
+    if (r.isEmpty()) {
+      throw error(rule.location(), "the rule can never fire: its logsource " + what + "s "
+          + d + " and the " + what + "s its condition requires " + inferred + " do not overlap",
+          null);
+    }
+    return r;
+  }
+
+  private void checkCondition(Condition c) {
+    if (c instanceof Condition.Ref r) {
+      if (!selectionIndex.containsKey(r.name())) {
+        throw error(rule.location(), "condition names an unknown selection '" + r.name()
+            + "' (selections: " + String.join(", ", selectionNames) + ")", null);
+      }
+    } else if (c instanceof Condition.Not n) {
+      checkCondition(n.operand());
+    } else if (c instanceof Condition.And a) {
+      a.operands().forEach(this::checkCondition);
+    } else if (c instanceof Condition.Or o) {
+      o.operands().forEach(this::checkCondition);
+    } else if (c instanceof Condition.Of of && of.expand(selectionNames).isEmpty()) {
+      throw error(rule.location(), "condition '" + of + "' matches no selection", null);
+    }
+  }
+
+  private RuleException error(@Nullable Location where, String msg, @Nullable Throwable cause) {
+    Location l = where != null ? where : new Location("rule " + rule.id(), -1, -1, null);
+    return new RuleException(l, "rule " + rule.id() + ": " + msg, cause);
+  }
+
+  /** The rule. */
+  public Rule rule() {
+    return rule;
+  }
+
+  /** The rule's position in its engine. */
+  public int index() {
+    return index;
+  }
+
+  /** The record types the rule reads. */
+  public Set<SourceType> types() {
+    return types;
+  }
+
+  /** Lower-case event names the rule can fire on, or null for any. */
+  public @Nullable Set<String> eventNames() {
+    return eventNames;
+  }
+
+  /** Lower-case event sources the rule can fire on, or null for any. */
+  public @Nullable Set<String> eventSources() {
+    return eventSources;
+  }
+
+  /** Renders the title for the current record. */
+  public String title(EvalContext ctx) {
+    return title.render(ctx);
+  }
+
+  /** The condition bound to selection indices (no name lookups when evaluating). */
+  private interface Cond {
+    boolean eval(EvalContext ctx, byte[] memo);
+  }
+
+  private Cond bind(Condition c) {
+    if (c instanceof Condition.Ref r) {
+      int i = java.util.Objects.requireNonNull(selectionIndex.get(r.name()));
+      return (ctx, memo) -> holds(i, ctx, memo);
+    }
+    if (c instanceof Condition.Not n) {
+      Cond o = bind(n.operand());
+      return (ctx, memo) -> !o.eval(ctx, memo);
+    }
+    if (c instanceof Condition.And a) {
+      Cond[] ops = a.operands().stream().map(this::bind).toArray(Cond[]::new);
+      return (ctx, memo) -> {
+        for (Cond o : ops) {
+          if (!o.eval(ctx, memo)) {
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+    if (c instanceof Condition.Or or) {
+      Cond[] ops = or.operands().stream().map(this::bind).toArray(Cond[]::new);
+      return (ctx, memo) -> {
+        for (Cond o : ops) {
+          if (o.eval(ctx, memo)) {
+            return true;
+          }
+        }
+        return false;
+      };
+    }
+    Condition.Of of = (Condition.Of) c;
+    int[] idx = of.expand(selectionNames).stream()
+        .mapToInt(n -> java.util.Objects.requireNonNull(selectionIndex.get(n))).toArray();
+    boolean all = of.all();
+    return (ctx, memo) -> {
+      for (int i : idx) {
+        if (holds(i, ctx, memo) != all) {
+          return !all;
+        }
+      }
+      return all && idx.length > 0;
+    };
+  }
+
+  private boolean holds(int i, EvalContext ctx, byte[] memo) {
+    if (memo[i] == 0) {
+      memo[i] = (byte) (selection(selections.get(i), ctx) ? 1 : 2);
+    }
+    return memo[i] == 1;
+  }
+
+  /** Whether the rule's condition holds for the current record. */
+  public boolean matches(EvalContext ctx) {
+    return cond.eval(ctx, new byte[selections.size()]);
+  }
+
+  private static boolean selection(List<List<Matchers.Compiled>> alts, EvalContext ctx) {
+    for (List<Matchers.Compiled> g : alts) {
+      boolean all = true;
+      for (Matchers.Compiled t : g) {
+        if (!t.test(ctx)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,457 @@
+package io.cloudir.rules.internal;
+
+import io.cloudir.rules.Correlation;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The correlation state of one rule in one session, fed {@link Hit}s in (end, provenance, arrival)
+ * order. State is bounded: at most {@link Correlation#maxKeys()} keys, the least recently updated
+ * evicted first. Not thread-safe (owned by a session).
+ */
+public abstract class Correlator {
+  /** Most hits kept per threshold group (older ones are dropped: an approximation, documented). */
+  static final int MAX_GROUP_HITS = 10_000;
+  /** Most partial sequences per key. */
+  static final int MAX_PARTIALS = 16;
+  /** Most hits named as evidence of one finding. */
+  static final int MAX_EVIDENCE = 1_000;
+
+  /** Where a correlator sends what it finds. */
+  public interface Out {
+    /** A finding made of these hits (in order); {@code last} made it. */
+    void finding(List<Hit> hits, Hit last);
+
+    /** A key was evicted. */
+    void evicted();
+  }
+
+  final Correlation c;
+  final long window;
+
+  Correlator(Correlation c) {
+    this.c = c;
+    this.window = c.window().toNanos();
+  }
+
+  /** A correlator for a rule's correlation. */
+  public static Correlator of(Correlation c) {
+    return switch (c.kind()) {
+      case THRESHOLD -> new Threshold(c);
+      case NEW_TERM -> new NewTerm(c);
+      case SEQUENCE -> new Sequence(c);
+    };
+  }
+
+  /** Processes one hit. */
+  public abstract void onHit(Hit h, Out out);
+
+  /** Event time has reached {@code now}: deadlines before it fire. */
+  public void advance(long now, Out out) {}
+
+  /** End of input: everything pending is decided. */
+  public void flush(Out out) {}
+
+  /** Writes the state. */
+  public abstract void write(DataOutput out) throws IOException;
+
+  /** Replaces the state by one written by {@link #write}. */
+  public abstract void read(DataInput in) throws IOException;
+
+  /** A map in least-recently-updated order, bounded by maxKeys. */
+  static <V> Map<String, V> lru() {
+    return new LinkedHashMap<>(16, 0.75f, true);
+  }
+
+  <V> void put(Map<String, V> m, String k, V v, Out out) {
+    m.put(k, v);
+    while (m.size() > c.maxKeys()) {
+      Iterator<Map.Entry<String, V>> it = m.entrySet().iterator();
+      it.next();
+      it.remove();
+      out.evicted();
+    }
+  }
+
+  /** Normalises a key value: lower case, a single-address CIDR as the address. */
+  public static String normalize(String s) {
+    String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+    if (t.endsWith("/32") || t.endsWith("/128")) {
+      String a = t.substring(0, t.lastIndexOf('/'));
+      if (io.cloudir.model.net.IpAddress.tryParse(a) != null) {
+        return a;
+      }
+    }
+    return t;
+  }
+
+  static void writeHits(DataOutput out, java.util.Collection<Hit> hits) throws IOException {
+    out.writeInt(hits.size());
+    for (Hit h : hits) {
+      h.write(out);
+    }
+  }
+
+  static List<Hit> readHits(DataInput in) throws IOException {
+    int n = StateIo.count(in.readInt());
+    List<Hit> out = new ArrayList<>(Math.min(n, 1024));
+    for (int i = 0; i < n; i++) {
+      out.add(Hit.read(in));
+    }
+    return out;
+  }
+
+  static List<Hit> lastEvidence(List<Hit> hits) {
+    return hits.size() <= MAX_EVIDENCE ? hits : hits.subList(hits.size() - MAX_EVIDENCE, hits.size());
+  }
+
+  /** Count, distinct count or sum per group within a sliding window. */
+  static final class Threshold extends Correlator {
+    /** The hits of one group in the window, with the running distinct counts and sum. */
+    private static final class Group {
+      final ArrayDeque<Hit> hits = new ArrayDeque<>();
+      final Map<String, Integer> distinct = new java.util.HashMap<>();
+      BigDecimal sum = BigDecimal.ZERO;
+
+      void add(Hit h) {
+        hits.addLast(h);
+        if (!h.value().isEmpty()) {
+          distinct.merge(h.value(), 1, Integer::sum);
+          BigDecimal v = Values.number(h.value());
+          if (v != null) {
+            sum = sum.add(v);
+          }
+        }
+      }
+
+      void removeFirst() {
+        Hit h = hits.pollFirst();
+        if (h != null && !h.value().isEmpty()) {
+          distinct.computeIfPresent(h.value(), (k, n) -> n == 1 ? null : n - 1);
+          BigDecimal v = Values.number(h.value());
+          if (v != null) {
+            sum = sum.subtract(v);
+          }
+        }
+      }
+    }
+
+    private Map<String, Group> groups = lru();
+
+    Threshold(Correlation c) {
+      super(c);
+    }
+
+    @Override
+    public void onHit(Hit h, Out out) {
+      String key = h.keys().get(0).get(0);
+      Group g = groups.get(key);
+      if (g == null) {
+        g = new Group();
+        put(groups, key, g, out);
+      }
+      while (!g.hits.isEmpty() && g.hits.peekFirst().time() < h.time() - window) {
+        g.removeFirst();
+      }
+      g.add(h);
+      int cap = c.aggregate() == Correlation.Aggregate.COUNT
+          ? (int) Math.min(MAX_GROUP_HITS, c.limit().longValue()) : MAX_GROUP_HITS;
+      while (g.hits.size() > cap) {
+        g.removeFirst();
+      }
+      if (reached(g)) {
+        List<Hit> hits = new ArrayList<>(g.hits);
+        groups.remove(key);
+        out.finding(lastEvidence(hits), h);
+      }
+    }
+
+    private boolean reached(Group g) {
+      BigDecimal v = switch (c.aggregate()) {
+        case COUNT -> BigDecimal.valueOf(g.hits.size());
+        case DISTINCT -> BigDecimal.valueOf(g.distinct.size());
+        case SUM -> g.sum;
+      };
+      return v.compareTo(c.limit()) >= 0;
+    }
+
+    @Override
+    public void write(DataOutput out) throws IOException {
+      out.writeInt(groups.size());
+      for (Map.Entry<String, Group> e : groups.entrySet()) {
+        StateIo.writeString(out, e.getKey());
+        writeHits(out, e.getValue().hits);
+      }
+    }
+
+    @Override
+    public void read(DataInput in) throws IOException {
+      groups = lru();
+      int n = StateIo.count(in.readInt());
+      for (int i = 0; i < n; i++) {
+        String k = StateIo.readString(in);
+        Group g = new Group();
+        for (Hit h : readHits(in)) {
+          g.add(h);
+        }
+        groups.put(k, g);
+      }
+    }
+  }
+
+  /** First value of the terms seen per group. */
+  static final class NewTerm extends Correlator {
+    private Map<String, Long> seen = lru();
+    private long start = Hit.NO_TIME;
+
+    NewTerm(Correlation c) {
+      super(c);
+    }
+
+    @Override
+    public void onHit(Hit h, Out out) {
+      if (start == Hit.NO_TIME && h.time() != Hit.NO_TIME) {
+        start = h.time();
+      }
+      String key = h.keys().get(0).get(0) + "\u0000" + h.value();
+      Long last = seen.get(key);
+      boolean fresh = last == null || (h.time() != Hit.NO_TIME && h.time() - last > window);
+      put(seen, key, h.time(), out);
+      if (fresh && h.time() != Hit.NO_TIME && h.time() - start >= c.learn().toNanos()) {
+        out.finding(List.of(h), h);
+      }
+    }
+
+    @Override
+    public void write(DataOutput out) throws IOException {
+      out.writeLong(start);
+      out.writeInt(seen.size());
+      for (Map.Entry<String, Long> e : seen.entrySet()) {
+        StateIo.writeString(out, e.getKey());
+        out.writeLong(e.getValue());
+      }
+    }
+
+    @Override
+    public void read(DataInput in) throws IOException {
+      start = in.readLong();
+      seen = lru();
+      int n = StateIo.count(in.readInt());
+      for (int i = 0; i < n; i++) {
+        String k = StateIo.readString(in);
+        seen.put(k, in.readLong());
+      }
+    }
+  }
+
+  /** Ordered steps by key within a span, with absence steps. */
+  static final class Sequence extends Correlator {
+    /** A partial match: the hits of the present steps matched so far. */
+    private static final class Partial {
+      final List<Hit> hits;
+      /** Index of the last step matched. */
+      int done;
+
+      Partial(List<Hit> hits, int done) {
+        this.hits = hits;
+        this.done = done;
+      }
+
+      long start() {
+        return hits.get(0).time();
+      }
+
+      long last() {
+        return hits.get(hits.size() - 1).end();
+      }
+    }
+
+    private final List<Correlation.Step> steps;
+    private final int lastPresent;
+    private Map<String, List<Partial>> partials = lru();
+    /** No partial has a deadline before this (a lower bound). */
+    private long minDeadline = Long.MAX_VALUE;
+
+    Sequence(Correlation c) {
+      super(c);
+      this.steps = c.steps();
+      int lp = 0;
+      for (int i = 0; i < steps.size(); i++) {
+        if (!steps.get(i).absent()) {
+          lp = i;
+        }
+      }
+      this.lastPresent = lp;
+    }
+
+    private int nextPresent(int done) {
+      for (int i = done + 1; i < steps.size(); i++) {
+        if (!steps.get(i).absent()) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private boolean complete(Partial p) {
+      return p.done == lastPresent;
+    }
+
+    @Override
+    public void onHit(Hit h, Out out) {
+      advance(h.time(), out);
+      // absence steps first: an absent event cancels the partials it falls inside
+      for (int i = 0; i < steps.size(); i++) {
+        if (!steps.get(i).absent() || (h.mask() & (1 << i)) == 0) {
+          continue;
+        }
+        for (String k : h.keys().get(i)) {
+          List<Partial> ps = partials.get(k);
+          if (ps == null) {
+            continue;
+          }
+          int step = i;
+          ps.removeIf(p -> p.done < step && (nextPresent(p.done) > step || nextPresent(p.done) < 0)
+              && h.end() >= p.last() && h.time() <= p.start() + window);
+          if (ps.isEmpty()) {
+            partials.remove(k);
+          }
+        }
+      }
+      // present steps, last first so that one event cannot advance a partial twice
+      for (int i = steps.size() - 1; i >= 0; i--) {
+        if (steps.get(i).absent() || (h.mask() & (1 << i)) == 0) {
+          continue;
+        }
+        for (String k : h.keys().get(i)) {
+          if (i == 0) {
+            List<Partial> ps = partials.get(k);
+            if (ps == null) {
+              ps = new ArrayList<>();
+              put(partials, k, ps, out);
+            }
+            ps.add(new Partial(new ArrayList<>(List.of(h)), 0));
+            minDeadline = Math.min(minDeadline, deadline(h.time()));
+            if (ps.size() > MAX_PARTIALS) {
+              ps.remove(0);
+            }
+            continue;
+          }
+          List<Partial> ps = partials.get(k);
+          if (ps == null) {
+            continue;
+          }
+          List<Partial> done = new ArrayList<>();
+          for (Partial p : ps) {
+            if (nextPresent(p.done) == i && h.end() >= p.last() && h.time() <= p.start() + window
+                && !p.hits.contains(h)) {
+              p.hits.add(h);
+              p.done = i;
+              if (complete(p) && lastPresent == steps.size() - 1) {
+                done.add(p);
+              }
+            }
+          }
+          for (Partial p : done) {
+            ps.remove(p);
+            out.finding(lastEvidence(p.hits), h);
+          }
+          if (ps.isEmpty()) {
+            partials.remove(k);
+          }
+        }
+      }
+    }
+
+    private long deadline(long start) {
+      return start == Hit.NO_TIME ? Hit.NO_TIME : start + window;
+    }
+
+    @Override
+    public void advance(long now, Out out) {
+      if (now == Hit.NO_TIME || now <= minDeadline) {
+        return;
+      }
+      Iterator<Map.Entry<String, List<Partial>>> it = partials.entrySet().iterator();
+      List<Partial> fire = new ArrayList<>();
+      long min = Long.MAX_VALUE;
+      while (it.hasNext()) {
+        List<Partial> ps = it.next().getValue();
+        Iterator<Partial> pi = ps.iterator();
+        while (pi.hasNext()) {
+          Partial p = pi.next();
+          long d = deadline(p.start());
+          if (d < now) {
+            pi.remove();
+            if (complete(p)) {
+              fire.add(p);
+            }
+          } else {
+            min = Math.min(min, d);
+          }
+        }
+        if (ps.isEmpty()) {
+          it.remove();
+        }
+      }
+      minDeadline = min;
+      fire.sort((a, b) -> Hit.ORDER.compare(a.hits.get(a.hits.size() - 1),
+          b.hits.get(b.hits.size() - 1)));
+      for (Partial p : fire) {
+        out.finding(lastEvidence(p.hits), p.hits.get(p.hits.size() - 1));
+      }
+    }
+
+    @Override
+    public void flush(Out out) {
+      advance(Long.MAX_VALUE, out);
+    }
+
+    @Override
+    public void write(DataOutput out) throws IOException {
+      out.writeInt(partials.size());
+      for (Map.Entry<String, List<Partial>> e : partials.entrySet()) {
+        StateIo.writeString(out, e.getKey());
+        out.writeInt(e.getValue().size());
+        for (Partial p : e.getValue()) {
+          out.writeInt(p.done);
+          writeHits(out, p.hits);
+        }
+      }
+    }
+
+    @Override
+    public void read(DataInput in) throws IOException {
+      partials = lru();
+      minDeadline = Long.MIN_VALUE + 1; // rescanned on the next advance
+      int n = StateIo.count(in.readInt());
+      for (int i = 0; i < n; i++) {
+        String k = StateIo.readString(in);
+        int m = StateIo.count(in.readInt());
+        List<Partial> ps = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+          int done = in.readInt();
+          if (done < 0 || done >= steps.size()) {
+            throw new IOException("bad sequence step " + done);
+          }
+          ps.add(new Partial(new ArrayList<>(readHits(in)), done));
+        }
+        partials.put(k, ps);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + Objects.toString(c) + "]";
+  }
+}

@@ -1,0 +1,65 @@
+package io.cloudir.rules.internal;
+
+import io.cloudir.investigate.Attribution;
+import io.cloudir.model.LogRecord;
+import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The record being evaluated and what is derived from it on demand (the attribution of a
+ * CloudTrail event). One per session, reused record after record; not thread-safe.
+ */
+public final class EvalContext {
+  private final Function<CloudTrailEvent, Attribution> attributor;
+  private final SignInMfa signInMfa;
+  private @Nullable LogRecord record;
+  private @Nullable Attribution attribution;
+
+  /**
+   * A context.
+   *
+   * @param attributor resolves the attribution of an event
+   * @param signInMfa whether the sign-in with this event id used MFA (null when unknown)
+   */
+  public EvalContext(Function<CloudTrailEvent, Attribution> attributor,
+      SignInMfa signInMfa) {
+    this.attributor = attributor;
+    this.signInMfa = signInMfa;
+  }
+
+  /** Moves to the next record. */
+  public void reset(LogRecord r) {
+    this.record = r;
+    this.attribution = null;
+  }
+
+  /** Looks up whether a sign-in used MFA. */
+  @FunctionalInterface
+  public interface SignInMfa {
+    /** Whether the sign-in event with this id used MFA, or null when unknown. */
+    @Nullable Boolean mfa(String eventId);
+  }
+
+  /** The current record. */
+  public LogRecord record() {
+    LogRecord r = record;
+    if (r == null) {
+      throw new IllegalStateException("no record");
+    }
+    return r;
+  }
+
+  /** The attribution of the current record, or null when it is not a CloudTrail event. */
+  public @Nullable Attribution attribution() {
+    if (attribution == null && record instanceof CloudTrailEvent e) {
+      attribution = attributor.apply(e);
+    }
+    return attribution;
+  }
+
+  /** Whether the sign-in event with this id used MFA, or null when unknown. */
+  public @Nullable Boolean signInMfa(String eventId) {
+    return signInMfa.mfa(eventId);
+  }
+}

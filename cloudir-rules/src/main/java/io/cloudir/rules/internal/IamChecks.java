@@ -1,0 +1,134 @@
+package io.cloudir.rules.internal;
+
+import io.cloudir.iam.policy.Condition;
+import io.cloudir.iam.policy.Effect;
+import io.cloudir.iam.policy.Policy;
+import io.cloudir.iam.policy.Principals;
+import io.cloudir.iam.policy.Statement;
+import io.cloudir.model.CloudirException;
+import io.cloudir.model.json.JsonValue;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The IAM helpers of the rule language, backed by cloudir-iam's policy parser. A value that is not
+ * a policy document (or a URL-encoded one, as some CloudTrail events carry) matches nothing.
+ */
+public final class IamChecks {
+  private IamChecks() {}
+
+  /** Condition keys that restrict who may use a statement: with one, it is not public. */
+  private static final Set<String> RESTRICTING = Set.of("aws:sourceaccount", "aws:sourcearn",
+      "aws:sourceowner", "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount",
+      "aws:principalarn", "aws:sourcevpc", "aws:sourcevpce", "aws:sourceip", "aws:sourceorgid",
+      "aws:sourceorgpaths", "aws:userid", "aws:username", "aws:principalserviceName",
+      "aws:resourceorgid", "aws:vpcsourceip", "aws:calledvia", "aws:principalservicename",
+      "s3:dataaccesspointaccount", "s3:dataaccesspointarn", "kms:calleraccount",
+      "kms:viaservice", "lambda:functionarn", "sts:externalid");
+
+  /** The policy a value holds, or null when it holds none. */
+  public static @Nullable Policy policy(Object value) {
+    try {
+      if (value instanceof JsonValue j && j.isObject()) {
+        return Policy.parse(j, null);
+      }
+      if (value instanceof String s) {
+        String t = s.trim();
+        if (t.startsWith("%7B") || t.startsWith("%7b")) {
+          t = URLDecoder.decode(t, StandardCharsets.UTF_8);
+        }
+        if (!t.startsWith("{")) {
+          return null;
+        }
+        return Policy.parse(t, null);
+      }
+    } catch (CloudirException | IllegalArgumentException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a policy grants administrator access: an Allow statement for every action ({@code *}
+   * or {@code *:*}) or a {@code NotAction} Allow, on every resource, without conditions.
+   */
+  public static boolean grantsAdmin(Policy p) {
+    for (Statement s : p.statements()) {
+      if (s.effect() != Effect.ALLOW || !s.conditions().isEmpty() || s.notResource()) {
+        continue;
+      }
+      boolean everyAction = s.notAction()
+          || s.actions().stream().anyMatch(a -> a.equals("*") || a.equals("*:*"));
+      boolean everyResource = s.resources() == null || s.resources().contains("*");
+      if (everyAction && everyResource) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a resource policy allows anyone: an Allow statement whose principal is {@code *} (or
+   * a {@code NotPrincipal} Allow) with no condition on a key that restricts the caller (source
+   * account/ARN/VPC/IP, principal organization/account/ARN…).
+   */
+  public static boolean allowsPublic(Policy p) {
+    for (Statement s : p.statements()) {
+      Principals pr = s.principals();
+      if (s.effect() != Effect.ALLOW || pr == null) {
+        continue;
+      }
+      if (!(s.notPrincipal() || pr.matchesEveryone())) {
+        continue;
+      }
+      boolean restricted = false;
+      for (Condition c : s.conditions()) {
+        if (RESTRICTING.contains(c.key().toLowerCase(Locale.ROOT))) {
+          restricted = true;
+          break;
+        }
+      }
+      if (!restricted) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a policy allows an AWS principal of an account other than {@code account}: an account
+   * id, an ARN of another account, or {@code *}.
+   */
+  public static boolean externalPrincipal(Policy p, String account) {
+    for (Statement s : p.statements()) {
+      Principals pr = s.principals();
+      if (s.effect() != Effect.ALLOW || pr == null || s.notPrincipal()) {
+        continue;
+      }
+      if (pr.wildcard()) {
+        return true;
+      }
+      for (String a : pr.aws()) {
+        String acct = accountOf(a);
+        if (acct == null || !acct.equals(account)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable String accountOf(String principal) {
+    if (principal.matches("\\d{12}")) {
+      return principal;
+    }
+    if (principal.startsWith("arn:")) {
+      String[] parts = principal.split(":", 6);
+      return parts.length >= 5 && !parts[4].isEmpty() ? parts[4] : null;
+    }
+    return null;
+  }
+}
