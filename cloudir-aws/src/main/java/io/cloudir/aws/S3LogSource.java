@@ -141,6 +141,21 @@ public final class S3LogSource implements AutoCloseable {
   }
 
   /**
+   * The given objects as {@link LogSource}s for a caller's own {@code LogReader} (for example
+   * mixed with local files): the objects are downloaded ahead as the options allow, and each
+   * source, when opened, hands over its object's bytes. The sources must be opened in list order
+   * and one at a time (a reader with parallelism 1 does so); opening one releases the buffer of
+   * the one before. Each object, once fetched, goes to {@code onFetched} (on the opening thread)
+   * before its bytes are read: an object that could not be read whole is reported there (its
+   * {@link FetchedObject#failure()}), and its source yields what was read of it (possibly
+   * nothing). Close the result when done (it stops the downloads).
+   */
+  public Sources sources(List<S3LogObject> objects, java.util.function.Consumer<FetchedObject> onFetched) {
+    return new Sources(new Fetcher(s3, objects, options, f -> onFetched.accept(
+        new FetchedObject(f.object(), null, null, java.util.Map.of(), null, f))), objects, onFetched);
+  }
+
+  /**
    * Lists and downloads into {@code dir}: each object becomes {@code dir/KEY}; each CloudTrail
    * digest file gets {@code dir/KEY.metadata.json} beside it, the {@code Metadata} map that
    * {@code aws s3api head-object} prints ({@code {"signature": …, "signature-algorithm": …}}), so
@@ -156,6 +171,52 @@ public final class S3LogSource implements AutoCloseable {
   public void close() {
     if (owned) {
       s3.close();
+    }
+  }
+
+  /**
+   * Objects as sources to be opened in order (see {@link #sources}). Not thread-safe: one reading
+   * thread. Close it to stop the downloads.
+   */
+  public static final class Sources implements AutoCloseable {
+    private final Fetcher fetcher;
+    private final List<LogSource> list;
+    private int opened;
+
+    private Sources(Fetcher fetcher, List<S3LogObject> objects,
+        java.util.function.Consumer<FetchedObject> onFetched) {
+      this.fetcher = fetcher;
+      List<LogSource> l = new ArrayList<>();
+      for (int i = 0; i < objects.size(); i++) {
+        int index = i;
+        S3LogObject o = objects.get(i);
+        l.add(LogSource.of(o.uri(), () -> open(index, onFetched)));
+      }
+      this.list = List.copyOf(l);
+    }
+
+    private synchronized java.io.InputStream open(int index,
+        java.util.function.Consumer<FetchedObject> onFetched) throws java.io.IOException {
+      if (index != opened) {
+        throw new java.io.IOException("the sources of an S3 fetch are opened once each, in order"
+            + " (asked for " + index + ", next is " + opened + ")");
+      }
+      opened++;
+      FetchedObject f = fetcher.next();
+      onFetched.accept(f);
+      LogSource src = f.source();
+      return src == null ? java.io.InputStream.nullInputStream() : src.open();
+    }
+
+    /** The sources, in list order. */
+    public List<LogSource> list() {
+      return list;
+    }
+
+    /** Stops the downloads. */
+    @Override
+    public void close() {
+      fetcher.close();
     }
   }
 

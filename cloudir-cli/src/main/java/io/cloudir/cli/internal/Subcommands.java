@@ -20,6 +20,7 @@ final class Subcommands {
         new TimelineCommand(io),
         new EntitiesCommand(io),
         ArnCommand.create(io),
-        IamCommand.create(io));
+        IamCommand.create(io),
+        new FetchCommand(io), TrailCommand.create(io));
   }
 }
