@@ -15,24 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DownloadTest {
-  static S3Fixture fx;
-
-  @BeforeAll
-  static void start() {
-    fx = new S3Fixture();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    fx.close();
-  }
-
+class DownloadTest extends S3TestBase {
   @Test
   void writesTheOfflineLayoutWithDigestMetadataAndResumes(@TempDir Path dir) throws Exception {
     String b = fx.bucket();

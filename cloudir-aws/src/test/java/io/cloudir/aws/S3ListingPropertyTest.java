@@ -11,8 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,19 +18,7 @@ import org.junit.jupiter.api.Test;
  * days, whatever the layout (AWS, organization, Hive, hourly partitions) — checked against a
  * filter over how the keys were generated.
  */
-class S3ListingPropertyTest {
-  static S3Fixture fx;
-
-  @BeforeAll
-  static void start() {
-    fx = new S3Fixture();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    fx.close();
-  }
-
+class S3ListingPropertyTest extends S3TestBase {
   static final String[] ACCOUNTS = {"111111111111", "222222222222", "333333333333"};
   static final String[] REGIONS = {"us-east-1", "eu-west-1", "ap-south-1"};
   static final LocalDate BASE = LocalDate.of(2026, 2, 25); // crosses a month end

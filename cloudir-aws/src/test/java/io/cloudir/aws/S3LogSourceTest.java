@@ -18,24 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
-class S3LogSourceTest {
-  static S3Fixture fx;
-
-  @BeforeAll
-  static void start() {
-    fx = new S3Fixture();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    fx.close();
-  }
-
+class S3LogSourceTest extends S3TestBase {
   static FetchOptions fast() {
     return FetchOptions.defaults().withRetries(3, Duration.ZERO, Duration.ZERO);
   }

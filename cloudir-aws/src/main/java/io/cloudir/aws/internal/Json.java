@@ -1,5 +1,6 @@
 package io.cloudir.aws.internal;
 
+import io.cloudir.model.internal.json.JsonStrings;
 import io.cloudir.model.json.JsonValue;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -24,27 +25,7 @@ public final class Json {
 
   /** Appends a JSON string literal of {@code s}. */
   public static StringBuilder quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"');
+    return JsonStrings.quote(out, s);
   }
 
   /** A JSON string literal of {@code s}. */

@@ -21,6 +21,13 @@ final class AwsOptions {
       description = "Send requests to this endpoint (an S3-compatible store, a VPC endpoint).")
   @Nullable String endpoint;
 
+  /** Prints {@code cloudir: message} to standard error and returns {@link Cli#ERROR}. */
+  static int fail(Io io, String message) {
+    io.err().println("cloudir: " + message);
+    io.err().flush();
+    return Cli.ERROR;
+  }
+
   /** The configuration, with a region when one is given. */
   AwsConfig config(@Nullable String region) {
     AwsConfig c = AwsConfig.profile(profile).withRegion(region);

@@ -63,7 +63,7 @@ final class FetchCommand implements Callable<Integer> {
     PrintStream err = io.err();
     Path dir = out;
     if (dir == null) {
-      return usage("--out is required");
+      return AwsOptions.fail(io, "--out is required");
     }
     int listed = 0;
     int downloaded = 0;
@@ -73,7 +73,7 @@ final class FetchCommand implements Callable<Integer> {
     try (S3LogSource src = S3LogSource.create(s3.aws.config(null))) {
       for (String u : uris) {
         if (!S3Uri.isS3(u)) {
-          return usage("not an s3:// address: " + u);
+          return AwsOptions.fail(io, "not an s3:// address: " + u);
         }
         DownloadSummary s = src.download(s3.query(u), dir);
         listed += s.listed();
@@ -83,7 +83,7 @@ final class FetchCommand implements Callable<Integer> {
         files.addAll(s.files());
       }
     } catch (IllegalArgumentException | AwsSourceException e) {
-      return usage(String.valueOf(e.getMessage()));
+      return AwsOptions.fail(io, String.valueOf(e.getMessage()));
     }
     for (ObjectFailure f : failures) {
       err.println("cloudir: " + f.object().uri() + ": " + f.reason());
@@ -96,7 +96,7 @@ final class FetchCommand implements Callable<Integer> {
           w.write('\n');
         }
       } catch (IOException e) {
-        return usage("cannot write " + m + ": " + ParseCommand.describe(e));
+        return AwsOptions.fail(io, "cannot write " + m + ": " + ParseCommand.describe(e));
       }
     }
     err.println("listed=" + listed + " downloaded=" + downloaded + " present=" + present
@@ -105,9 +105,4 @@ final class FetchCommand implements Callable<Integer> {
     return failures.isEmpty() ? Cli.OK : Cli.REJECTED;
   }
 
-  private int usage(String message) {
-    io.err().println("cloudir: " + message);
-    io.err().flush();
-    return Cli.ERROR;
-  }
 }

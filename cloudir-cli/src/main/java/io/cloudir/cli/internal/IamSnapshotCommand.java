@@ -51,7 +51,7 @@ final class IamSnapshotCommand implements Callable<Integer> {
   public Integer call() {
     Path file = out;
     if (file == null) {
-      return fail("--out is required");
+      return AwsOptions.fail(io, "--out is required");
     }
     try (AccountSnapshots snap = AccountSnapshots.create(aws.config(null))) {
       snap.writeAuthorizationDetails(file);
@@ -60,14 +60,9 @@ final class IamSnapshotCommand implements Callable<Integer> {
         snap.writeOrganization(org);
       }
     } catch (AwsSourceException | UncheckedIOException e) {
-      return fail(String.valueOf(e.getMessage()));
+      return AwsOptions.fail(io, String.valueOf(e.getMessage()));
     }
     return Cli.OK;
   }
 
-  private int fail(String message) {
-    io.err().println("cloudir: " + message);
-    io.err().flush();
-    return Cli.ERROR;
-  }
 }

@@ -88,12 +88,12 @@ final class TrailCommand implements Callable<Integer> {
     public Integer call() {
       Path file = out;
       if (file == null) {
-        return fail("--out is required");
+        return AwsOptions.fail(io, "--out is required");
       }
       try (AccountSnapshots snap = AccountSnapshots.create(aws.config(region))) {
         snap.writePublicKeys(file, time(since), time(until));
       } catch (AwsSourceException | UncheckedIOException | DateTimeParseException e) {
-        return fail(String.valueOf(e.getMessage()));
+        return AwsOptions.fail(io, String.valueOf(e.getMessage()));
       }
       return Cli.OK;
     }
@@ -102,10 +102,5 @@ final class TrailCommand implements Callable<Integer> {
       return t == null ? null : Instant.parse(t);
     }
 
-    private int fail(String message) {
-      io.err().println("cloudir: " + message);
-      io.err().flush();
-      return Cli.ERROR;
-    }
   }
 }
