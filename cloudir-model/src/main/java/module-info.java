@@ -22,6 +22,7 @@ module io.cloudir.model {
   exports io.cloudir.model.internal.json to
       io.cloudir.parsers,
       io.cloudir.iam,
+      io.cloudir.aws,
       io.cloudir.cli;
   exports io.cloudir.model.internal.text to
       io.cloudir.parsers;

@@ -29,7 +29,8 @@ final class IamCommand implements Callable<Integer> {
 
   /** The {@code iam} command with its subcommands. */
   static CommandLine create(Io io) {
-    return new CommandLine(new IamCommand(io)).addSubcommand(new IamSimulateCommand(io));
+    return new CommandLine(new IamCommand(io)).addSubcommand(new IamSimulateCommand(io))
+        .addSubcommand(new IamSnapshotCommand(io));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.cloudir.cli.internal;
 
+import io.cloudir.aws.AwsSourceException;
+import io.cloudir.aws.S3Uri;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.SourceType;
 import io.cloudir.parsers.LogReader;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,7 +48,8 @@ import picocli.CommandLine.Parameters;
           + " recursively in sorted path order; '-' reads standard input.",
       "Standard error ends with: parsed=N rejected=M warnings=W skipped=S"
     },
-    footer = {"", "Exit codes: 0 nothing rejected, 2 something rejected (the rest was written),"
+    footer = {"", "Exit codes: 0 nothing rejected, 2 something rejected or an s3:// object not read"
+        + " whole (the rest was written),"
         + " 1 usage or I/O error."})
 final class ParseCommand implements Callable<Integer> {
   /** The values of {@code --type}, in the order of the contract. */
@@ -75,8 +79,10 @@ final class ParseCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
-      description = "Files, directories (recursive) or '-' for standard input.")
+      description = "Files, directories (recursive), s3://bucket/prefix or '-' for standard input.")
   List<String> paths = new ArrayList<>();
+
+  @Mixin S3Options s3 = new S3Options();
 
   ParseCommand(Io io) {
     this.io = io;
@@ -94,8 +100,23 @@ final class ParseCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return usage("--type " + type + " is not supported yet");
     }
+    try (S3Inputs remote = new S3Inputs(s3, err)) {
+      return read(builder, remote);
+    }
+  }
+
+  private Integer read(LogReader.Builder builder, S3Inputs remote) {
+    PrintStream err = io.err();
     List<LogSource> sources = new ArrayList<>();
     for (String p : paths) {
+      if (S3Uri.isS3(p)) {
+        try {
+          sources.addAll(remote.sources(p));
+        } catch (IllegalArgumentException | AwsSourceException e) {
+          return usage(String.valueOf(e.getMessage()));
+        }
+        continue;
+      }
       if (p.equals("-")) {
         sources.add(stdin(io.in()));
         continue;
@@ -158,12 +179,12 @@ final class ParseCommand implements Callable<Integer> {
       failed = true;
     }
     progress.clear();
-    err.println(stats.summary());
+    err.println(stats.summary() + (remote.failures() > 0 ? " failed=" + remote.failures() : ""));
     err.flush();
     if (failed) {
       return Cli.ERROR;
     }
-    return stats.rejected() > 0 ? Cli.REJECTED : Cli.OK;
+    return stats.rejected() > 0 || remote.failures() > 0 ? Cli.REJECTED : Cli.OK;
   }
 
   private int usage(String message) {

@@ -1,5 +1,7 @@
 package io.cloudir.cli.internal;
 
+import io.cloudir.aws.AwsSourceException;
+import io.cloudir.aws.S3Uri;
 import io.cloudir.model.LogRecord;
 import io.cloudir.parsers.LogReader;
 import io.cloudir.parsers.LogSource;
@@ -32,8 +34,28 @@ final class RecordsInput {
   static RecordsInput read(Io io, List<String> paths) {
     RecordsInput in = new RecordsInput();
     PrintStream err = io.err();
+    try (S3Inputs remote = new S3Inputs(new S3Options(), err)) {
+      readAll(in, io, paths, remote);
+    }
+    return in;
+  }
+
+  private static void readAll(RecordsInput in, Io io, List<String> paths, S3Inputs remote) {
+    PrintStream err = io.err();
     List<LogSource> sources = new ArrayList<>();
+    boolean s3 = false;
     for (String p : paths) {
+      if (S3Uri.isS3(p)) {
+        // s3:// paths: everything under the prefix (timeline and entities filter by time)
+        try {
+          sources.addAll(remote.sources(p));
+          s3 = true;
+        } catch (IllegalArgumentException | AwsSourceException e) {
+          in.error = String.valueOf(e.getMessage());
+          return;
+        }
+        continue;
+      }
       if (p.equals("-")) {
         InputStream stdin = io.in();
         sources.add(LogSource.of("-", () -> new FilterInputStream(stdin) {
@@ -46,21 +68,22 @@ final class RecordsInput {
       }
       if (!exists(p)) {
         in.error = "no such file or directory: " + p;
-        return in;
+        return;
       }
       try {
         sources.addAll(LogSource.expand(List.of(p)));
       } catch (UncheckedIOException e) {
         in.error = ParseCommand.describe(e.getCause());
-        return in;
+        return;
       } catch (IllegalArgumentException e) {
         in.error = String.valueOf(e.getMessage());
-        return in;
+        return;
       }
     }
     LogReader reader = LogReader.builder()
         .onRejection(r -> err.println(ParseCommand.format(r)))
-        .parallelism(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))
+        // s3:// sources are opened in order, one at a time (they download ahead on their own)
+        .parallelism(s3 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))
         .build();
     try (RecordStream rs = reader.open(sources)) {
       try {
@@ -72,7 +95,6 @@ final class RecordsInput {
       }
       in.stats = rs.stats();
     }
-    return in;
   }
 
   private static boolean exists(String p) {

@@ -21,6 +21,7 @@ final class Subcommands {
         new EntitiesCommand(io),
         ArnCommand.create(io),
         IamCommand.create(io),
-        DigestCommand.create(io));
+        DigestCommand.create(io),
+        new FetchCommand(io), TrailCommand.create(io));
   }
 }

@@ -1,0 +1,147 @@
+package io.cloudir.aws;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A forwarding HTTP proxy in front of an unauthenticated S3Proxy that injects faults into object
+ * reads (GET of a key): server errors, or a body cut short after some bytes. It also records the
+ * object GETs it saw and the most that were in flight at once.
+ */
+final class FaultProxy implements AutoCloseable {
+  private static final Set<String> RESTRICTED =
+      Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding");
+
+  /** Faults for one key: {@code errors} 500 responses, then {@code cuts} bodies cut after {@code cutAt} bytes. */
+  static final class Fault {
+    final AtomicInteger errors;
+    final AtomicInteger cuts;
+    final int cutAt;
+
+    Fault(int errors, int cuts, int cutAt) {
+      this.errors = new AtomicInteger(errors);
+      this.cuts = new AtomicInteger(cuts);
+      this.cutAt = cutAt;
+    }
+  }
+
+  private final HttpServer server;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final URI target;
+  final Map<String, Fault> faults = new ConcurrentHashMap<>();
+  /** Every object GET seen: "key range" (range empty when none). */
+  final List<String> gets = new CopyOnWriteArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  final AtomicInteger maxInFlight = new AtomicInteger();
+
+  FaultProxy(URI target) throws IOException {
+    this.target = target;
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "fault-proxy");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** The object GETs of a key. */
+  long getsOf(String key) {
+    return gets.stream().filter(g -> g.startsWith(key + " ")).count();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getRawPath();
+    String query = ex.getRequestURI().getRawQuery();
+    boolean objectGet = ex.getRequestMethod().equals("GET") && path.indexOf('/', 1) > 0
+        && path.indexOf('/', 1) < path.length() - 1 && (query == null || query.startsWith("versionId="));
+    String key = objectGet ? URI.create(path).getPath().substring(path.indexOf('/', 1) + 1) : "";
+    Fault fault = objectGet ? faults.get(key) : null;
+    if (objectGet) {
+      String range = ex.getRequestHeaders().getFirst("Range");
+      gets.add(key + " " + (range == null ? "" : range));
+      int now = inFlight.incrementAndGet();
+      maxInFlight.accumulateAndGet(now, Math::max);
+    }
+    try (ex) {
+      if (fault != null && fault.errors.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code>"
+            + "<Message>injected</Message></Error>").getBytes();
+        ex.getResponseHeaders().add("Content-Type", "application/xml");
+        ex.sendResponseHeaders(500, body.length);
+        ex.getResponseBody().write(body);
+        return;
+      }
+      HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(target + ex.getRequestURI().toString()));
+      ex.getRequestHeaders().forEach((name, values) -> {
+        if (!RESTRICTED.contains(name.toLowerCase())) {
+          values.forEach(v -> req.header(name, v));
+        }
+      });
+      byte[] in = ex.getRequestBody().readAllBytes();
+      req.method(ex.getRequestMethod(), in.length == 0
+          ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(in));
+      HttpResponse<InputStream> resp;
+      try {
+        resp = client.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+      resp.headers().map().forEach((name, values) -> {
+        if (!RESTRICTED.contains(name.toLowerCase()) && !name.startsWith(":")) {
+          values.forEach(v -> ex.getResponseHeaders().add(name, v));
+        }
+      });
+      byte[] body;
+      try (InputStream b = resp.body()) {
+        body = b.readAllBytes();
+      }
+      boolean head = ex.getRequestMethod().equals("HEAD");
+      if (head) {
+        resp.headers().firstValue("content-length")
+            .ifPresent(v -> ex.getResponseHeaders().set("Content-Length", v));
+        ex.sendResponseHeaders(resp.statusCode(), -1);
+        return;
+      }
+      ex.sendResponseHeaders(resp.statusCode(), body.length == 0 ? -1 : body.length);
+      OutputStream out = ex.getResponseBody();
+      if (fault != null && resp.statusCode() / 100 == 2 && body.length > fault.cutAt
+          && fault.cuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        out.write(body, 0, fault.cutAt);
+        out.flush();
+        throw new IOException("injected cut"); // the exchange closes short of its length
+      }
+      out.write(body);
+    } finally {
+      if (objectGet) {
+        inFlight.decrementAndGet();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
