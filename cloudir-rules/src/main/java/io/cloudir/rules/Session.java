@@ -102,7 +102,8 @@ public final class Session implements Consumer<LogRecord> {
   Session(Engine engine, Consumer<Finding> sink) {
     this.engine = engine;
     this.sink = Objects.requireNonNull(sink);
-    this.ctx = new EvalContext(attributor::attribute, signInMfa::get);
+    this.ctx = new EvalContext(attributor::attribute, signInMfa::get,
+        engine.options().ipEnricher());
     List<CompiledRule> rules = engine.compiled();
     this.correlators = new Correlator[rules.size()];
     for (int i = 0; i < rules.size(); i++) {

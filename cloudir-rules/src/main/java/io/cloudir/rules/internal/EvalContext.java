@@ -1,5 +1,7 @@
 package io.cloudir.rules.internal;
 
+import io.cloudir.investigate.IpEnricher;
+import io.cloudir.model.net.IpAddress;
 import io.cloudir.investigate.Attribution;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
@@ -13,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class EvalContext {
   private final Function<CloudTrailEvent, Attribution> attributor;
   private final SignInMfa signInMfa;
+  private final @Nullable IpEnricher ipEnricher;
   private @Nullable LogRecord record;
   private @Nullable Attribution attribution;
 
@@ -21,11 +24,19 @@ public final class EvalContext {
    *
    * @param attributor resolves the attribution of an event
    * @param signInMfa whether the sign-in with this event id used MFA (null when unknown)
+   * @param ipEnricher facts about addresses for {@code geo.*} fields, or null
    */
   public EvalContext(Function<CloudTrailEvent, Attribution> attributor,
-      SignInMfa signInMfa) {
+      SignInMfa signInMfa, @Nullable IpEnricher ipEnricher) {
     this.attributor = attributor;
     this.signInMfa = signInMfa;
+    this.ipEnricher = ipEnricher;
+  }
+
+  /** What the enricher knows about an address, or null (no enricher, or nothing known). */
+  public IpEnricher.@Nullable Info ipInfo(@Nullable IpAddress ip) {
+    IpEnricher e = ipEnricher;
+    return e == null || ip == null ? null : e.lookup(ip);
   }
 
   /** Moves to the next record. */

@@ -1,14 +1,17 @@
 package io.cloudir.rules.internal;
 
 import io.cloudir.investigate.Attribution;
+import io.cloudir.investigate.IpEnricher;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.SourceType;
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import io.cloudir.model.cloudtrail.CloudTrailField;
+import io.cloudir.model.cloudtrail.SourceAddress;
 import io.cloudir.model.cloudtrail.UserIdentityField;
 import io.cloudir.model.elb.LoadBalancerField;
 import io.cloudir.model.elb.LoadBalancerLogRecord;
 import io.cloudir.model.json.JsonValue;
+import io.cloudir.model.net.IpAddress;
 import io.cloudir.model.route53.PublicDnsQueryLogRecord;
 import io.cloudir.model.route53.ResolverQueryLogRecord;
 import io.cloudir.model.s3.S3AccessLogField;
@@ -277,6 +280,9 @@ public final class FieldPaths {
     if (t.equals(SourceType.CLOUDTRAIL) && first.equals("actor")) {
       return actor(path, steps);
     }
+    if (first.equals("geo")) {
+      return geo(path, steps, t);
+    }
     Node root = SCHEMAS.get(t);
     if (root == null) {
       throw new IllegalArgumentException("record type " + t + " has no rule fields");
@@ -486,6 +492,73 @@ public final class FieldPaths {
         walk(v, st, 1, out);
       }
     };
+  }
+
+  /** The {@code geo.*} fields: {@code geo.source|destination.country|asn|org}. */
+  public static final List<String> GEO_FACTS = List.of("country", "asn", "org");
+
+  /**
+   * {@code geo.source.*} / {@code geo.destination.*}: what the engine's IP enricher knows about
+   * the record's source (CloudTrail {@code sourceIPAddress} when it is an address, flow {@code
+   * srcaddr}, Resolver {@code srcaddr}, WAF client, S3 remote IP, load-balancer client, public
+   * DNS resolver) or destination (flow {@code dstaddr}, load-balancer target). Absent when the
+   * engine has no enricher or the enricher knows nothing.
+   */
+  private static Accessor geo(String path, List<Object> steps, SourceType t) {
+    if (steps.size() != 3 || !(steps.get(1) instanceof String side)
+        || !(side.equals("source") || side.equals("destination"))
+        || !(steps.get(2) instanceof String fact) || !GEO_FACTS.contains(fact)) {
+      throw new IllegalArgumentException("unknown field '" + path + "' (geo fields: geo.source."
+          + String.join(", geo.source.", GEO_FACTS) + " and the same under geo.destination)");
+    }
+    boolean src = side.equals("source");
+    if (!src && !t.equals(SourceType.VPC_FLOW) && !t.equals(SourceType.ALB)) {
+      throw new IllegalArgumentException("field '" + path + "': record type " + t
+          + " has no destination address");
+    }
+    return (ctx, out) -> {
+      IpEnricher.Info info = ctx.ipInfo(address(ctx.record(), src));
+      if (info == null) {
+        return;
+      }
+      switch (fact) {
+        case "country" -> {
+          if (info.country() != null) {
+            out.add(info.country());
+          }
+        }
+        case "asn" -> {
+          if (info.asn() >= 0) {
+            out.add(info.asn());
+          }
+        }
+        default -> {
+          if (info.asOrganization() != null) {
+            out.add(info.asOrganization());
+          }
+        }
+      }
+    };
+  }
+
+  private static @Nullable IpAddress address(LogRecord r, boolean source) {
+    if (r instanceof CloudTrailEvent e) {
+      SourceAddress a = e.sourceAddress();
+      return a == null ? null : a.ip();
+    } else if (r instanceof FlowLogRecord f) {
+      return source ? f.srcaddr() : f.dstaddr();
+    } else if (r instanceof ResolverQueryLogRecord q) {
+      return q.srcaddr();
+    } else if (r instanceof WafLogRecord w) {
+      return w.clientIp();
+    } else if (r instanceof S3AccessLogRecord a) {
+      return a.remoteIp();
+    } else if (r instanceof LoadBalancerLogRecord l) {
+      return source ? l.clientIp() : l.targetIp();
+    } else if (r instanceof PublicDnsQueryLogRecord d) {
+      return d.resolverIp();
+    }
+    return null;
   }
 
   private static Accessor actor(String path, List<Object> steps) {
