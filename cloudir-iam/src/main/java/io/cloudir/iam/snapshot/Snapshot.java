@@ -2,7 +2,13 @@ package io.cloudir.iam.snapshot;
 
 import io.cloudir.iam.catalog.ActionCatalog;
 import io.cloudir.iam.eval.Result;
+import io.cloudir.iam.catalog.EventActionMap;
+import io.cloudir.iam.eval.Decision;
 import io.cloudir.iam.internal.snapshot.Analyzer;
+import io.cloudir.iam.internal.snapshot.Escalations;
+import io.cloudir.iam.internal.snapshot.EventAuthorizer;
+import io.cloudir.iam.internal.snapshot.Replayer;
+import io.cloudir.iam.internal.snapshot.WhatCan;
 import io.cloudir.iam.internal.snapshot.Entities.Entity;
 import io.cloudir.iam.internal.snapshot.Entities.Kind;
 import io.cloudir.iam.internal.snapshot.Model;
@@ -16,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The IAM state of one or several AWS accounts, loaded from files, and the questions an
@@ -169,11 +178,101 @@ public final class Snapshot {
    * @return the principals
    */
   public List<WhoCanEntry> whoCan(String action, String resource) {
+    return whoCan(action, resource, Map.of());
+  }
+
+  /**
+   * {@link #whoCan(String, String)} with request context the caller knows (such as {@code
+   * aws:RequestedRegion} or {@code aws:SecureTransport}), used for the final call and for every
+   * role assumption on the way; other keys are unknown.
+   *
+   * @param action the action
+   * @param resource the resource ARN
+   * @param context known context keys
+   * @return the principals
+   */
+  public List<WhoCanEntry> whoCan(
+      String action, String resource, Map<String, List<String>> context) {
     List<WhoCanEntry> out = new ArrayList<>();
-    for (var r : analyzer.whoCan(Objects.requireNonNull(action), Objects.requireNonNull(resource))) {
+    for (var r : analyzer.whoCan(Objects.requireNonNull(action), Objects.requireNonNull(resource),
+        Map.copyOf(context))) {
       out.add(new WhoCanEntry(r.principal(), r.decision(), r.via(), r.keys()));
     }
     return out;
+  }
+
+  /**
+   * What a principal can do: every action its policies allow, expanded through the action catalog
+   * ({@code s3:Get*} becomes each S3 action starting with {@code Get}), with the resource patterns
+   * it is allowed on, after denies, the permissions boundary and SCPs, computed on ARN patterns
+   * (covers/intersects), never by enumerating resources. Sorted by service, access level (List,
+   * Read, Write, Permissions management, Tagging), then action. Includes the statements of
+   * resource-based policies that name the principal's ARN. Where an allowing and a limiting pattern
+   * only overlap, the allowing pattern is kept (an over-approximation; {@link #canDo} decides a
+   * concrete resource exactly).
+   *
+   * @param principal a user, role or role session ARN of the snapshot
+   * @param service a service prefix to restrict to ({@code s3}), or null for all
+   * @return the allowed actions
+   * @throws IllegalArgumentException when the principal is not a user or role of the snapshot
+   */
+  public List<WhatCanEntry> whatCan(String principal, @Nullable String service) {
+    Entity e = analyzer.model().principal(Objects.requireNonNull(principal));
+    if (e == null) {
+      throw new IllegalArgumentException("principal not in the snapshot: " + principal);
+    }
+    List<WhatCanEntry> out = new ArrayList<>();
+    for (WhatCan.Item i : WhatCan.of(analyzer, e, service)) {
+      out.add(new WhatCanEntry(i.action(), i.service(), i.accessLevel(), i.resources(), i.except(),
+          i.keys().isEmpty() ? Decision.ALLOWED : Decision.CONDITIONAL, i.keys()));
+    }
+    return out;
+  }
+
+  /**
+   * The privilege-escalation paths of every user and role: the {@link EscalationTechnique}s it can
+   * use (each needed permission evaluated like {@link #canDo}), with their targets. Sorted by
+   * principal, technique, then allowed before conditional.
+   *
+   * @return the paths
+   */
+  public List<EscalationPath> escalations() {
+    return Escalations.of(analyzer);
+  }
+
+  /**
+   * Which policy statements allowed the call a CloudTrail event records: the event's principal
+   * ({@code userIdentity.arn}: user, role session or root), each IAM action the call needed
+   * ({@link EventActionMap}), the resource (the event's {@code resources}, else the S3 object or
+   * bucket, or the IAM user, group, role or policy of the request, else {@code *}), and the
+   * context the event shows ({@code aws:SourceIp}, {@code aws:RequestedRegion}, {@code
+   * aws:CurrentTime}, {@code aws:EpochTime}, {@code aws:UserAgent}, {@code
+   * aws:MultiFactorAuthPresent}, {@code aws:ViaAWSService}, {@code aws:SourceVpce}).
+   *
+   * @param event the event
+   * @return one answer per needed action (empty when the event needs none or cannot be mapped)
+   * @throws IllegalArgumentException when the event's principal is not in the snapshot
+   */
+  public List<EventAuthorization> authorize(CloudTrailEvent event) {
+    return EventAuthorizer.authorize(analyzer, EventActionMap.bundled(), Objects.requireNonNull(event));
+  }
+
+  /**
+   * The snapshot as it was (or will have been) at another time, by replaying the IAM changes of
+   * {@code events} between the snapshot's time and {@code time}: forwards when {@code time} is
+   * later, backwards (undoing) when earlier. See {@link Replay#warnings()} for what could not be
+   * reconstructed.
+   *
+   * @param snapshotTime when this snapshot was taken
+   * @param time the time wanted
+   * @param events CloudTrail events (any order; others than IAM changes are skipped)
+   * @return the replayed snapshot
+   */
+  public Replay at(Instant snapshotTime, Instant time, Iterable<CloudTrailEvent> events) {
+    Replayer.Outcome o = Replayer.replay(analyzer.model(), Objects.requireNonNull(snapshotTime),
+        Objects.requireNonNull(time), events, analyzer.catalog());
+    return new Replay(new Snapshot(o.model(), analyzer.catalog()), time, o.applied(), o.skipped(),
+        o.warnings());
   }
 
   /** Builds snapshots from files. Not thread-safe. */

@@ -46,6 +46,11 @@ public final class Analyzer {
 
   final Model model;
   final ActionCatalog catalog;
+
+  /** The catalog. */
+  public ActionCatalog catalog() {
+    return catalog;
+  }
   private final ConcurrentHashMap<String, Compiled> compiled = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, List<List<CPolicy>>> scps = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, List<List<CPolicy>>> rcps = new ConcurrentHashMap<>();
@@ -320,14 +325,19 @@ public final class Analyzer {
    */
   public record Edge(String from, String role, Decision decision, List<String> keys, boolean federated) {}
 
-  /** The assume-role graph, computed on first use. */
+  /** The assume-role graph for a context: cached for the empty context, else computed. */
+  List<Edge> graph(Map<String, List<String>> context) {
+    return context.isEmpty() ? graph() : buildGraph(context);
+  }
+
+  /** The assume-role graph with no known context, computed on first use. */
   List<Edge> graph() {
     List<Edge> g = graph;
     if (g == null) {
       synchronized (this) {
         g = graph;
         if (g == null) {
-          g = buildGraph();
+          g = buildGraph(Map.of());
           graph = g;
         }
       }
@@ -335,7 +345,7 @@ public final class Analyzer {
     return g;
   }
 
-  private List<Edge> buildGraph() {
+  private List<Edge> buildGraph(Map<String, List<String>> context) {
     List<Edge> edges = new ArrayList<>();
     List<Entity> all = principals();
     for (Entity role : model.roles.values()) {
@@ -348,7 +358,7 @@ public final class Analyzer {
           if (p == role) {
             continue;
           }
-          Answer a = decide(p, "sts:AssumeRole", role.arn(), Map.of());
+          Answer a = decide(p, "sts:AssumeRole", role.arn(), context);
           if (a.decision() == Decision.ALLOWED || a.decision() == Decision.CONDITIONAL) {
             edges.add(new Edge(p.arn(), role.arn(), a.decision(), a.keys(), false));
           }
@@ -443,20 +453,20 @@ public final class Analyzer {
    * through a chain of role assumptions (the best chain: unconditional before conditional, then
    * shortest). Sorted by principal.
    */
-  public List<Reach> whoCan(String action, String resource) {
+  public List<Reach> whoCan(String action, String resource, Map<String, List<String>> context) {
     Map<String, Reach> best = new HashMap<>();
     PriorityQueue<Reach> queue = new PriorityQueue<>(
         Comparator.comparingInt((Reach r) -> r.decision() == Decision.ALLOWED ? 0 : 1)
             .thenComparingInt(r -> r.via().size())
             .thenComparing(Reach::principal));
     for (Entity e : principals()) {
-      Answer a = decide(e, action, resource, Map.of());
+      Answer a = decide(e, action, resource, context);
       if (a.decision() == Decision.ALLOWED || a.decision() == Decision.CONDITIONAL) {
         queue.add(new Reach(e.arn(), a.decision(), List.of(), a.keys()));
       }
     }
     Map<String, List<Edge>> into = new HashMap<>();
-    for (Edge edge : graph()) {
+    for (Edge edge : graph(context)) {
       into.computeIfAbsent(edge.role(), k -> new ArrayList<>()).add(edge);
     }
     while (!queue.isEmpty()) {

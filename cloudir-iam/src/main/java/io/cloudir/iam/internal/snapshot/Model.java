@@ -248,6 +248,11 @@ public final class Model {
     /** An empty builder. */
     public Builder() {}
 
+    /** The users, groups or roles map ({@code User}, {@code Group}, {@code Role}). */
+    Map<String, Entity> map(String type) {
+      return type.equals("User") ? users : type.equals("Role") ? roles : groups;
+    }
+
     /** The immutable model. */
     public Model build() {
       return new Model(this);

@@ -231,12 +231,27 @@ public final class SnapshotReader {
   }
 
   private String percentDecode(String s, String path) {
+    try {
+      return percentDecode(s);
+    } catch (IllegalArgumentException e) {
+      throw error(path, String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Decodes RFC 3986 percent-encoding (a {@code +} stays a {@code +}).
+   *
+   * @param s the text
+   * @return the decoded text
+   * @throws IllegalArgumentException for a malformed escape
+   */
+  static String percentDecode(String s) {
     ByteArrayOutputStream b = new ByteArrayOutputStream(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '%') {
         if (i + 2 >= s.length() || hex(s.charAt(i + 1)) < 0 || hex(s.charAt(i + 2)) < 0) {
-          throw error(path, "invalid percent-encoding at character " + i);
+          throw new IllegalArgumentException("invalid percent-encoding at character " + i);
         }
         b.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
         i += 2;
