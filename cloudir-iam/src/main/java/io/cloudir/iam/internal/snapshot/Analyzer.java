@@ -292,6 +292,10 @@ public final class Analyzer {
     Prepared pr = prepare(e.arn(), e, action, resource, context, true);
     int packed = pr.engine().evaluate(pr.ctx(), null);
     Decision d = Explainer.decision(Engine.decision(packed));
+    if (d == Decision.CONDITIONAL && (Engine.possible(packed) & (1 << Engine.ALLOWED)) == 0) {
+      // denied whatever the unknown keys are (explicitly or implicitly)
+      return new Answer(Decision.IMPLICIT_DENY, List.of());
+    }
     if (d != Decision.CONDITIONAL) {
       return new Answer(d, List.of());
     }
@@ -355,7 +359,7 @@ public final class Analyzer {
       }
       if (mayAllow(trust, "sts:AssumeRole")) {
         for (Entity p : all) {
-          if (p == role) {
+          if (p == role || !mayName(trust, p)) {
             continue;
           }
           Answer a = decide(p, "sts:AssumeRole", role.arn(), context);
@@ -373,6 +377,34 @@ public final class Analyzer {
     for (Statement s : p.statements()) {
       if (s.effect() == Effect.ALLOW && actionMatches(s, action)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether some Allow statement of a trust policy for {@code sts:AssumeRole} can name the
+   * principal: every way to assume a role needs its trust policy to allow the caller (IAM User
+   * Guide, "Cross account resource access in IAM" and "AssumeRole": the role's trust policy must
+   * name the principal, its role, its account, or everyone), so a principal it cannot name has no
+   * edge and need not be evaluated.
+   */
+  static boolean mayName(Policy trust, Entity p) {
+    for (Statement s : trust.statements()) {
+      if (s.effect() != Effect.ALLOW || !actionMatches(s, "sts:AssumeRole")) {
+        continue;
+      }
+      var pr = s.principals();
+      if (pr == null || s.notPrincipal() || pr.matchesEveryone()) {
+        return true;
+      }
+      for (String a : pr.aws()) {
+        if (a.equals(p.account()) || a.equals(p.arn())
+            || (a.endsWith(":root") && a.contains(":iam::" + p.account() + ":"))
+            || (p.kind() == Kind.ROLE && a.contains(":iam::" + p.account() + ":role/")
+                && a.endsWith("/" + p.name()))) {
+          return true;
+        }
       }
     }
     return false;
