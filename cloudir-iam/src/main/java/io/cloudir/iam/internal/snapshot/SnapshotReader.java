@@ -1,6 +1,7 @@
 package io.cloudir.iam.internal.snapshot;
 
 import io.cloudir.iam.catalog.ActionCatalog;
+import io.cloudir.iam.internal.eval.JsonPaths;
 import io.cloudir.iam.internal.snapshot.Entities.Entity;
 import io.cloudir.iam.internal.snapshot.Entities.Kind;
 import io.cloudir.iam.internal.snapshot.Entities.ManagedPolicy;
@@ -138,13 +139,9 @@ public final class SnapshotReader {
   }
 
   private static String child(String path, String name) {
-    boolean simple = !name.isEmpty();
-    for (int i = 0; i < name.length() && simple; i++) {
-      char c = name.charAt(i);
-      simple = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    }
-    return simple ? path + "." + name : path + "['" + name.replace("'", "\\'") + "']";
+    return JsonPaths.child(path, name);
   }
+
 
   private List<JsonValue> array(@Nullable JsonValue v, String path, String what) {
     if (v == null || v.isNull()) {
@@ -258,25 +255,19 @@ public final class SnapshotReader {
       } else if (c < 0x80) {
         b.write(c);
       } else {
-        byte[] u = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        int cp = s.codePointAt(i);
+        byte[] u = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
         b.write(u, 0, u.length);
+        i += Character.charCount(cp) - 1;
       }
     }
     return b.toString(StandardCharsets.UTF_8);
   }
 
   private static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    return java.util.HexFormat.isHexDigit(c) ? java.util.HexFormat.fromHexDigit(c) : -1;
   }
+
 
   // ------------------------------------------------------------------ authorization details
 
