@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  *                                     "Accounts": [{"Id": "222222222222", "Scps": [...]}]}],
  *            "Accounts": [{"Id": "111111111111"}]}}}
  * }</pre>
- *       SCPs must allow at every level from the root through each OU down to the account; RCPs
+ *       SCPs must allow at every level from the root through each OU down to the account (a tree
+ *       without any SCP is taken as one where the SCP policy type is not enabled); RCPs
  *       apply with {@code RCPFullAWSAccess} implicit at every level. Neither affects the
  *       management account (AWS Organizations User Guide, "Service control policies (SCPs)": SCPs
  *       don't affect users or roles in the management account), nor service-linked roles;
@@ -74,7 +75,9 @@ import org.jspecify.annotations.Nullable;
  * the caller does not give are <em>unknown</em>, so an answer that depends on them is {@link
  * io.cloudir.iam.eval.Decision#CONDITIONAL} with the keys; the principal's tags ({@code
  * aws:PrincipalTag/…}) and, for IAM users and roles as resources, their tags ({@code
- * aws:ResourceTag/…}, {@code iam:ResourceTag/…}) are filled in from the snapshot.
+ * aws:ResourceTag/…}, {@code iam:ResourceTag/…}) are filled in from the snapshot. The resource's
+ * account is the one the resource-policy file gives, else {@code aws:ResourceAccount} if the caller
+ * gives it, else the ARN's, else (S3) the principal's.
  *
  * <p>Immutable and thread-safe. Policies are compiled on first use and cached.
  */

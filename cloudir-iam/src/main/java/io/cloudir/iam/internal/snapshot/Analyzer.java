@@ -248,6 +248,14 @@ public final class Analyzer {
     Compiled p = compiled(entity);
     String pAcct = Arn.tryParse(principalArn).map(Arn::account).orElse("");
     String rAcct = resourceAccount(resource);
+    if (rAcct == null) {
+      // the caller may say whose resource it is (S3 ARNs carry no account)
+      for (Map.Entry<String, List<String>> e : given.entrySet()) {
+        if (e.getKey().equalsIgnoreCase("aws:ResourceAccount") && e.getValue().size() == 1) {
+          rAcct = e.getValue().get(0);
+        }
+      }
+    }
     String effRes = rAcct;
     if (effRes == null) {
       Arn ra = Arn.tryParse(resource).orElse(null);

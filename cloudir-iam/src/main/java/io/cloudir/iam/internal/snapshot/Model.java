@@ -190,7 +190,7 @@ public final class Model {
 
   private List<List<Named>> levels(String account, boolean scp) {
     OrgNode r = orgRoot;
-    if (r == null || account.equals(managementAccount)) {
+    if (r == null || account.equals(managementAccount) || (scp && !anyScp(r))) {
       return List.of();
     }
     List<OrgNode> path = new ArrayList<>();
@@ -202,6 +202,19 @@ public final class Model {
       out.add(scp ? n.scps() : n.rcps());
     }
     return out;
+  }
+
+  /** Whether the tree has an SCP anywhere (else the SCP policy type is taken as not enabled). */
+  private static boolean anyScp(OrgNode n) {
+    if (!n.scps().isEmpty()) {
+      return true;
+    }
+    for (OrgNode c : n.children()) {
+      if (anyScp(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean pathTo(OrgNode n, String account, List<OrgNode> path) {
