@@ -10,6 +10,7 @@ module io.cloudir.iam {
   exports io.cloudir.iam.catalog;
   exports io.cloudir.iam.eval;
   exports io.cloudir.iam.policy;
+  exports io.cloudir.iam.snapshot;
   exports io.cloudir.iam.internal.sim to
       io.cloudir.cli;
 }

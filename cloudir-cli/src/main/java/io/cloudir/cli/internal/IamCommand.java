@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cloudir iam}: the IAM commands ({@code simulate}). Without a subcommand it prints its
+ * {@code cloudir iam}: the IAM commands ({@code simulate}; over snapshots {@code can}, {@code
+ * who-can}, {@code what-can}, {@code escalation}). Without a subcommand it prints its
  * usage and fails.
  *
  * <p>Not thread-safe (picocli fills its fields).
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
     name = "iam",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Offline IAM policy evaluation.",
+    description = "Offline IAM policy evaluation and account snapshot queries.",
     synopsisSubcommandLabel = "COMMAND")
 final class IamCommand implements Callable<Integer> {
   private final Io io;
@@ -29,7 +30,12 @@ final class IamCommand implements Callable<Integer> {
 
   /** The {@code iam} command with its subcommands. */
   static CommandLine create(Io io) {
-    return new CommandLine(new IamCommand(io)).addSubcommand(new IamSimulateCommand(io))
+    return new CommandLine(new IamCommand(io))
+        .addSubcommand(new IamSimulateCommand(io))
+        .addSubcommand(new IamCanCommand(io))
+        .addSubcommand(new IamWhoCanCommand(io))
+        .addSubcommand(new IamWhatCanCommand(io))
+        .addSubcommand(new IamEscalationCommand(io))
         .addSubcommand(new IamSnapshotCommand(io));
   }
 

@@ -2,17 +2,11 @@ package io.cloudir.iam.eval;
 
 import io.cloudir.iam.internal.eval.CPolicy;
 import io.cloudir.iam.internal.eval.Engine;
-import io.cloudir.iam.internal.eval.Trace;
+import io.cloudir.iam.internal.eval.Explainer;
 import io.cloudir.iam.policy.Policy;
-import io.cloudir.iam.policy.Statement;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,16 +57,7 @@ public final class Evaluator {
    * @return the decision
    */
   public Decision decide(Request request) {
-    return decision(Engine.decision(engine.evaluate(request.ctx(), null)));
-  }
-
-  private static Decision decision(int d) {
-    return switch (d) {
-      case Engine.ALLOWED -> Decision.ALLOWED;
-      case Engine.EXPLICIT_DENY -> Decision.EXPLICIT_DENY;
-      case Engine.IMPLICIT_DENY -> Decision.IMPLICIT_DENY;
-      default -> Decision.CONDITIONAL;
-    };
+    return Explainer.decision(Engine.decision(engine.evaluate(request.ctx(), null)));
   }
 
   /**
@@ -82,45 +67,7 @@ public final class Evaluator {
    * @return the result
    */
   public Result explain(Request request) {
-    List<Explanation> lines = new ArrayList<>();
-    Map<String, String> unknown = new LinkedHashMap<>();
-    Trace trace =
-        new Trace() {
-          @Override
-          public void statement(
-              int layer, int level, String policy, Statement st, int result, String reason) {
-            String outcome = result == 1 ? "matched" : result == 0 ? "not matched" : "unknown";
-            lines.add(new Explanation(Layer.of(layer), level, policy, st.label(),
-                st.effect().text(), outcome, reason));
-          }
-
-          @Override
-          public void unknownKey(String key) {
-            unknown.putIfAbsent(key.toLowerCase(Locale.ROOT), key);
-          }
-
-          @Override
-          public void note(String text) {
-            lines.add(new Explanation(null, -1, null, null, null, "note", text));
-          }
-        };
-    int packed = engine.evaluate(request.ctx(), trace);
-    Decision d = decision(Engine.decision(packed));
-    int layer = Engine.layer(packed);
-    Set<Decision> possible = EnumSet.noneOf(Decision.class);
-    int mask = Engine.possible(packed);
-    for (int i = 0; i < 3; i++) {
-      if ((mask & (1 << i)) != 0) {
-        possible.add(decision(i));
-      }
-    }
-    return new Result(
-        d,
-        layer < 0 ? null : Layer.of(layer),
-        Engine.level(packed),
-        possible,
-        d == Decision.CONDITIONAL ? List.copyOf(unknown.values()) : List.of(),
-        lines);
+    return Explainer.explain(engine, request.ctx());
   }
 
   /** Builds {@link Evaluator}s. Not thread-safe. */

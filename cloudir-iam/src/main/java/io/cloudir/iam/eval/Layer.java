@@ -27,8 +27,4 @@ public enum Layer {
   public String text() {
     return text;
   }
-
-  static Layer of(int engineLayer) {
-    return values()[engineLayer];
-  }
 }

@@ -1,6 +1,7 @@
 package io.cloudir.iam.policy;
 
 import io.cloudir.iam.catalog.ActionCatalog;
+import io.cloudir.iam.internal.eval.JsonPaths;
 import io.cloudir.iam.internal.eval.Template;
 import io.cloudir.iam.internal.eval.Values;
 import io.cloudir.model.LimitExceededException;
@@ -64,13 +65,9 @@ final class PolicyReader {
   }
 
   static String child(String path, String name) {
-    boolean simple = !name.isEmpty();
-    for (int i = 0; i < name.length() && simple; i++) {
-      char c = name.charAt(i);
-      simple = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    }
-    return simple ? path + "." + name : path + "['" + name.replace("'", "\\'") + "']";
+    return JsonPaths.child(path, name);
   }
+
 
   /** The members of an object, rejecting duplicates and (when {@code allowed} is given) others. */
   private static List<Map.Entry<String, JsonValue>> members(

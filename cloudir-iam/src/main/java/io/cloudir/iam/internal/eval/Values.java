@@ -44,6 +44,10 @@ public final class Values {
     if (s.isEmpty() || s.length() > 64) {
       return NO_DATE;
     }
+    char c0 = s.charAt(0);
+    if (!(c0 >= '0' && c0 <= '9') && c0 != '-' && c0 != '+') {
+      return NO_DATE; // every accepted form starts with a digit or a sign (cheap rejection)
+    }
     boolean digits = true;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -114,6 +118,13 @@ public final class Values {
 
   /** Base64-decoded bytes, or {@code null} if {@code s} is not base64. */
   public static byte @Nullable [] base64(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+          || c == '/' || c == '=')) {
+        return null; // the decoder would reject it: no exception for the common case
+      }
+    }
     try {
       return Base64.getDecoder().decode(s);
     } catch (IllegalArgumentException e) {
