@@ -207,4 +207,59 @@ class DigestCommandTest {
     assertTrue(r.lastErrLine().startsWith("parsed=3 rejected=0 warnings=0 skipped=6"),
         r.lastErrLine());
   }
+
+  /** The evidence uploaded to an in-process S3-compatible server, then {@code verify s3://…}. */
+  @Test
+  void s3EvidenceIsDownloadedWithItsSignaturesThenVerified() throws Exception {
+    writeChain();
+    S3CommandsTest.start();
+    try {
+      software.amazon.awssdk.services.s3.S3Client s3 = S3CommandsTest.s3;
+      s3.createBucket(b -> b.bucket("logs"));
+      Path ev = dir.resolve("evidence");
+      List<Path> files;
+      try (java.util.stream.Stream<Path> w = Files.walk(ev)) {
+        files = w.filter(Files::isRegularFile)
+            .filter(p -> !p.getFileName().toString().endsWith(".metadata.json")).toList();
+      }
+      for (Path f : files) {
+        String key = ev.relativize(f).toString().replace('\\', '/');
+        Path meta = f.resolveSibling(f.getFileName() + ".metadata.json");
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        if (Files.exists(meta)) {
+          JSON.readTree(meta.toFile()).fields().forEachRemaining(e -> m.put(e.getKey(),
+              e.getValue().asText()));
+        }
+        s3.putObject(r -> r.bucket("logs").key(key).metadata(m),
+            software.amazon.awssdk.core.sync.RequestBody.fromFile(f));
+      }
+      Path keep = dir.resolve("download");
+      CliRun ok = CliRun.run("digest", "verify", "--endpoint-url", S3CommandsTest.endpoint,
+          "--public-keys", keysFile().toString(), "--download-to", keep.toString(),
+          "s3://logs/AWSLogs/");
+      assertEquals(0, ok.code(), ok.err());
+      assertTrue(JSON.readTree(ok.out()).get("verified").asBoolean());
+      assertEquals("digests=3 logFiles=3 problems=0 restarts=0 breaks=0 failed=0",
+          ok.lastErrLine());
+      // the download is the offline layout, signatures included: it verifies again offline
+      Path firstDigest = keep.resolve(ev.relativize(digests.get(0)).toString());
+      assertTrue(Files.exists(firstDigest.resolveSibling(firstDigest.getFileName()
+          + ".metadata.json")), firstDigest.toString());
+      assertEquals(0, CliRun.run("digest", "verify", "--public-keys", keysFile().toString(),
+          keep.toString()).code());
+
+      // an attacker rewrites a log file in the bucket
+      String logKey = ev.relativize(logs.get(1)).toString().replace('\\', '/');
+      s3.putObject(r -> r.bucket("logs").key(logKey), software.amazon.awssdk.core.sync.RequestBody
+          .fromBytes(gz("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8))));
+      CliRun bad = CliRun.run("digest", "verify", "--endpoint-url", S3CommandsTest.endpoint,
+          "--public-keys", keysFile().toString(), "s3://logs/AWSLogs/");
+      assertEquals(2, bad.code(), bad.err());
+      List<String> status = new ArrayList<>();
+      JSON.readTree(bad.out()).get("logFiles").forEach(l -> status.add(l.get("status").asText()));
+      assertEquals(List.of("valid", "altered", "valid"), status);
+    } finally {
+      S3CommandsTest.stop();
+    }
+  }
 }
