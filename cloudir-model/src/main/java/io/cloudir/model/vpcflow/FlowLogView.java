@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A view is a window on the bytes of one line plus the start and end of each field, found in
  * one pass that also checked the field count and that every numeric field is digits or {@code
- * -}. Typed getters decode on demand. The zero-copy accessors ({@link #buffer()}, {@link
+ * -}. A cursor also keeps the values of the numeric fields found in that pass (its numeric
+ * getters read them); a record converts them from its bytes on demand. Typed getters decode on
+ * demand. The zero-copy accessors ({@link #buffer()}, {@link
  * #valueStart}, {@link #valueEnd}, {@link #valueEquals}) expose the raw slices.
  *
  * <p><b>Absent values.</b> AWS writes {@code -} when a field does not apply; the record also may
@@ -282,20 +284,9 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
 
   /** The non-negative decimal value of {@code [s, e)}, or -1 if it is not 1 to 19 digits. */
   static long digits(byte[] b, int s, int e) {
-    int len = e - s;
-    if (len <= 0 || len > MAX_DIGITS) {
-      return -1;
-    }
-    long v = 0;
-    for (int i = s; i < e; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      v = v * 10 + d;
-    }
-    return v < 0 ? -1 : v;
+    return FlowLineScanner.scalar(b, s, e);
   }
+
 
   private boolean isDashAt(int pos) {
     int vs = bounds[2 * pos];

@@ -102,6 +102,14 @@ public final class JsonRecordEngine implements RecordEngine {
     this.buf = new byte[this.blockSize];
   }
 
+  /** An engine reading the whole decoded in-memory source {@code data} in place. */
+  static JsonRecordEngine inPlace(byte[] data, String sourceName, ReadLimits limits, boolean shared,
+      JsonRecordFactory factory) {
+    JsonRecordEngine e = new JsonRecordEngine((b, off, len) -> -1, sourceName, limits, shared, factory, 64);
+    e.wholeInput(data, data.length);
+    return e;
+  }
+
   /** Starts on an in-memory input that is the whole source (no copying, no refills). */
   public void wholeInput(byte[] data, int length) {
     buf = data;

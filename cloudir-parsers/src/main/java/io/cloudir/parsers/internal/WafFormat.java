@@ -32,9 +32,6 @@ final class WafFormat implements FormatSupport {
   @Override
   public RecordEngine openInPlace(byte[] data, String sourceName, ReadLimits limits, boolean shared,
       ReaderOptions options) {
-    JsonRecordEngine e = new JsonRecordEngine((b, off, len) -> -1, sourceName, limits, shared,
-        JsonRecordFactories.waf(), 64);
-    e.wholeInput(data, data.length);
-    return e;
+    return JsonRecordEngine.inPlace(data, sourceName, limits, shared, JsonRecordFactories.waf());
   }
 }

@@ -347,7 +347,7 @@ public final class FlowLineScanner {
   }
 
   /** The byte-at-a-time conversion (1 to 19 digits; -1 otherwise or on overflow). */
-  static long scalar(byte[] b, int s, int e) {
+  public static long scalar(byte[] b, int s, int e) {
     int len = e - s;
     if (len <= 0 || len > 19) {
       return -1;
