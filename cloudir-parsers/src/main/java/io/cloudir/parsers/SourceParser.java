@@ -93,6 +93,20 @@ final class SourceParser implements AutoCloseable {
       engine = c;
       return c;
     }
+    if (mem.length > 0 && !isGzip(mem)) {
+      // other in-memory formats that can read in place (JSON lines: WAF, Resolver)
+      int n = Math.min(mem.length, Formats.HEAD);
+      FormatSupport f = type != null ? Formats.of(type, formats)
+          : allWhitespace(mem, n) ? null : Formats.detect(mem, n, formats);
+      if (f != null) {
+        RecordEngine e2 = f.openInPlace(mem, source.name(), limits, shared,
+            type != null ? options : options.with(ReaderOptions.DETECTED, "true"));
+        if (e2 != null) {
+          engine = e2;
+          return e2;
+        }
+      }
+    }
     BufferedInputStream raw = new BufferedInputStream(Decoding.decode(source.open()), Formats.HEAD * 2);
     in = raw;
     RecordEngine[] ref = new RecordEngine[1];

@@ -77,6 +77,12 @@ public final class FlowLogCursor extends FlowLogView {
     }
 
     @Override
+    public int indexLine(FlowLogCursor c, byte[] b, int s, int limit, FlowLogFormat f) {
+      c.generation++;
+      return c.indexLine(b, s, limit, f);
+    }
+
+    @Override
     public String error(FlowLogCursor c) {
       return String.valueOf(c.error);
     }

@@ -1,5 +1,7 @@
 package io.cloudir.model.vpcflow;
 
+import io.cloudir.model.OpenEnum;
+import io.cloudir.model.internal.vpcflow.FlowLinePlan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +38,8 @@ public final class FlowLogFormat {
   final int[] ordinals;
   private final int highestVersion;
   private final boolean unknown;
+  /** What the fast indexing path checks at each position. */
+  final FlowLinePlan plan;
 
   private FlowLogFormat(String[] names) {
     if (names.length == 0) {
@@ -70,6 +74,60 @@ public final class FlowLogFormat {
     }
     this.highestVersion = hv;
     this.unknown = unk;
+    this.plan = plan(fields, hv, positions);
+  }
+
+  private static FlowLinePlan plan(@Nullable FlowLogField[] fields, int highestVersion, int[] positions) {
+    byte[] kinds = new byte[fields.length];
+    byte[][][] known = new byte[fields.length][][];
+    for (int i = 0; i < fields.length; i++) {
+      FlowLogField f = fields[i];
+      known[i] = new byte[0][];
+      if (f == null) {
+        continue;
+      }
+      kinds[i] = switch (f) {
+        case SRCPORT, DSTPORT -> FlowLinePlan.K_PORT;
+        case PROTOCOL, TCP_FLAGS -> FlowLinePlan.K_BYTE;
+        case VERSION -> FlowLinePlan.K_VERSION;
+        case TRAFFIC_PATH -> FlowLinePlan.K_TRAFFIC;
+        case ENCRYPTION_STATUS -> FlowLinePlan.K_ENCRYPTION;
+        case ACTION, LOG_STATUS, TYPE, FLOW_DIRECTION, SUBLOCATION_TYPE, REJECT_REASON, RESOURCE_TYPE ->
+            FlowLinePlan.K_ENUM;
+        default -> switch (f.kind()) {
+          case NUMBER -> FlowLinePlan.K_NUM;
+          case ADDRESS -> FlowLinePlan.K_ADDRESS;
+          case STRING -> FlowLinePlan.K_TEXT;
+        };
+      };
+      if (kinds[i] == FlowLinePlan.K_ENUM) {
+        known[i] = texts(switch (f) {
+          case ACTION -> FlowAction.knownValues();
+          case LOG_STATUS -> LogStatus.knownValues();
+          case TYPE -> TrafficType.knownValues();
+          case FLOW_DIRECTION -> FlowDirection.knownValues();
+          case SUBLOCATION_TYPE -> SublocationType.knownValues();
+          case REJECT_REASON -> RejectReason.knownValues();
+          default -> FlowResourceType.knownValues();
+        });
+      }
+    }
+    long traffic = 0;
+    for (int c = 0; c < 64; c++) {
+      if (TrafficPath.of(c).isKnown()) {
+        traffic |= 1L << c;
+      }
+    }
+    return new FlowLinePlan(kinds, known, highestVersion, positions[FlowLogField.START.ordinal()],
+        positions[FlowLogField.END.ordinal()], traffic);
+  }
+
+  private static byte[][] texts(List<? extends OpenEnum<?>> values) {
+    byte[][] out = new byte[values.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i).value().getBytes(StandardCharsets.UTF_8);
+    }
+    return out;
   }
 
   private static boolean isName(String n) {

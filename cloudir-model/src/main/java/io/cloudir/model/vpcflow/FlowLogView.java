@@ -3,6 +3,8 @@ package io.cloudir.model.vpcflow;
 import io.cloudir.model.RecordWarning;
 import io.cloudir.model.internal.json.Canonical;
 import io.cloudir.model.internal.json.JsonStrings;
+import io.cloudir.model.internal.vpcflow.FlowLinePlan;
+import io.cloudir.model.internal.vpcflow.FlowLineScanner;
 import io.cloudir.model.net.IpAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A view is a window on the bytes of one line plus the start and end of each field, found in
  * one pass that also checked the field count and that every numeric field is digits or {@code
- * -}. Typed getters decode on demand. The zero-copy accessors ({@link #buffer()}, {@link
+ * -}. A cursor also keeps the values of the numeric fields found in that pass (its numeric
+ * getters read them); a record converts them from its bytes on demand. Typed getters decode on
+ * demand. The zero-copy accessors ({@link #buffer()}, {@link
  * #valueStart}, {@link #valueEnd}, {@link #valueEquals}) expose the raw slices.
  *
  * <p><b>Absent values.</b> AWS writes {@code -} when a field does not apply; the record also may
@@ -32,19 +36,27 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
   /** What numeric getters return for {@code -} or a field the record's format does not have. */
   public static final long ABSENT = -1;
 
-  static final int W_SPACING = 1;
-  static final int W_VERSION = 2;
-  static final int W_RANGE = 4;
-  static final int W_ADDRESS = 8;
-  static final int W_ENUM = 16;
-  static final int W_WINDOW = 32;
-  static final int W_NO_TIME = 64;
+  static final int W_SPACING = FlowLineScanner.W_SPACING;
+  static final int W_VERSION = FlowLineScanner.W_VERSION;
+  static final int W_RANGE = FlowLineScanner.W_RANGE;
+  static final int W_ADDRESS = FlowLineScanner.W_ADDRESS;
+  static final int W_ENUM = FlowLineScanner.W_ENUM;
+  static final int W_WINDOW = FlowLineScanner.W_WINDOW;
+  static final int W_NO_TIME = FlowLineScanner.W_NO_TIME;
 
   private static final long MAX_DIGITS = 19;
 
   byte[] buf = new byte[0];
   /** Start and end of each field: {@code bounds[2i]}, {@code bounds[2i + 1]}. */
   int[] bounds = new int[0];
+  /**
+   * The value of each numeric field by position (-1 for {@code -}), filled by {@link #index} (a
+   * cursor's numeric getters read it); null in records, which convert from the bytes on demand.
+   */
+  long @Nullable [] values;
+  /** Scratch space of the fast path (cursors only). */
+  int[] delims = NO_INTS;
+  private static final int[] NO_INTS = new int[0];
   FlowLogFormat format = FlowLogFormat.DEFAULT;
   int lineStart;
   int lineEnd;
@@ -62,17 +74,75 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
 
   /**
    * Indexes line {@code [s, e)} of {@code b} against {@code f}: finds the fields, checks their
-   * count and the syntax of numeric fields, and collects warnings. Reuses {@link #bounds} when it
-   * is large enough. Returns false (with {@link #error} and {@link #errorColumn} set, relative to
-   * {@code s}) when the line is malformed.
+   * count and the syntax of numeric fields, stores the numeric values, and collects warnings.
+   * Reuses {@link #bounds} and {@link #values} when they are large enough. Returns false (with
+   * {@link #error} and {@link #errorColumn} set, relative to {@code s}) when the line is malformed.
+   *
+   * <p>Canonical lines (single spaces, the format's field count, numbers of at most 19 digits)
+   * take {@link FlowLineScanner}'s one-pass path; any other line is indexed by the complete path
+   * below, which alone decides rejections and their columns. Both find the same fields, values and
+   * warnings for a line both accept.
    */
   final boolean index(byte[] b, int s, int e, FlowLogFormat f) {
-    int n = f.size();
-    int[] bd = bounds;
-    if (bd.length < 2 * n) {
-      bd = new int[2 * n];
-      bounds = bd;
+    long[] v = prepare(f);
+    long r = FlowLineScanner.scan(b, s, e, false, f.plan, bounds, v, delims);
+    if (r != FlowLineScanner.FALLBACK) {
+      adopt(b, s, e, f, (int) (r >>> 32));
+      return true;
     }
+    return completeIndex(b, s, e, f);
+  }
+
+  /**
+   * Indexes the line that starts at {@code s} and ends at the first line feed before {@code
+   * limit} (a {@code \r} before it is not part of the line) if the fast path accepts it.
+   *
+   * @return the index of the line feed, or -1 when the caller must find the line's end itself and
+   *     call {@link #index} (the view is then in an undefined state)
+   */
+  final int indexLine(byte[] b, int s, int limit, FlowLogFormat f) {
+    long[] v = prepare(f);
+    long r = FlowLineScanner.scan(b, s, limit, true, f.plan, bounds, v, delims);
+    if (r == FlowLineScanner.FALLBACK) {
+      return -1;
+    }
+    int nl = (int) r;
+    adopt(b, s, nl > s && b[nl - 1] == '\r' ? nl - 1 : nl, f, (int) (r >>> 32));
+    return nl;
+  }
+
+  private long[] prepare(FlowLogFormat f) {
+    int n = f.size();
+    if (bounds.length < 2 * n) {
+      bounds = new int[2 * n];
+    }
+    if (delims.length < FlowLineScanner.delimsSize(n)) {
+      delims = new int[FlowLineScanner.delimsSize(n)];
+    }
+    long[] v = values;
+    if (v == null || v.length < n) {
+      v = new long[n];
+      values = v;
+    }
+    return v;
+  }
+
+  private void adopt(byte[] b, int s, int e, FlowLogFormat f, int warn) {
+    buf = b;
+    format = f;
+    lineStart = s;
+    lineEnd = e;
+    error = null;
+    warnMask = warn;
+  }
+
+  /** The complete (slow) path alone: what {@link #index} falls back to; tests compare the two. */
+  final boolean completeIndex(byte[] b, int s, int e, FlowLogFormat f) {
+    int n = f.size();
+    if (bounds.length < 2 * n) {
+      bounds = new int[2 * n];
+    }
+    int[] bd = bounds;
     buf = b;
     format = f;
     lineStart = s;
@@ -141,7 +211,7 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
           warn |= numberWarning(fld, v);
         }
         case ADDRESS -> {
-          if (IpAddress.parseV4(b, vs, ve) < 0 && !isV6(b, vs, ve)) {
+          if (IpAddress.parseV4(b, vs, ve) < 0 && !FlowLineScanner.isV6(b, vs, ve)) {
             warn |= W_ADDRESS;
           }
         }
@@ -161,6 +231,15 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
       warn |= W_WINDOW;
     }
     warnMask = warn;
+    long[] vals = values;
+    if (vals != null) {
+      FlowLinePlan plan = f.plan;
+      for (int k = 0; k < n; k++) {
+        if (FlowLinePlan.isNumeric(plan.kind(k))) {
+          vals[k] = digits(b, bd[2 * k], bd[2 * k + 1]);
+        }
+      }
+    }
     return true;
   }
 
@@ -198,85 +277,16 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
     };
   }
 
-  /**
-   * Whether {@code [s, e)} is an IPv6 address in the text forms {@link IpAddress#tryParse} accepts
-   * (hex groups, at most one {@code ::}, an optional dotted IPv4 tail). No allocation.
-   */
+  /** Whether {@code [s, e)} is an IPv6 address (see {@link FlowLineScanner#isV6}). */
   static boolean isV6(byte[] b, int s, int e) {
-    if (e - s < 2 || e - s > 45) {
-      return false;
-    }
-    int groups = 0;
-    boolean gap = false;
-    int p = s;
-    if (b[p] == ':') {
-      if (b[p + 1] != ':') {
-        return false;
-      }
-      gap = true;
-      p += 2;
-      if (p == e) {
-        return true;
-      }
-    }
-    while (p < e) {
-      int q = p;
-      while (q < e && q - p < 5 && hex(b[q])) {
-        q++;
-      }
-      if (q < e && b[q] == '.') {
-        long v4 = IpAddress.parseV4(b, p, e);
-        return v4 >= 0 && (gap ? groups <= 5 : groups == 6);
-      }
-      int len = q - p;
-      if (len == 0 || len > 4) {
-        return false;
-      }
-      groups++;
-      if (q == e) {
-        break;
-      }
-      if (b[q] != ':') {
-        return false;
-      }
-      q++;
-      if (q < e && b[q] == ':') {
-        if (gap) {
-          return false;
-        }
-        gap = true;
-        q++;
-        if (q == e) {
-          break;
-        }
-      } else if (q == e) {
-        return false;
-      }
-      p = q;
-    }
-    return gap ? groups <= 7 : groups == 8;
-  }
-
-  private static boolean hex(byte c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return FlowLineScanner.isV6(b, s, e);
   }
 
   /** The non-negative decimal value of {@code [s, e)}, or -1 if it is not 1 to 19 digits. */
   static long digits(byte[] b, int s, int e) {
-    int len = e - s;
-    if (len <= 0 || len > MAX_DIGITS) {
-      return -1;
-    }
-    long v = 0;
-    for (int i = s; i < e; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      v = v * 10 + d;
-    }
-    return v < 0 ? -1 : v;
+    return FlowLineScanner.scalar(b, s, e);
   }
+
 
   private boolean isDashAt(int pos) {
     int vs = bounds[2 * pos];
@@ -403,6 +413,10 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
     int p = format.indexOf(f);
     if (p < 0) {
       return ABSENT;
+    }
+    long[] v = values;
+    if (v != null && f.kind() == FlowLogField.Kind.NUMBER) {
+      return v[p];
     }
     return digits(buf, bounds[2 * p], bounds[2 * p + 1]);
   }

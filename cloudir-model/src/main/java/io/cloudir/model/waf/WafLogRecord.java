@@ -550,17 +550,36 @@ public final class WafLogRecord implements LogRecord {
     int end = j.valueEnd(hs);
     int p = JsonScanner.skipWs(b, j.valueStart(hs) + 1, end);
     while (p < end && b[p] != ']') {
-      int ve = JsonScanner.skipValidated(b, p);
+      int next;
       if (b[p] == '{') {
-        long nameSpan = member(b, p, ve, "name");
-        if (nameSpan != 0 && nameIs(b, nameSpan, name)) {
-          long v = member(b, p, ve, "value");
-          if (v != 0) {
-            return v;
+        // one walk over the header's members: the last non-null "name" and "value" (raw names)
+        long nameSpan = 0;
+        long valueSpan = 0;
+        int q = JsonScanner.skipWs(b, p + 1, end);
+        while (b[q] == '"') {
+          int ne = JsonScanner.skipValidatedString(b, q);
+          int vs = JsonScanner.skipWs(b, JsonScanner.skipWs(b, ne, end) + 1, end);
+          int ve = JsonScanner.skipValidated(b, vs);
+          int len = b[vs] == 'n' ? -1 : ne - q - 2; // null values are ignored
+          if (len == 4 && b[q + 1] == 'n' && b[q + 2] == 'a' && b[q + 3] == 'm' && b[q + 4] == 'e') {
+            nameSpan = ((long) vs << 32) | ve;
+          } else if (len == 5 && b[q + 1] == 'v' && b[q + 2] == 'a' && b[q + 3] == 'l' && b[q + 4] == 'u'
+              && b[q + 5] == 'e') {
+            valueSpan = ((long) vs << 32) | ve;
+          }
+          q = JsonScanner.skipWs(b, ve, end);
+          if (b[q] == ',') {
+            q = JsonScanner.skipWs(b, q + 1, end);
           }
         }
+        next = q + 1; // after the object's '}'
+        if (nameSpan != 0 && valueSpan != 0 && nameIs(b, nameSpan, name)) {
+          return valueSpan;
+        }
+      } else {
+        next = JsonScanner.skipValidated(b, p);
       }
-      p = JsonScanner.skipWs(b, ve, end);
+      p = JsonScanner.skipWs(b, next, end);
       if (p < end && b[p] == ',') {
         p = JsonScanner.skipWs(b, p + 1, end);
       }
@@ -592,29 +611,6 @@ public final class WafLogRecord implements LogRecord {
 
   private static int lower(int c) {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  }
-
-  /** The span of member {@code name} (plain ASCII, matched without decoding) of the object [s, e). */
-  private static long member(byte[] b, int s, int e, String name) {
-    long found = 0;
-    int p = JsonScanner.skipWs(b, s + 1, e);
-    while (p < e && b[p] == '"') {
-      int ne = JsonScanner.skipValidatedString(b, p);
-      boolean match = ne - p - 2 == name.length();
-      for (int i = 0; match && i < name.length(); i++) {
-        match = b[p + 1 + i] == name.charAt(i);
-      }
-      int vs = JsonScanner.skipWs(b, JsonScanner.skipWs(b, ne, e) + 1, e);
-      int ve = JsonScanner.skipValidated(b, vs);
-      if (match && b[vs] != 'n') {
-        found = ((long) vs << 32) | ve;
-      }
-      p = JsonScanner.skipWs(b, ve, e);
-      if (p < e && b[p] == ',') {
-        p = JsonScanner.skipWs(b, p + 1, e);
-      }
-    }
-    return found;
   }
 
   /** {@code labels}: the label names (empty if absent). */

@@ -207,4 +207,17 @@ class WafLogRecordTest {
     assertEquals(r.hashCode(), d.hashCode());
     assertEquals(5, r.withProvenance(io.cloudir.model.Provenance.of("g", 5, 1)).provenance().offset());
   }
+
+  @Test
+  void headerLookupSkipsNullNamesAndValuesAndKeepsTheLastDuplicateMember() {
+    WafLogRecord r = WafLogRecord.parse("{\"webaclId\":\"w\",\"httpRequest\":{\"headers\":["
+        + "{\"name\":\"UA\",\"value\":null},{\"value\":\"v0\",\"name\":null},7,"
+        + "{\"name\":\"x\",\"name\":\"ua\",\"value\":\"v1\",\"value\":\"v2\"},"
+        + "{\"name\":\"ua\",\"value\":\"v3\"}]}}");
+    assertEquals("v2", r.header("Ua"));
+    assertNull(r.header("x"));
+    long sp = r.headerValueSpan("UA");
+    assertEquals("\"v2\"", new String(r.buffer(), (int) (sp >>> 32), (int) sp - (int) (sp >>> 32),
+        java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The allocation-free flow log engine behind {@code FlowLogCursorReader}: splits lines in one
  * reusable block (or reads an in-memory source in place) and indexes each into one reusable
- * {@link FlowLogCursor}. In steady state nothing is allocated per record; rejections allocate
+ * {@link FlowLogCursor}. A canonical line is found and indexed in one pass (the model's
+ * {@code FlowLineScanner}); any other line (blank, header, irregular spacing, malformed, the last
+ * line without a line feed, a line cut by the block's end) goes through the complete path, which
+ * alone decides rejections. In steady state nothing is allocated per record; rejections allocate
  * their {@link Rejection}. A source that starts with {@code {} (CloudWatch Logs envelopes) is read
  * through {@link LineEngine} and each record is shown through the cursor (that path allocates).
  *
@@ -235,6 +238,19 @@ public final class FlowLogCursorEngine {
   }
 
   private int nextLine() throws IOException {
+    if (!skippingLongLine) {
+      // the one-pass fast path: finds the line's end while indexing a canonical line
+      int fs = pos;
+      int fnl = bridge.indexLine(cursor, buf, fs, limit, format);
+      if (fnl >= 0 && fnl - fs <= limits.maxLineBytes()) {
+        long lineNo = line;
+        pos = fnl + 1;
+        line++;
+        bridge.advance(cursor, sourceName, base + fs, lineNo);
+        warn = cursor.hasWarnings();
+        return RECORD;
+      }
+    }
     int s = pos;
     int nl = -1;
     byte[] b = buf;

@@ -2,6 +2,7 @@ package io.cloudir.parsers.internal;
 
 import io.cloudir.model.SourceType;
 import io.cloudir.parsers.ReadLimits;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One log format the readers know: how to recognise it from the first bytes of a decoded source,
@@ -30,4 +31,20 @@ public interface FormatSupport {
    */
   RecordEngine open(ByteSource in, String sourceName, ReadLimits limits, boolean shared,
       ReaderOptions options);
+
+  /**
+   * A reader over a whole decoded source already in memory that reads it in place (records then
+   * point into {@code data}, which the caller never modifies), or null when this format only
+   * reads streams. The default is null.
+   *
+   * @param data the whole decoded source
+   * @param sourceName the name for provenance and rejections
+   * @param limits limits
+   * @param shared whether records handed out may share {@code data} (otherwise they copy)
+   * @param options reader options
+   */
+  default @Nullable RecordEngine openInPlace(byte[] data, String sourceName, ReadLimits limits, boolean shared,
+      ReaderOptions options) {
+    return null;
+  }
 }

@@ -27,4 +27,11 @@ final class ResolverFormat implements FormatSupport {
       ReaderOptions options) {
     return new JsonRecordEngine(in, sourceName, limits, shared, JsonRecordFactories.resolver(), 1 << 20);
   }
+
+  /** Reads an in-memory source in place: no block copies. */
+  @Override
+  public RecordEngine openInPlace(byte[] data, String sourceName, ReadLimits limits, boolean shared,
+      ReaderOptions options) {
+    return JsonRecordEngine.inPlace(data, sourceName, limits, shared, JsonRecordFactories.resolver());
+  }
 }

@@ -22,6 +22,15 @@ public final class FlowLogAccess {
      */
     boolean index(FlowLogCursor c, byte[] b, int s, int e, FlowLogFormat f);
 
+    /**
+     * Indexes the line starting at {@code s} that ends at the first line feed before {@code limit}
+     * (marking the cursor stale until {@link #advance}) when the one-pass fast path accepts it.
+     *
+     * @return the index of the line feed; or -1 when the caller must find the line's end and call
+     *     {@link #index}, which decides whether the line is malformed
+     */
+    int indexLine(FlowLogCursor c, byte[] b, int s, int limit, FlowLogFormat f);
+
     /** Why the last {@link #index} failed. */
     String error(FlowLogCursor c);
 

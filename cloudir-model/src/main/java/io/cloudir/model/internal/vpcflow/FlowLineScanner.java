@@ -1,0 +1,431 @@
+package io.cloudir.model.internal.vpcflow;
+
+import io.cloudir.model.net.IpAddress;
+import io.cloudir.model.vpcflow.TrafficPath;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The fast path of flow log indexing: one pass over a line that finds the fields eight bytes at
+ * a time (SWAR search for spaces and the line feed), records each field's bounds, checks each
+ * field by the kind its {@link FlowLinePlan} gives (numbers parsed from up to eight digits at
+ * once, IPv4 addresses by a tight byte loop, known enum texts by comparison) and stores the
+ * values of numeric fields.
+ *
+ * <p>It handles only the canonical shape — fields separated by single spaces, no leading or
+ * trailing space, exactly the format's number of fields, every numeric field 1 to 19 digits or
+ * {@code -}, a line feed within the scanned range when asked — and answers {@link #FALLBACK} for
+ * anything else. The caller then indexes the line with the complete (slow) path, which finds
+ * the same fields and warnings on well-formed lines and produces the rejection and its column
+ * on malformed ones. So a malformed line is still a rejection with its line number; the fast
+ * path never decides that a line is malformed.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class FlowLineScanner {
+  /** The answer of {@link #scan} when the line must be indexed by the complete path. */
+  public static final long FALLBACK = -1;
+
+  /** Warning bit: irregular spacing (never set by the fast path). */
+  public static final int W_SPACING = 1;
+  /** Warning bit: version below the version of the format's fields. */
+  public static final int W_VERSION = 2;
+  /** Warning bit: a port, protocol or tcp-flags value out of range. */
+  public static final int W_RANGE = 4;
+  /** Warning bit: an address field that is not an address. */
+  public static final int W_ADDRESS = 8;
+  /** Warning bit: an unknown enumerated value. */
+  public static final int W_ENUM = 16;
+  /** Warning bit: start after end. */
+  public static final int W_WINDOW = 32;
+  /** Warning bit: no start time. */
+  public static final int W_NO_TIME = 64;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long SPACES = 0x2020202020202020L;
+  private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long DOTS = 0x2E2E2E2E2E2E2E2EL;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final long ZEROS = 0x3030303030303030L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long NOT_DIGIT = 0x7676767676767676L;
+  /** {@code KEEP[n]}: the top {@code n} bytes of a word. */
+  private static final long[] KEEP = new long[9];
+  /** {@code PAD[n]}: ASCII zeros in the low {@code 8 - n} bytes. */
+  private static final long[] PAD = new long[9];
+
+  static {
+    for (int n = 1; n <= 8; n++) {
+      KEEP[n] = -1L << (8 * (8 - n));
+      PAD[n] = ZEROS & ~KEEP[n];
+    }
+  }
+
+  private FlowLineScanner() {}
+
+  /** High bit of each byte of {@code x} that is zero (exact: no false positives). */
+  private static long zeroBytes(long x) {
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
+  }
+
+  /**
+   * Scans the line at {@code s}.
+   *
+   * @param b the bytes
+   * @param s the line's first byte
+   * @param limit the end of the scannable bytes: the end of the line when {@code toLineFeed} is
+   *     false, else the end of the valid data (the line ends at the first line feed before it)
+   * @param toLineFeed whether the line ends at a line feed (then a {@code \r} before it is not
+   *     part of the line); otherwise a line feed inside {@code [s, limit)} is a fallback
+   * @param plan the format's plan
+   * @param bounds receives start and end of each field ({@code 2 * plan.size()} ints)
+   * @param values receives each numeric field's value (-1 for {@code -}); other positions are
+   *     left as they are
+   * @param delims scratch space of {@link #delimsSize} ints
+   * @return {@code warnings << 32 | end}, where {@code end} is the line feed's index (or {@code
+   *     limit}); or {@link #FALLBACK}
+   */
+  public static long scan(byte[] b, int s, int limit, boolean toLineFeed, FlowLinePlan plan, int[] bounds,
+      long[] values, int[] delims) {
+    if (s >= limit) {
+      return FALLBACK;
+    }
+    byte c0 = b[s];
+    if (c0 == ' ' || c0 == '\n' || c0 == '\r' || c0 == '\t' || (c0 >= 'a' && c0 <= 'z')) {
+      return FALLBACK; // blank, irregular or possibly a header line: the complete path decides
+    }
+    byte[] kinds = plan.kinds;
+    int n = kinds.length;
+    // phase 1: the positions of the delimiters (spaces, then the line feed or the line's end)
+    int cnt = 0;
+    int p = s;
+    while (true) {
+      if (cnt > n) {
+        return FALLBACK; // too many fields
+      }
+      if (p + 8 > limit) {
+        for (; p < limit; p++) {
+          byte c = b[p];
+          if (c == ' ') {
+            delims[cnt++] = p;
+            if (cnt > n) {
+              return FALLBACK;
+            }
+          } else if (c == '\n') {
+            if (!toLineFeed) {
+              return FALLBACK; // a line feed inside a given line
+            }
+            delims[cnt++] = p;
+            break;
+          }
+        }
+        if (p >= limit) {
+          if (toLineFeed) {
+            return FALLBACK; // no line feed: the complete path handles the last line
+          }
+          delims[cnt++] = limit;
+        }
+        break;
+      }
+      long w = (long) LONGS.get(b, p);
+      long m = zeroBytes(w ^ SPACES);
+      long lf = zeroBytes(w ^ LINE_FEEDS);
+      if (lf != 0) {
+        if (!toLineFeed) {
+          return FALLBACK;
+        }
+        long first = lf & -lf;
+        m = (m & (first - 1)) | first;
+        while (m != 0) {
+          delims[cnt++] = p + (Long.numberOfTrailingZeros(m) >>> 3);
+          m &= m - 1;
+          if (cnt > n) {
+            return FALLBACK;
+          }
+        }
+        break;
+      }
+      // four positions written unconditionally (most words hold at most four delimiters)
+      int k = Long.bitCount(m);
+      delims[cnt] = p + (Long.numberOfTrailingZeros(m) >>> 3);
+      m &= m - 1;
+      delims[cnt + 1] = p + (Long.numberOfTrailingZeros(m) >>> 3);
+      m &= m - 1;
+      delims[cnt + 2] = p + (Long.numberOfTrailingZeros(m) >>> 3);
+      m &= m - 1;
+      delims[cnt + 3] = p + (Long.numberOfTrailingZeros(m) >>> 3);
+      m &= m - 1;
+      for (int x = cnt + 4; m != 0; x++) {
+        delims[x] = p + (Long.numberOfTrailingZeros(m) >>> 3);
+        m &= m - 1;
+      }
+      cnt += k;
+      p += 8;
+    }
+    if (cnt != n) {
+      return FALLBACK;
+    }
+    // phase 2: bounds, values and checks, position by position
+    int end = delims[n - 1];
+    int warn = 0;
+    int fs = s;
+    for (int i = 0; i < n; i++) {
+      int fe = delims[i];
+      if (i == n - 1 && toLineFeed && b[fe - 1] == '\r') {
+        fe--;
+      }
+      if (fe <= fs) {
+        return FALLBACK; // an empty field: irregular spacing
+      }
+      bounds[2 * i] = fs;
+      bounds[2 * i + 1] = fe;
+      byte k = kinds[i];
+      fs = delims[i] + 1;
+      if (k == FlowLinePlan.K_TEXT) {
+        continue;
+      }
+      int vs = bounds[2 * i];
+      if (fe - vs == 1 && b[vs] == '-') {
+        values[i] = -1;
+        continue;
+      }
+      if (k <= FlowLinePlan.K_TRAFFIC) {
+        long v = number(b, vs, fe);
+        if (v < 0) {
+          return FALLBACK; // not a number: the complete path rejects the line
+        }
+        values[i] = v;
+        if (k != FlowLinePlan.K_NUM) {
+          warn |= numberWarning(k, v, plan);
+        }
+      } else if (k == FlowLinePlan.K_ADDRESS) {
+        if (!isV4(b, vs, fe) && !isV6(b, vs, fe)) {
+          warn |= W_ADDRESS;
+        }
+      } else if (k == FlowLinePlan.K_ENUM) {
+        if (!isKnown(plan, i, b, vs, fe)) {
+          warn |= W_ENUM;
+        }
+      } else if (fe - vs != 1 || b[vs] < '0' || b[vs] > '3') {
+        warn |= W_ENUM; // encryption-status
+      }
+    }
+    int sp = plan.startPos;
+    if (sp < 0 || values[sp] < 0) {
+      warn |= W_NO_TIME;
+    } else {
+      int ep = plan.endPos;
+      if (ep >= 0 && values[ep] >= 0 && values[sp] > values[ep]) {
+        warn |= W_WINDOW;
+      }
+    }
+    return ((long) warn << 32) | end;
+  }
+
+  /** The size {@link #scan}'s {@code delims} must have for a format of {@code n} fields. */
+  public static int delimsSize(int n) {
+    return n + 9;
+  }
+
+  /** The warning of a numeric field's value (kinds other than {@link FlowLinePlan#K_NUM}). */
+  private static int numberWarning(byte kind, long v, FlowLinePlan plan) {
+    return switch (kind) {
+      case FlowLinePlan.K_PORT -> v > 65535 ? W_RANGE : 0;
+      case FlowLinePlan.K_BYTE -> v > 255 ? W_RANGE : 0;
+      case FlowLinePlan.K_VERSION -> v < plan.highestVersion ? W_VERSION : 0;
+      default -> trafficKnown(plan, v) ? 0 : W_ENUM;
+    };
+  }
+
+  private static boolean trafficKnown(FlowLinePlan plan, long v) {
+    return v < 64 ? (plan.trafficKnown & (1L << v)) != 0 : TrafficPath.of(v).isKnown();
+  }
+
+  private static boolean isKnown(FlowLinePlan plan, int pos, byte[] b, int s, int e) {
+    int len = e - s;
+    if (len <= 8 && e >= 8) {
+      long w = (long) LONGS.get(b, e - 8) >>> (8 * (8 - len)); // the field's bytes, zero-extended
+      long[] words = plan.knownWords[pos];
+      int[] lens = plan.knownLengths[pos];
+      for (int i = 0; i < words.length; i++) {
+        if (w == words[i] && len == lens[i]) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (byte[] k : plan.known[pos]) {
+      if (k.length == len && java.util.Arrays.equals(k, 0, len, b, s, e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code [s, e)} is a dotted-quad IPv4 address exactly as {@link IpAddress#parseV4}
+   * accepts it (four decimal octets up to 255, no leading zeros): the bytes are classified eight
+   * at a time, the dots located from a 16-bit mask and the four octets converted independently,
+   * so the work does not branch on the octets' lengths.
+   */
+  static boolean isV4(byte[] b, int s, int e) {
+    int len = e - s;
+    if (len < 7 || len > 15 || s < 8 || s + 16 > b.length) {
+      return len >= 7 && len <= 15 && IpAddress.parseV4(b, s, e) >= 0;
+    }
+    long w0 = (long) LONGS.get(b, s);
+    long w1 = (long) LONGS.get(b, s + 8);
+    long m0 = len >= 8 ? -1L : 0x00FFFFFFFFFFFFFFL;
+    long m1 = len > 8 ? -1L >>> (8 * (16 - len)) : 0;
+    long d0 = zeroBytes(w0 ^ DOTS) & m0;
+    long d1 = zeroBytes(w1 ^ DOTS) & m1;
+    long x0 = w0 ^ ZEROS;
+    long x1 = w1 ^ ZEROS;
+    if (((((x0 + NOT_DIGIT) | x0) & HIGHS & m0 & ~d0) | (((x1 + NOT_DIGIT) | x1) & HIGHS & m1 & ~d1)) != 0) {
+      return false; // a byte that is neither a digit nor a dot
+    }
+    int dots = (int) ((((d0 >>> 7) * 0x0102040810204080L) >>> 56)
+        | ((((d1 >>> 7) * 0x0102040810204080L) >>> 56) << 8));
+    return Integer.bitCount(dots) == 3 && octets(b, s, len, dots);
+  }
+
+  /** Whether the four octets around the three dots ({@code dots}: a bit per byte) are valid. */
+  private static boolean octets(byte[] b, int s, int len, int dots) {
+    int p1 = Integer.numberOfTrailingZeros(dots);
+    dots &= dots - 1;
+    int p2 = Integer.numberOfTrailingZeros(dots);
+    dots &= dots - 1;
+    int p3 = Integer.numberOfTrailingZeros(dots);
+    int l0 = p1;
+    int l1 = p2 - p1 - 1;
+    int l2 = p3 - p2 - 1;
+    int l3 = len - p3 - 1;
+    if ((((l0 - 1) | (3 - l0) | (l1 - 1) | (3 - l1) | (l2 - 1) | (3 - l2) | (l3 - 1) | (3 - l3)) >>> 31) != 0) {
+      return false; // an empty octet or one of more than three digits
+    }
+    return octet(b, s, l0) & octet(b, s + p1 + 1, l1) & octet(b, s + p2 + 1, l2) & octet(b, s + p3 + 1, l3);
+  }
+
+  /** Whether the {@code len} (1..3) digits at {@code p} are an octet: at most 255, no leading zero. */
+  private static boolean octet(byte[] b, int p, int len) {
+    return eight(b, p + len - 8, len) <= 255 & (len == 1 | b[p] != '0');
+  }
+
+  /**
+   * The non-negative decimal value of {@code [s, e)}, or -1 if it is not 1 to 19 digits (or does
+   * not fit a long): up to eight digits are checked and converted at once.
+   */
+  public static long number(byte[] b, int s, int e) {
+    int len = e - s;
+    if (len == 1) {
+      int d = b[s] - '0';
+      return d >= 0 && d <= 9 ? d : -1;
+    }
+    if (len >= 2 && len <= 8 && e >= 8) {
+      return eight(b, e - 8, len);
+    }
+    if (len > 8 && len <= 16 && e >= 16) {
+      long lo = eight(b, e - 8, 8);
+      long hi = eight(b, e - 16, len - 8);
+      return lo < 0 || hi < 0 ? -1 : hi * 100_000_000L + lo;
+    }
+    return scalar(b, s, e);
+  }
+
+  /** The value of the last {@code len} (1..8) bytes of the word at {@code p}, or -1 if not all digits. */
+  private static long eight(byte[] b, int p, int len) {
+    long w = ((long) LONGS.get(b, p) & KEEP[len]) | PAD[len];
+    long x = w ^ ZEROS;
+    if ((((x + NOT_DIGIT) | x) & HIGHS) != 0) {
+      return -1;
+    }
+    x = (x * 2561) >>> 8;
+    x = ((x & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+    return ((x & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+  }
+
+  /** The byte-at-a-time conversion (1 to 19 digits; -1 otherwise or on overflow). */
+  public static long scalar(byte[] b, int s, int e) {
+    int len = e - s;
+    if (len <= 0 || len > 19) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = s; i < e; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v < 0 ? -1 : v;
+  }
+
+  /**
+   * Whether {@code [s, e)} is an IPv6 address in the text forms {@link IpAddress#tryParse} accepts
+   * (hex groups, at most one {@code ::}, an optional dotted IPv4 tail). No allocation.
+   */
+  public static boolean isV6(byte[] b, int s, int e) {
+    if (e - s < 2 || e - s > 45) {
+      return false;
+    }
+    int groups = 0;
+    boolean gap = false;
+    int p = s;
+    if (b[p] == ':') {
+      if (b[p + 1] != ':') {
+        return false;
+      }
+      gap = true;
+      p += 2;
+      if (p == e) {
+        return true;
+      }
+    }
+    while (p < e) {
+      int q = p;
+      while (q < e && q - p < 5 && hex(b[q])) {
+        q++;
+      }
+      if (q < e && b[q] == '.') {
+        if (!gap && groups < 6) {
+          return false; // an IPv4 tail needs six groups before it, or a ::
+        }
+        long v4 = IpAddress.parseV4(b, p, e);
+        return v4 >= 0 && (gap ? groups <= 5 : groups == 6);
+      }
+      int len = q - p;
+      if (len == 0 || len > 4) {
+        return false;
+      }
+      groups++;
+      if (q == e) {
+        break;
+      }
+      if (b[q] != ':') {
+        return false;
+      }
+      q++;
+      if (q < e && b[q] == ':') {
+        if (gap) {
+          return false;
+        }
+        gap = true;
+        q++;
+        if (q == e) {
+          break;
+        }
+      } else if (q == e) {
+        return false;
+      }
+      p = q;
+    }
+    return gap ? groups <= 7 : groups == 8;
+  }
+
+  private static boolean hex(byte c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+}

@@ -1,0 +1,158 @@
+package io.cloudir.model.vpcflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-pass fast path of flow log indexing ({@code FlowLineScanner}, taken by {@link
+ * FlowLogView#index} and by the cursor engine's {@code indexLine}) finds exactly what the complete
+ * path finds: the same acceptance, field bounds, numbers and warnings, on random lines mixing
+ * canonical values with every odd case (dashes, out-of-range numbers, leading zeros, 19- and
+ * 20-digit numbers, malformed and three-octet addresses, IPv6, unknown enum texts, irregular
+ * spacing, wrong field counts, carriage returns, tabs), placed at random offsets.
+ */
+class FlowLineFastPathTest {
+  private static final FlowLogFormat ALL = FlowLogFormat.of(FlowLogField.values());
+  private static final FlowLogFormat V5 = FlowLogFormat.parse("version srcaddr dstaddr srcport dstport protocol"
+      + " start end type packets bytes account-id vpc-id subnet-id instance-id interface-id region az-id"
+      + " sublocation-type sublocation-id action tcp-flags pkt-srcaddr pkt-dstaddr pkt-src-aws-service"
+      + " pkt-dst-aws-service traffic-path flow-direction log-status");
+  private static final FlowLogFormat ODD = FlowLogFormat.parse("${srcaddr} ${future-field} ${end} ${start}"
+      + " ${traffic-path} ${encryption-status} ${reject-reason} ${resource-type}");
+
+  private static String value(FlowLogField f, SplittableRandom r) {
+    if (r.nextInt(12) == 0) {
+      return "-";
+    }
+    int odd = r.nextInt(10);
+    switch (f.kind()) {
+      case NUMBER -> {
+        return switch (odd) {
+          case 0 -> String.valueOf(r.nextLong(Long.MAX_VALUE)); // up to 19 digits
+          case 1 -> "99999999999999999999"; // 20 digits
+          case 2 -> "00" + r.nextInt(1000);
+          case 3 -> String.valueOf(r.nextInt(70000));
+          case 4 -> r.nextBoolean() ? "12a" : "x";
+          case 5 -> String.valueOf(r.nextInt(300));
+          default -> String.valueOf(r.nextLong(10_000_000_000L));
+        };
+      }
+      case ADDRESS -> {
+        return switch (odd) {
+          case 0 -> "2001:db8::" + Integer.toHexString(r.nextInt(65536));
+          case 1 -> r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256);
+          case 2 -> r.nextInt(300) + "." + r.nextInt(300) + "." + r.nextInt(10) + ".0" + r.nextInt(10);
+          case 3 -> "1.2.3.4.5";
+          case 4 -> "::ffff:10.0.0." + r.nextInt(300);
+          case 5 -> "10..1.2";
+          default -> r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256);
+        };
+      }
+      default -> {
+        String[] known = switch (f) {
+          case ACTION -> new String[] {"ACCEPT", "REJECT", "ACCEPTED", "accept"};
+          case LOG_STATUS -> new String[] {"OK", "NODATA", "SKIPDATA", "OKAY"};
+          case TYPE -> new String[] {"IPv4", "IPv6", "EFA", "IPv7"};
+          case FLOW_DIRECTION -> new String[] {"ingress", "egress", "sideways"};
+          case SUBLOCATION_TYPE -> new String[] {"wavelength", "outpost", "localzone", "cloud"};
+          case RESOURCE_TYPE -> new String[] {"TransitGateway", "TransitGatewayX", "VPC"};
+          case REJECT_REASON -> new String[] {"BPA", "XYZ"};
+          case ENCRYPTION_STATUS -> new String[] {"0", "1", "3", "4", "12"};
+          default -> new String[] {"eni-0abc", "123456789012", "vpc-1", "i-0123456789abcdef0", "us-east-1"};
+        };
+        return known[r.nextInt(known.length)];
+      }
+    }
+  }
+
+  private static String line(FlowLogFormat format, SplittableRandom r) {
+    List<String> vals = new ArrayList<>();
+    for (int i = 0; i < format.size(); i++) {
+      FlowLogField f = format.field(i);
+      vals.add(f == null ? (r.nextBoolean() ? "future" : "7") : value(f, r));
+    }
+    if (r.nextInt(20) == 0) {
+      vals.remove(r.nextInt(vals.size()));
+    } else if (r.nextInt(20) == 0) {
+      vals.add(r.nextInt(vals.size()), "extra");
+    }
+    StringBuilder sb = new StringBuilder();
+    if (r.nextInt(30) == 0) {
+      sb.append(' ');
+    }
+    for (int i = 0; i < vals.size(); i++) {
+      if (i > 0) {
+        sb.append(r.nextInt(40) == 0 ? "  " : " ");
+      }
+      sb.append(vals.get(i));
+    }
+    if (r.nextInt(30) == 0) {
+      sb.append(' ');
+    }
+    if (r.nextInt(30) == 0) {
+      sb.insert(r.nextInt(sb.length()), r.nextBoolean() ? '\t' : '\r');
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void fastPathAgreesWithTheCompletePath() {
+    long seed = System.nanoTime();
+    SplittableRandom r = new SplittableRandom(seed);
+    FlowLogFormat[] formats = {FlowLogFormat.DEFAULT, V5, ALL, ODD};
+    int fast = 0;
+    for (int it = 0; it < 30_000; it++) {
+      FlowLogFormat f = formats[r.nextInt(formats.length)];
+      String text = line(f, r);
+      String pre = "x".repeat(r.nextInt(20)) + "\n";
+      boolean cr = r.nextInt(10) == 0;
+      String post = (cr ? "\r\n" : "\n") + "9".repeat(r.nextInt(20));
+      byte[] b = (pre + text + post).getBytes(StandardCharsets.UTF_8);
+      int s = pre.length();
+      int e = s + text.length();
+      String where = "seed " + seed + ", line '" + text + "'";
+
+      FlowLogCursor complete = new FlowLogCursor(false);
+      boolean ok = complete.completeIndex(b, s, e, f);
+
+      FlowLogCursor viaIndex = new FlowLogCursor(false);
+      assertEquals(ok, viaIndex.index(b, s, e, f), where);
+      if (ok) {
+        same(complete, viaIndex, f, where);
+      } else {
+        assertEquals(complete.error, viaIndex.error, where);
+        assertEquals(complete.errorColumn, viaIndex.errorColumn, where);
+      }
+
+      FlowLogCursor viaLine = new FlowLogCursor(false);
+      int nl = viaLine.indexLine(b, s, b.length, f);
+      if (nl >= 0) {
+        fast++;
+        assertTrue(ok, where);
+        assertEquals(e + (cr ? 1 : 0), nl, where);
+        same(complete, viaLine, f, where);
+      }
+    }
+    assertTrue(fast > 3_000, "the fast path accepted only " + fast + " lines (seed " + seed + ")");
+  }
+
+  private static void same(FlowLogView a, FlowLogView b, FlowLogFormat f, String where) {
+    assertEquals(a.lineStart, b.lineStart, where);
+    assertEquals(a.lineEnd, b.lineEnd, where);
+    assertEquals(a.warnMask, b.warnMask, where);
+    for (int i = 0; i < 2 * f.size(); i++) {
+      assertEquals(a.bounds[i], b.bounds[i], where + " bound " + i);
+    }
+    for (FlowLogField fld : FlowLogField.values()) {
+      assertEquals(a.number(fld), b.number(fld), where + " " + fld);
+    }
+    assertEquals(a.warnings(), b.warnings(), where);
+    assertEquals(a.toJson(), b.toJson(), where);
+  }
+}
