@@ -52,6 +52,7 @@ final class AttackTechniques {
       Map.entry("T1518", "Software Discovery"),
       Map.entry("T1525", "Implant Internal Image"),
       Map.entry("T1526", "Cloud Service Discovery"),
+      Map.entry("T1528", "Steal Application Access Token"),
       Map.entry("T1529", "System Shutdown/Reboot"),
       Map.entry("T1530", "Data from Cloud Storage"),
       Map.entry("T1531", "Account Access Removal"),
