@@ -37,8 +37,29 @@ class BuiltinRulesTest {
 
   @Test
   void everyRuleCarriesValidMetadata() {
+    List<String> problems = metadataProblems(RULES);
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void theMetadataCheckCatchesABadRule() {
+    String good = "id: aws-x\ntitle: X {eventName}\ndescription: d\nmitre: [T1562.008]\n"
+        + "author: cloudir\nlicense: Apache-2.0\nreferences: [https://docs.aws.amazon.com/x]\n"
+        + "logsource: {type: cloudtrail}\ndetection: {s: {eventName: X}}\n";
+    assertTrue(metadataProblems(RuleLoader.parse("good.yml", good)).isEmpty());
+    List<String> bad = List.of(good.replace("mitre: [T1562.008]\n", ""),
+        good.replace("T1562.008", "T1562.999"), good.replace("author: cloudir", "author: x"),
+        good.replace("https://docs.aws.amazon.com/x", "https://example.com/x"),
+        good.replace("id: aws-x", "id: x"));
+    for (String y : bad) {
+      assertEquals(1, metadataProblems(RuleLoader.parse("bad.yml", y)).size(), y);
+    }
+  }
+
+  /** What a built-in rule lacks: techniques, authorship, AWS references, title, description. */
+  static List<String> metadataProblems(List<Rule> rules) {
     List<String> problems = new ArrayList<>();
-    for (Rule r : RULES) {
+    for (Rule r : rules) {
       if (r.mitre().isEmpty()) {
         problems.add(r.id() + ": no ATT&CK technique");
       }
@@ -61,7 +82,7 @@ class BuiltinRulesTest {
         problems.add(r.id() + ": built-in ids start with aws-");
       }
     }
-    assertTrue(problems.isEmpty(), String.join("\n", problems));
+    return problems;
   }
 
   @Test
@@ -74,6 +95,24 @@ class BuiltinRulesTest {
     }
     assertEquals(onDisk, new TreeSet<>(BuiltinRules.files()));
     assertEquals(BuiltinRules.files().size(), new HashSet<>(BuiltinRules.files()).size());
+  }
+
+  @Test
+  void theBuiltinTableListsEveryRule() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("BUILTIN.md"));
+    List<String> problems = new ArrayList<>();
+    for (Rule r : RULES) {
+      String row = lines.stream().filter(l -> l.contains("| `" + r.id() + "` |")).findFirst()
+          .orElse("");
+      String expected = "| " + r.severity().name().toLowerCase(java.util.Locale.ROOT) + " | "
+          + String.join(", ", r.mitre()) + " |";
+      if (!row.contains(expected)) {
+        problems.add(r.id() + ": BUILTIN.md row missing or stale (want " + expected + ")");
+      }
+    }
+    long rows = lines.stream().filter(l -> l.startsWith("| ") && l.contains("| `aws-")).count();
+    assertEquals(RULES.size(), rows, "BUILTIN.md rows");
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
   @Test
