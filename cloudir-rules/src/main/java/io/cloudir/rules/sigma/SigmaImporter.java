@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * custom attributes are accepted and ignored.
  *
  * <p>Detection: selections as maps (AND) and lists of maps (OR); field names through {@link
- * Builder#field} (default: the CloudTrail JSON names, which are cloudir's field paths); modifiers
+ * Builder#field} (default: the CloudTrail JSON names, which are cloudir's field paths; Sigma's
+ * generic {@code status: success|failure}, which CloudTrail does not have, becomes {@code
+ * errorCode|exists: false|true}); modifiers
  * {@code contains startswith endswith all re (i m s) cidr exists gt gte lt lte cased fieldref},
  * value transformations {@code base64 base64offset utf16le utf16be utf16 wide windash}, and
  * {@code expand} with placeholders from {@link Builder#placeholder} (an unresolved placeholder is

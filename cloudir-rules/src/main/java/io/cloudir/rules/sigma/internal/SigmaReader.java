@@ -455,6 +455,10 @@ public final class SigmaReader {
           out.add(FieldTest.of(field, List.of("exists"), List.of(Boolean.FALSE)).at(loc(keyNode)));
           continue;
         }
+        if (field.equals("status") && !fields.containsKey(sigmaField)) {
+          out.add(status(values, mods, transforms).at(loc(keyNode)));
+          continue;
+        }
         boolean fieldref = mods.contains("fieldref");
         if (fieldref) {
           List<Object> mapped = new ArrayList<>();
@@ -493,6 +497,22 @@ public final class SigmaReader {
       }
     }
     return out;
+  }
+
+  /**
+   * Sigma's generic {@code status: success|failure} (no such CloudTrail member): a call succeeded
+   * when it has no {@code errorCode}.
+   */
+  private static FieldTest status(List<Object> values, List<String> mods, List<String> transforms) {
+    if (!mods.isEmpty() || !transforms.isEmpty() || values.size() != 1) {
+      throw new IllegalArgumentException("'status' (success or failure) takes one value and no"
+          + " modifier");
+    }
+    String v = String.valueOf(values.get(0)).trim().toLowerCase(Locale.ROOT);
+    if (!v.equals("success") && !v.equals("failure")) {
+      throw new IllegalArgumentException("'status' is success or failure, not '" + v + "'");
+    }
+    return FieldTest.of("errorCode", List.of("exists"), List.of(v.equals("failure")));
   }
 
   /** Fills {@code out} with the scalar values; returns true for a lone null. */
