@@ -30,6 +30,11 @@ final class RecordsInput {
 
   /** Reads; on a usage or I/O error sets {@link #error} (records read so far are kept). */
   static RecordsInput read(Io io, List<String> paths) {
+    return read(io, paths, false);
+  }
+
+  /** Reads, with a progress bar on standard error when {@code progress} and the Io allow it. */
+  static RecordsInput read(Io io, List<String> paths, boolean progress) {
     RecordsInput in = new RecordsInput();
     PrintStream err = io.err();
     List<LogSource> sources = new ArrayList<>();
@@ -58,20 +63,28 @@ final class RecordsInput {
         return in;
       }
     }
+    Progress bar = new Progress(err, progress && io.progress(), sources.size(), System::nanoTime);
     LogReader reader = LogReader.builder()
-        .onRejection(r -> err.println(ParseCommand.format(r)))
+        .onRejection(r -> {
+          bar.clear();
+          err.println(ParseCommand.format(r));
+        })
         .parallelism(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))
         .build();
     try (RecordStream rs = reader.open(sources)) {
       try {
         for (LogRecord r : rs) {
           in.records.add(r);
+          if ((in.records.size() & 4095) == 0) {
+            bar.tick(rs.stats());
+          }
         }
       } catch (UncheckedIOException e) {
         in.error = ParseCommand.describe(e.getCause());
       }
       in.stats = rs.stats();
     }
+    bar.clear();
     return in;
   }
 
