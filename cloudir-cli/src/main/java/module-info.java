@@ -9,6 +9,7 @@ module io.cloudir.cli {
   requires io.cloudir.iam;
   requires io.cloudir.investigate;
   requires io.cloudir.aws;
+  requires io.cloudir.rules;
   requires info.picocli;
 
   exports io.cloudir.cli;

@@ -15,4 +15,5 @@ module io.cloudir.rules {
   requires org.yaml.snakeyaml;
 
   exports io.cloudir.rules;
+  exports io.cloudir.rules.sigma;
 }

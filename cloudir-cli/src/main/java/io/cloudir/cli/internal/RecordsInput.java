@@ -32,15 +32,21 @@ final class RecordsInput {
 
   /** Reads; on a usage or I/O error sets {@link #error} (records read so far are kept). */
   static RecordsInput read(Io io, List<String> paths) {
+    return read(io, paths, false);
+  }
+
+  /** Reads, with a progress bar on standard error when {@code progress} and the Io allow it. */
+  static RecordsInput read(Io io, List<String> paths, boolean progress) {
     RecordsInput in = new RecordsInput();
     PrintStream err = io.err();
     try (S3Inputs remote = new S3Inputs(new S3Options(), err)) {
-      readAll(in, io, paths, remote);
+      readAll(in, io, paths, remote, progress);
     }
     return in;
   }
 
-  private static void readAll(RecordsInput in, Io io, List<String> paths, S3Inputs remote) {
+  private static void readAll(RecordsInput in, Io io, List<String> paths, S3Inputs remote,
+      boolean progress) {
     PrintStream err = io.err();
     List<LogSource> sources = new ArrayList<>();
     boolean s3 = false;
@@ -80,8 +86,12 @@ final class RecordsInput {
         return;
       }
     }
+    Progress bar = new Progress(err, progress && io.progress(), sources.size(), System::nanoTime);
     LogReader reader = LogReader.builder()
-        .onRejection(r -> err.println(ParseCommand.format(r)))
+        .onRejection(r -> {
+          bar.clear();
+          err.println(ParseCommand.format(r));
+        })
         // s3:// sources are opened in order, one at a time (they download ahead on their own)
         .parallelism(s3 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))
         .build();
@@ -89,12 +99,16 @@ final class RecordsInput {
       try {
         for (LogRecord r : rs) {
           in.records.add(r);
+          if ((in.records.size() & 4095) == 0) {
+            bar.tick(rs.stats());
+          }
         }
       } catch (UncheckedIOException e) {
         in.error = ParseCommand.describe(e.getCause());
       }
       in.stats = rs.stats();
     }
+    bar.clear();
   }
 
   private static boolean exists(String p) {

@@ -17,6 +17,7 @@ final class Subcommands {
   static List<Object> create(Io io) {
     return List.of(
         new ParseCommand(io),
+        new HuntCommand(io),
         new TimelineCommand(io),
         new EntitiesCommand(io),
         ArnCommand.create(io),
