@@ -124,7 +124,7 @@ public final class ObjectIndexer {
       int id;
       int guess = predict[prev + 2];
       byte[] gk = guess >= 0 ? slotNames[base + guess] : null;
-      if (gk != null && !nameEsc && gk.length == ne - ns - 2 && ByteNames.equalsAt(gk, b, ns + 1)) {
+      if (gk != null && !nameEsc && gk.length == ne - ns - 2 && names.matchesAt(guess, b, ns + 1)) {
         id = guess;
       } else {
         id = nameEsc ? lookupEscaped(names, b, ns + 1, ne - 1) : names.lookup(b, ns + 1, ne - 1);
