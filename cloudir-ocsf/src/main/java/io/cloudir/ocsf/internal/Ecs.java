@@ -295,7 +295,8 @@ public final class Ecs {
     account(d, Ocsf.accountOfArn(w.webaclId()));
     String action = w.action() == null ? null : w.action().value();
     boolean blocked = "BLOCK".equals(action);
-    categorize(d, "web", "access", blocked ? "denied" : "allowed");
+    d.obj("event").put("category", List.of("web", "network"))
+        .put("type", List.of("access", blocked ? "denied" : "allowed"));
     d.obj("event").put("action", action == null ? null : action.toLowerCase(Locale.ROOT))
         .put("id", w.requestId());
     outcome(d, !blocked);
@@ -425,7 +426,7 @@ public final class Ecs {
   /** A finding as an ECS alert. */
   public static Doc finding(Finding f) {
     Doc d = base(f.time(), "alert", "cloudir_findings", null);
-    categorize(d, "intrusion_detection", "indicator");
+    categorize(d, "intrusion_detection", "info");
     d.obj("event").put("severity", Ocsf.severityId(f.severity()))
         .put("id", Ocsf.findingUid(f)).put("reference", f.link());
     d.put("message", f.title());

@@ -161,7 +161,8 @@ public final class Ocsf {
     String name = e.eventName() == null ? "" : e.eventName();
     String source = e.eventSource() == null ? "" : e.eventSource();
     Doc d;
-    if (name.equals("ConsoleLogin") || source.equals("signin.amazonaws.com")) {
+    boolean signIn = name.equals("ConsoleLogin") || source.equals("signin.amazonaws.com");
+    if (signIn) {
       boolean logon = name.equals("ConsoleLogin") || name.equals("SwitchRole");
       d = base(AUTHENTICATION, 3, logon ? 1 : OTHER, logon ? "Logon" : "Other",
           "Authentication", "Identity & Access Management", e.eventTime(), "CloudTrail");
@@ -209,6 +210,9 @@ public final class Ocsf {
     d.obj("http_request").put("user_agent", e.userAgent());
     boolean ok = e.errorCode() == null;
     status(d, ok, e.errorCode(), e.errorMessage());
+    if (ok && signIn) {
+      loginOutcome(d, e);
+    }
     for (var r : e.resources()) {
       d.add("resources", new Doc().put("uid", r.arn()).put("type", r.type())
           .put("owner", r.accountId() == null ? null
@@ -327,11 +331,14 @@ public final class Ocsf {
       d.put("is_mfa", mfa.equalsIgnoreCase("Yes"));
     }
     d.put("logon_type", "Interactive").put("logon_type_id", 2);
+  }
+
+  /** ConsoleLogin and other sign-in events report failure in responseElements, not errorCode. */
+  private static void loginOutcome(Doc d, CloudTrailEvent e) {
     JsonValue resp = e.responseElements();
     String result = resp == null ? null : resp.getString(e.eventName() == null ? ""
         : e.eventName());
-    if (result != null && e.errorCode() == null) {
-      // ConsoleLogin reports failure in responseElements, not in errorCode
+    if (result != null) {
       boolean ok = result.equalsIgnoreCase("Success");
       status(d, ok, result, e.errorMessage());
     }
@@ -341,7 +348,7 @@ public final class Ocsf {
 
   static Doc flow(FlowLogRecord f) {
     Doc d = base(NETWORK_ACTIVITY, 4, 6, "Traffic", "Network Activity", "Network Activity",
-        f.endTime() != null ? f.endTime() : f.startTime(), "VPC Flow Logs");
+        f.time(), "VPC Flow Logs");
     cloud(d, f.region(), f.accountId());
     d.obj("metadata").put("log_provider", "VPC Flow Logs");
     d.put("start_time", f.startTime() == null ? null : f.startTime().toEpochMilli());
@@ -550,14 +557,11 @@ public final class Ocsf {
     String action = w.action() == null ? null : w.action().value();
     if (action != null) {
       boolean allowed = !action.equals("BLOCK");
-      disposition(d, allowed, switch (action) {
-        case "BLOCK" -> "Blocked";
-        case "COUNT" -> "Logged";
-        case "CAPTCHA", "CHALLENGE" -> "Challenge";
-        default -> "Allowed";
-      });
+      disposition(d, allowed, allowed ? "Allowed" : "Blocked");
       if (action.equals("CAPTCHA") || action.equals("CHALLENGE") || action.equals("COUNT")) {
-        d.put("disposition_id", action.equals("COUNT") ? 17 : 21);
+        // no OCSF 1.1 disposition says "counted" or "challenged": Other, with WAF's word
+        d.put("disposition_id", OTHER).put("disposition", action.charAt(0)
+            + action.substring(1).toLowerCase(Locale.ROOT));
       }
     }
     d.obj("firewall_rule").put("uid", w.terminatingRuleId()).put("type",
