@@ -8,6 +8,7 @@ module io.cloudir.cli {
   requires io.cloudir.parsers;
   requires io.cloudir.iam;
   requires io.cloudir.investigate;
+  requires io.cloudir.ocsf;
   requires info.picocli;
 
   exports io.cloudir.cli;
