@@ -27,35 +27,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Ecs {
+public final class Ecs implements RecordMapping {
   /** The ECS version written in {@code ecs.version}. */
   public static final String VERSION = "8.11.0";
 
   private Ecs() {}
 
+  private static final Ecs INSTANCE = new Ecs();
+
   /** One record as an ECS document. */
   public static Doc record(LogRecord r) {
-    if (r instanceof CloudTrailEvent e) {
-      return cloudTrail(e);
-    }
-    if (r instanceof FlowLogRecord f) {
-      return flow(f);
-    }
-    if (r instanceof ResolverQueryLogRecord q) {
-      return resolver(q);
-    }
-    if (r instanceof PublicDnsQueryLogRecord p) {
-      return publicDns(p);
-    }
-    if (r instanceof WafLogRecord w) {
-      return waf(w);
-    }
-    if (r instanceof S3AccessLogRecord s) {
-      return s3(s);
-    }
-    if (r instanceof LoadBalancerLogRecord l) {
-      return loadBalancer(l);
-    }
+    return INSTANCE.map(r);
+  }
+
+  @Override
+  public Doc other(LogRecord r) {
     Doc d = base(r.time(), "event", r.source().name(), null);
     d.obj("event").put("original", r.toJson());
     return d;
@@ -99,7 +85,8 @@ public final class Ecs {
 
   // ---------------------------------------------------------------- CloudTrail
 
-  static Doc cloudTrail(CloudTrailEvent e) {
+  @Override
+  public Doc cloudTrail(CloudTrailEvent e) {
     String name = e.eventName() == null ? "" : e.eventName();
     String source = e.eventSource() == null ? "" : e.eventSource();
     Doc d = base(e.eventTime(), "event", "cloudtrail", e.awsRegion());
@@ -177,7 +164,8 @@ public final class Ecs {
 
   // ---------------------------------------------------------------- VPC flow
 
-  static Doc flow(FlowLogRecord f) {
+  @Override
+  public Doc flow(FlowLogRecord f) {
     Doc d = base(f.startTime(), "event", "vpcflow", f.region());
     account(d, f.accountId());
     d.obj("cloud").obj("instance").put("id", f.instanceId());
@@ -229,7 +217,8 @@ public final class Ecs {
 
   // ---------------------------------------------------------------- DNS
 
-  static Doc resolver(ResolverQueryLogRecord q) {
+  @Override
+  public Doc resolver(ResolverQueryLogRecord q) {
     Doc d = base(q.time(), "event", "route53_resolver", q.region());
     account(d, q.accountId());
     categorize(d, "network", "protocol");
@@ -257,7 +246,8 @@ public final class Ecs {
     return d;
   }
 
-  static Doc publicDns(PublicDnsQueryLogRecord p) {
+  @Override
+  public Doc publicDns(PublicDnsQueryLogRecord p) {
     Doc d = base(p.time(), "event", "route53_public", null);
     categorize(d, "network", "protocol");
     d.obj("event").put("action", "dns-query");
@@ -290,7 +280,8 @@ public final class Ecs {
     }
   }
 
-  static Doc waf(WafLogRecord w) {
+  @Override
+  public Doc waf(WafLogRecord w) {
     Doc d = base(w.time(), "event", "waf", Ocsf.regionOfArn(w.webaclId()));
     account(d, Ocsf.accountOfArn(w.webaclId()));
     String action = w.action() == null ? null : w.action().value();
@@ -336,7 +327,8 @@ public final class Ecs {
     return d;
   }
 
-  static Doc loadBalancer(LoadBalancerLogRecord l) {
+  @Override
+  public Doc loadBalancer(LoadBalancerLogRecord l) {
     Doc d = base(l.time(), "event", "elb_logs", Ocsf.regionOfArn(l.chosenCertArn()));
     String request = l.request();
     String[] parts = request == null ? new String[0] : request.split(" ", 3);
@@ -376,7 +368,8 @@ public final class Ecs {
 
   // ---------------------------------------------------------------- S3 access
 
-  static Doc s3(S3AccessLogRecord s) {
+  @Override
+  public Doc s3(S3AccessLogRecord s) {
     Doc d = base(s.time(), "event", "s3access", s.sourceRegion());
     String op = s.operation() == null ? "" : s.operation();
     categorize(d, "web", "access");

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Ocsf {
+public final class Ocsf implements RecordMapping {
   /** The OCSF schema version written in {@code metadata.version}. */
   public static final String VERSION = "1.1.0";
 
@@ -75,29 +75,15 @@ public final class Ocsf {
 
   private Ocsf() {}
 
+  private static final Ocsf INSTANCE = new Ocsf();
+
   /** One record as an OCSF event. */
   public static Doc record(LogRecord r) {
-    if (r instanceof CloudTrailEvent e) {
-      return cloudTrail(e);
-    }
-    if (r instanceof FlowLogRecord f) {
-      return flow(f);
-    }
-    if (r instanceof ResolverQueryLogRecord q) {
-      return resolver(q);
-    }
-    if (r instanceof PublicDnsQueryLogRecord p) {
-      return publicDns(p);
-    }
-    if (r instanceof WafLogRecord w) {
-      return waf(w);
-    }
-    if (r instanceof S3AccessLogRecord s) {
-      return s3(s);
-    }
-    if (r instanceof LoadBalancerLogRecord l) {
-      return loadBalancer(l);
-    }
+    return INSTANCE.map(r);
+  }
+
+  @Override
+  public Doc other(LogRecord r) {
     Doc d = base(0, 0, 0, "Unknown", "Base Event", "Uncategorized", r.time(), r.source().name());
     d.put("unmapped", new Doc.Raw(r.toJson()));
     return d;
@@ -157,7 +143,8 @@ public final class Ocsf {
 
   // ---------------------------------------------------------------- CloudTrail
 
-  static Doc cloudTrail(CloudTrailEvent e) {
+  @Override
+  public Doc cloudTrail(CloudTrailEvent e) {
     String name = e.eventName() == null ? "" : e.eventName();
     String source = e.eventSource() == null ? "" : e.eventSource();
     Doc d;
@@ -346,7 +333,8 @@ public final class Ocsf {
 
   // ---------------------------------------------------------------- VPC flow logs
 
-  static Doc flow(FlowLogRecord f) {
+  @Override
+  public Doc flow(FlowLogRecord f) {
     Doc d = base(NETWORK_ACTIVITY, 4, 6, "Traffic", "Network Activity", "Network Activity",
         f.time(), "VPC Flow Logs");
     cloud(d, f.region(), f.accountId());
@@ -429,7 +417,8 @@ public final class Ocsf {
     d.put("rcode_id", id).put("rcode", id == OTHER ? rcode : RCODES[id]);
   }
 
-  static Doc resolver(ResolverQueryLogRecord q) {
+  @Override
+  public Doc resolver(ResolverQueryLogRecord q) {
     Instant t = q.time();
     Doc d = base(DNS_ACTIVITY, 4, 2, "Response", "DNS Activity", "Network Activity", t,
         "Route 53 Resolver Query Logs");
@@ -468,7 +457,8 @@ public final class Ocsf {
     return d;
   }
 
-  static Doc publicDns(PublicDnsQueryLogRecord p) {
+  @Override
+  public Doc publicDns(PublicDnsQueryLogRecord p) {
     Doc d = base(DNS_ACTIVITY, 4, 2, "Response", "DNS Activity", "Network Activity", p.time(),
         "Route 53 Public DNS Query Logs");
     cloud(d, null, null);
@@ -520,7 +510,8 @@ public final class Ocsf {
         "Network Activity", t, logName);
   }
 
-  static Doc waf(WafLogRecord w) {
+  @Override
+  public Doc waf(WafLogRecord w) {
     Doc d = httpBase(w.httpMethod(), w.time(), "WAF Logs");
     String region = regionOfArn(w.webaclId());
     cloud(d, region, accountOfArn(w.webaclId()));
@@ -574,7 +565,8 @@ public final class Ocsf {
     return d;
   }
 
-  static Doc loadBalancer(LoadBalancerLogRecord l) {
+  @Override
+  public Doc loadBalancer(LoadBalancerLogRecord l) {
     String request = l.request();
     String[] parts = request == null ? new String[0] : request.split(" ", 3);
     Doc d;
@@ -651,7 +643,8 @@ public final class Ocsf {
 
   // ---------------------------------------------------------------- S3 server access logs
 
-  static Doc s3(S3AccessLogRecord s) {
+  @Override
+  public Doc s3(S3AccessLogRecord s) {
     String op = s.operation() == null ? "" : s.operation();
     String verb = op.startsWith("REST.") ? op.substring(5, Math.max(5, op.indexOf('.', 5)))
         : "";
