@@ -10,6 +10,7 @@ module io.cloudir.cli {
   requires io.cloudir.investigate;
   requires io.cloudir.aws;
   requires io.cloudir.rules;
+  requires io.cloudir.ocsf;
   requires info.picocli;
 
   exports io.cloudir.cli;

@@ -42,6 +42,12 @@ final class JsonLineWriter {
     }
   }
 
+  /** Writes one line of JSON text (already without line ends). */
+  void writeText(String json) {
+    byte[] b = json.getBytes(StandardCharsets.UTF_8);
+    writeLine(b, 0, b.length);
+  }
+
   /** Writes {@code json[start, end)} (valid JSON) without whitespace outside strings, then a line end. */
   void writeLine(byte[] json, int start, int end) {
     int need = end - start + 1;

@@ -4,6 +4,8 @@ import io.cloudir.aws.AwsSourceException;
 import io.cloudir.aws.S3Uri;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.SourceType;
+import io.cloudir.ocsf.EcsWriter;
+import io.cloudir.ocsf.OcsfWriter;
 import io.cloudir.parsers.LogReader;
 import io.cloudir.parsers.LogSource;
 import io.cloudir.parsers.ReadStats;
@@ -31,8 +33,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cloudir parse [--type T] [--rejects FILE] PATH...}: every record as one JSON line on
- * standard output, in input order; rejections on standard error as they happen (and as JSON lines
+ * {@code cloudir parse [--type T] [--format json|ocsf|ecs] [--rejects FILE] PATH...}: every record
+ * as one JSON line on standard output, in input order (as delivered, or as an OCSF 1.1 event, or
+ * as an ECS document); rejections on standard error as they happen (and as JSON lines
  * in {@code --rejects}); the summary line {@code parsed=N rejected=M warnings=W skipped=S} last on
  * standard error.
  *
@@ -69,6 +72,17 @@ final class ParseCommand implements Callable<Integer> {
           + " s3-access or alb.")
   String type = "auto";
 
+  /** The values of {@code --format}. */
+  static final List<String> FORMATS = List.of("json", "ocsf", "ecs");
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "json",
+      description = "json (default: each record as delivered), ocsf (OCSF 1.1 events) or ecs"
+          + " (Elastic Common Schema 8 documents).")
+  String format = "json";
+
   @Option(
       names = "--rejects",
       paramLabel = "FILE",
@@ -93,6 +107,10 @@ final class ParseCommand implements Callable<Integer> {
     PrintStream err = io.err();
     if (!TYPES.contains(type)) {
       return usage("unknown --type " + type + " (expected one of " + String.join(", ", TYPES) + ")");
+    }
+    if (!FORMATS.contains(format)) {
+      return usage("unknown --format " + format + " (expected one of "
+          + String.join(", ", FORMATS) + ")");
     }
     LogReader.Builder builder = LogReader.builder();
     try {
@@ -149,7 +167,11 @@ final class ParseCommand implements Callable<Integer> {
       try {
         long n = 0;
         for (LogRecord r : records) {
-          writer.write(r);
+          switch (format) {
+            case "ocsf" -> writer.writeText(OcsfWriter.create().write(r));
+            case "ecs" -> writer.writeText(EcsWriter.create().write(r));
+            default -> writer.write(r);
+          }
           if ((++n & TICK_MASK) == 0) {
             if (writer.failed()) {
               records.cancel();
