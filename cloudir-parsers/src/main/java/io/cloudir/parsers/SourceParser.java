@@ -9,7 +9,6 @@ import io.cloudir.parsers.internal.Formats;
 import io.cloudir.parsers.internal.ReaderOptions;
 import io.cloudir.parsers.internal.RecordEngine;
 import io.cloudir.parsers.internal.UnknownFormatEngine;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +106,28 @@ final class SourceParser implements AutoCloseable {
         }
       }
     }
-    BufferedInputStream raw = new BufferedInputStream(Decoding.decode(source.open()), Formats.HEAD * 2);
+    // The first bytes are read for format detection, then put back in front of the stream. They
+    // are read with single reads of the decoded stream, never through a buffer that loops: a
+    // truncated gzip stream throws on the read after its last data, and a looping buffered read
+    // would lose the bytes it had already copied (and with them every record before the break).
+    InputStream decoded = Decoding.decode(source.open());
+    byte[] head = new byte[Formats.HEAD];
+    int n = 0;
+    IOException broken = null;
+    if (type == null) {
+      try {
+        while (n < head.length) {
+          int r = decoded.read(head, n, head.length - n);
+          if (r < 0) {
+            break;
+          }
+          n += r;
+        }
+      } catch (java.io.EOFException | java.util.zip.ZipException ex) {
+        broken = ex; // reported by the engine as a break after the bytes before it
+      }
+    }
+    InputStream raw = new HeadReplay(decoded, head, n, broken);
     in = raw;
     RecordEngine[] ref = new RecordEngine[1];
     ByteSource bs = Decoding.source(raw, reason -> {
@@ -124,15 +144,6 @@ final class SourceParser implements AutoCloseable {
         throw new IllegalArgumentException("no reader for format " + type);
       }
     } else {
-      raw.mark(Formats.HEAD + 1);
-      byte[] head = new byte[Formats.HEAD];
-      int n;
-      try {
-        n = raw.readNBytes(head, 0, head.length);
-      } catch (java.io.EOFException | java.util.zip.ZipException ex) {
-        n = 0; // a stream broken within its first bytes: let the engine report the break
-      }
-      raw.reset();
       if (allWhitespace(head, n)) {
         f = Formats.of(SourceType.CLOUDTRAIL);
       } else {
@@ -205,6 +216,58 @@ final class SourceParser implements AutoCloseable {
     in = null;
     if (s != null) {
       s.close();
+    }
+  }
+
+  /**
+   * A decoded stream with the bytes already read for detection put back in front, and the break
+   * met while reading them (if any) raised only after those bytes were served.
+   *
+   * <p>Not thread-safe.
+   */
+  private static final class HeadReplay extends InputStream {
+    private final InputStream in;
+    private final byte[] head;
+    private final int count;
+    private int pos;
+    private @Nullable IOException pending;
+
+    HeadReplay(InputStream in, byte[] head, int count, @Nullable IOException pending) {
+      this.in = in;
+      this.head = head;
+      this.count = count;
+      this.pending = pending;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int r = read(one, 0, 1);
+      return r < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (pos < count) {
+        int k = Math.min(len, count - pos);
+        System.arraycopy(head, pos, b, off, k);
+        pos += k;
+        return k;
+      }
+      IOException p = pending;
+      if (p != null) {
+        pending = null;
+        throw p;
+      }
+      return in.read(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 }
