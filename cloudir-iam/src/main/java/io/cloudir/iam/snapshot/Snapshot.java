@@ -41,7 +41,10 @@ import org.jspecify.annotations.Nullable;
  *       profiles; managed policies with every version and the default one). Policy documents may
  *       be JSON objects (as the AWS CLI prints them) or strings, URL-encoded (as the API returns
  *       them) or plain. Members cloudir does not use are ignored (AWS adds members over time);
- *   <li>an organization tree with SCPs and RCPs (a cloudir format):
+ *   <li>an organization tree with SCPs and RCPs, either as {@code cloudir iam snapshot
+ *       --organization} writes it from a live organization (cloudir-aws, format {@code
+ *       cloudir-organization/1}: {@code Roots} / {@code Children} nodes with {@code
+ *       ServiceControlPolicies} and {@code ResourceControlPolicies}) or in this hand-writable form:
  *       <pre>{@code
  * {"Organization": {
  *   "ManagementAccountId": "111111111111",

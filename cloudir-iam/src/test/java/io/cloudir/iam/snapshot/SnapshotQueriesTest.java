@@ -231,6 +231,49 @@ class SnapshotQueriesTest {
     assertEquals(Layer.SCP, member.decidedBy());
   }
 
+  /**
+   * The organization file that {@code cloudir iam snapshot --organization} (cloudir-aws's
+   * AccountSnapshots, format {@code cloudir-organization/1}, written here by hand from its
+   * documented shape) loads too: SCPs at the root, an OU and an account are all levels; the
+   * management account is exempt.
+   */
+  @Test
+  void organizationAsCloudirAwsWritesItLoadsToo() {
+    String full = "{'Id':'p-FullAWSAccess','Name':'FullAWSAccess','Arn':'arn:aws:organizations::aws:policy/"
+        + "service_control_policy/p-FullAWSAccess','AwsManaged':true,'Content':{'Version':'2012-10-17',"
+        + "'Statement':[{'Effect':'Allow','Action':'*','Resource':'*'}]}}";
+    String denyS3 = "{'Id':'p-nos3','Name':'NoS3','Arn':'arn:aws:organizations::999988887777:policy/o-1/"
+        + "service_control_policy/p-nos3','AwsManaged':false,'Content':{'Version':'2012-10-17',"
+        + "'Statement':[{'Effect':'Deny','Action':'s3:*','Resource':'*'}]}}";
+    String org = ("{'Format':'cloudir-organization/1','Organization':{'Id':'o-1','Arn':'arn:aws:"
+        + "organizations::999988887777:organization/o-1','FeatureSet':'ALL','MasterAccountId':"
+        + "'999988887777','MasterAccountArn':'arn:aws:organizations::999988887777:account/o-1/999988887777'},"
+        + "'Roots':[{'Type':'ROOT','Id':'r-1','Name':'Root','ServiceControlPolicies':[" + full + "],"
+        + "'ResourceControlPolicies':[],'Children':["
+        + "{'Type':'ORGANIZATIONAL_UNIT','Id':'ou-1-prod','Name':'Prod','ServiceControlPolicies':["
+        + denyS3 + "," + full + "],'ResourceControlPolicies':[],'Children':["
+        + "{'Type':'ACCOUNT','Id':'" + A + "','Name':'prod','Email':'a@example.com','Status':'ACTIVE',"
+        + "'ServiceControlPolicies':[" + full + "],'ResourceControlPolicies':[],'Children':[]}]},"
+        + "{'Type':'ACCOUNT','Id':'999988887777','Name':'mgmt','ServiceControlPolicies':[" + full
+        + "],'ResourceControlPolicies':[],'Children':[]}]}]}").replace('\'', '"');
+    String admin = "'PolicyDocument':{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'*','Resource':'*'}]}";
+    String users = ("{'UserDetailList':[{'UserName':'u','Arn':'" + P + "user/u',"
+        + "'UserPolicyList':[{'PolicyName':'a'," + admin + "}]}]}").replace('\'', '"');
+    Snapshot o = Snapshot.builder().add("org.json", org.getBytes(StandardCharsets.UTF_8))
+        .add("users.json", users.getBytes(StandardCharsets.UTF_8)).build();
+    var s3 = o.canDo(P + "user/u", "s3:ListAllMyBuckets", "*", Map.of());
+    assertEquals(Decision.EXPLICIT_DENY, s3.decision());
+    assertEquals(Layer.SCP, s3.decidedBy());
+    assertEquals(Decision.ALLOWED, o.canDo(P + "user/u", "ec2:DescribeInstances", "*", Map.of())
+        .decision());
+    // a wrong node type is an error naming its JSON path
+    String bad = org.replace("\"ORGANIZATIONAL_UNIT\"", "\"FOLDER\"");
+    var ex = assertThrows(RuntimeException.class, () -> Snapshot.builder()
+        .add("bad.json", bad.getBytes(StandardCharsets.UTF_8)).build());
+    assertTrue(String.valueOf(ex.getMessage()).contains("$.Roots[0].Children[0].Type"),
+        ex.getMessage());
+  }
+
   @Test
   void unknownPrincipalIsAnError() {
     assertThrows(IllegalArgumentException.class,

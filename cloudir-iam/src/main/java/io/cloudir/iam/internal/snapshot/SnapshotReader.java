@@ -95,7 +95,15 @@ public final class SnapshotReader {
 
   private void document(JsonValue v) {
     Map<String, JsonValue> top = object(v, "$", null, "a snapshot file");
-    if (top.containsKey("Organization")) {
+    if (top.containsKey("Format")) {
+      String f = string(top, "$", "Format");
+      if (!f.equals(AWS_ORG_FORMAT)) {
+        throw error("$.Format", "unknown format '" + f + "' (this version reads "
+            + AWS_ORG_FORMAT + ", as cloudir iam snapshot --organization writes it)");
+      }
+      only(top, "$", Set.of("Format", "Organization", "Roots"), "an organization file");
+      awsOrganization(top);
+    } else if (top.containsKey("Organization")) {
       only(top, "$", Set.of("Organization"), "an organization file");
       organization(top.get("Organization"), "$.Organization");
     } else if (top.containsKey("ResourcePolicies")) {
@@ -487,6 +495,93 @@ public final class SnapshotReader {
       String p = path + "[" + i + "]";
       Map<String, JsonValue> m = object(l.get(i), p, NAMED_KEYS, "a policy");
       outList.add(new Named(string(m, p, "Name"), policy(m.get("Document"), child(p, "Document"))));
+    }
+    return outList;
+  }
+
+  // ------------------------------------------- organization as cloudir-aws writes it
+
+  /** The organization format of {@code cloudir-aws}'s {@code AccountSnapshots}. */
+  static final String AWS_ORG_FORMAT = "cloudir-organization/1";
+  private static final Set<String> AWS_ORG_KEYS =
+      Set.of("Id", "Arn", "FeatureSet", "MasterAccountId", "MasterAccountArn");
+  private static final Set<String> AWS_NODE_KEYS = Set.of("Type", "Id", "Name", "Arn", "Email",
+      "Status", "ServiceControlPolicies", "ResourceControlPolicies", "Children");
+  private static final Set<String> AWS_POLICY_KEYS =
+      Set.of("Id", "Name", "Arn", "AwsManaged", "Content");
+
+  private void awsOrganization(Map<String, JsonValue> top) {
+    if (out.orgRoot != null) {
+      throw error("$", "a second organization tree (one is allowed)");
+    }
+    Map<String, JsonValue> org = object(top.get("Organization"), "$.Organization", AWS_ORG_KEYS,
+        "Organization");
+    String mgmt = optString(org, "$.Organization", "MasterAccountId");
+    if (mgmt != null) {
+      account(mgmt, "$.Organization.MasterAccountId");
+    }
+    List<JsonValue> roots = array(top.get("Roots"), "$.Roots", "Roots");
+    if (roots.size() != 1) {
+      throw error("$.Roots", "an organization has exactly one root, found " + roots.size());
+    }
+    OrgNode root = awsNode(roots.get(0), "$.Roots[0]", 0, new HashSet<>());
+    if (root.account()) {
+      throw error("$.Roots[0].Type", "the root of the tree is not an account");
+    }
+    out.orgRoot = root;
+    out.managementAccount = mgmt;
+  }
+
+  private OrgNode awsNode(@Nullable JsonValue v, String path, int depth, Set<String> seen) {
+    if (depth > MAX_ORG_DEPTH) {
+      throw error(path, "organizations nest at most " + MAX_ORG_DEPTH + " levels");
+    }
+    Map<String, JsonValue> m = object(v, path, AWS_NODE_KEYS, "a node of the tree");
+    String type = string(m, path, "Type");
+    boolean account = switch (type) {
+      case "ACCOUNT" -> true;
+      case "ROOT", "ORGANIZATIONAL_UNIT" -> false;
+      default -> throw error(child(path, "Type"), "unknown node type '" + type
+          + "' (ROOT, ORGANIZATIONAL_UNIT or ACCOUNT)");
+    };
+    if ((depth == 0) != type.equals("ROOT")) {
+      throw error(child(path, "Type"), depth == 0 ? "the top node must be the ROOT"
+          : "a ROOT below the top of the tree");
+    }
+    String id = string(m, path, "Id");
+    if (account) {
+      account(id, child(path, "Id"));
+    }
+    if (!seen.add(id)) {
+      throw error(child(path, "Id"), id + " appears twice in the tree");
+    }
+    String name = optString(m, path, "Name");
+    List<Named> scps = awsPolicies(m.get("ServiceControlPolicies"),
+        child(path, "ServiceControlPolicies"));
+    List<Named> rcps = awsPolicies(m.get("ResourceControlPolicies"),
+        child(path, "ResourceControlPolicies"));
+    List<OrgNode> children = new ArrayList<>();
+    List<JsonValue> kids = array(m.get("Children"), child(path, "Children"), "Children");
+    if (account && !kids.isEmpty()) {
+      throw error(child(path, "Children"), "an account has no children");
+    }
+    for (int i = 0; i < kids.size(); i++) {
+      children.add(awsNode(kids.get(i), child(path, "Children") + "[" + i + "]", depth + 1, seen));
+    }
+    return new OrgNode(id, name == null ? id : name, scps, rcps, children, account);
+  }
+
+  private List<Named> awsPolicies(@Nullable JsonValue v, String path) {
+    List<JsonValue> l = array(v, path, "a policy list");
+    List<Named> outList = new ArrayList<>();
+    for (int i = 0; i < l.size(); i++) {
+      String p = path + "[" + i + "]";
+      Map<String, JsonValue> m = object(l.get(i), p, AWS_POLICY_KEYS, "a policy");
+      String name = optString(m, p, "Name");
+      if (name == null) {
+        name = string(m, p, "Id");
+      }
+      outList.add(new Named(name, policy(m.get("Content"), child(p, "Content"))));
     }
     return outList;
   }
