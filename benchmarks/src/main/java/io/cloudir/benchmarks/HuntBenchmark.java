@@ -38,8 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code engineOnly}: the same session over records parsed beforehand.
  * </ul>
  *
- * <p>Rules ({@link #rules(int)}): the built-in pack when the build has it, then the Sigma rules
- * of {@code ../shared/corpus/sigma_aws_cloudtrail}, then {@code examples/incident/rules}; {@code
+ * <p>Rules ({@link #rules(int)}): the Sigma rules of {@code ../shared/corpus/sigma_aws_cloudtrail},
+ * then {@code examples/incident/rules}, then the built-in pack (last, so that the 10- and 100-rule
+ * cuts are the single-event CloudTrail rules that fire on the generated mix); {@code
  * rules} = 10 takes the first ten, {@code all} everything, and 100 tops the pool up with copies
  * (new ids, same detections) when it holds fewer than 100 rules.
  *
@@ -92,14 +93,6 @@ public class HuntBenchmark {
   @SuppressWarnings("unchecked")
   public static List<Rule> rules(int n) {
     List<Rule> pool = new ArrayList<>();
-    try {
-      pool.addAll((List<Rule>) Class.forName("io.cloudir.rules.BuiltinRules").getMethod("load")
-          .invoke(null));
-    } catch (ClassNotFoundException e) {
-      // the pack is not in this build
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
     Path sigma = CloudTrailData.sharedDir().resolve("corpus/sigma_aws_cloudtrail");
     if (Files.isDirectory(sigma)) {
       pool.addAll(SigmaImporter.builder().defaultLicense("DRL-1.1").build().load(sigma));
@@ -110,6 +103,14 @@ public class HuntBenchmark {
         pool.addAll(RuleLoader.load(p));
         break;
       }
+    }
+    try {
+      pool.addAll((List<Rule>) Class.forName("io.cloudir.rules.BuiltinRules").getMethod("load")
+          .invoke(null));
+    } catch (ClassNotFoundException e) {
+      // the pack is not in this build
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
     }
     if (pool.isEmpty()) {
       throw new IllegalStateException("no rules found (run from the repository root)");
