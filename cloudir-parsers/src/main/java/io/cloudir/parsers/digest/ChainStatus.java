@@ -26,7 +26,10 @@ public enum ChainStatus {
    * is absent while earlier digests are present: one or more consecutive digests were deleted.
    */
   BROKEN,
-  /** The chain was not checked (backfill digests are outside the hourly chain; malformed digests). */
+  /**
+   * The chain was not checked (a malformed digest, an unsupported previous-digest hash
+   * algorithm, a missing digest only known from the next one's link).
+   */
   NOT_CHECKED;
 
   /** The lower snake case name used in JSON reports ({@code open_start}). */

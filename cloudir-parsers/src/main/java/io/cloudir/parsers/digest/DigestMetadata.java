@@ -3,12 +3,14 @@ package io.cloudir.parsers.digest;
 import io.cloudir.model.MalformedInputException;
 import io.cloudir.model.json.JsonValue;
 import io.cloudir.parsers.internal.digest.JsonFields;
+import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The S3 object metadata of a digest file that carries its signature: the user metadata keys
- * {@code signature} (hex) and {@code signature-algorithm} ({@code SHA256withRSA}). On disk it sits
+ * {@code signature} (hex) and {@code signature-algorithm} ({@code SHA256withRSA}), and on a backfill
+ * digest {@code backfill-generation-timestamp} (when CloudTrail generated and signed it). On disk it sits
  * beside the digest as {@code <digest file name>.metadata.json}, holding the {@code Metadata} map
  * that {@code aws s3api head-object} prints (the whole head-object output is accepted too).
  *
@@ -16,8 +18,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param signature the hex-encoded signature
  * @param signatureAlgorithm the algorithm, or null when the metadata does not say
+ * @param backfillGenerationTime the {@code backfill-generation-timestamp} of a backfill digest, or
+ *     null when the metadata has none
  */
-public record DigestMetadata(String signature, @Nullable String signatureAlgorithm) {
+public record DigestMetadata(String signature, @Nullable String signatureAlgorithm,
+    @Nullable Instant backfillGenerationTime) {
   /** The suffix of the metadata file beside a digest file. */
   public static final String FILE_SUFFIX = ".metadata.json";
 
@@ -26,9 +31,15 @@ public record DigestMetadata(String signature, @Nullable String signatureAlgorit
     Objects.requireNonNull(signature, "signature");
   }
 
+  /** Metadata without a backfill generation time. */
+  public DigestMetadata(String signature, @Nullable String signatureAlgorithm) {
+    this(signature, signatureAlgorithm, null);
+  }
+
   /**
-   * Parses {@code {"signature": "…", "signature-algorithm": "…"}}, or a head-object output whose
-   * {@code Metadata} member holds that map. Other keys are ignored.
+   * Parses {@code {"signature": "…", "signature-algorithm": "…"}} (with {@code
+   * "backfill-generation-timestamp": ISO-8601} on a backfill digest), or a head-object output
+   * whose {@code Metadata} member holds that map. Other keys are ignored.
    *
    * @param json UTF-8 JSON
    * @param source a name for error locations, or null
@@ -42,7 +53,11 @@ public record DigestMetadata(String signature, @Nullable String signatureAlgorit
       root = JsonFields.object(inner, source, "$.Metadata");
       path = "$.Metadata";
     }
+    String generated =
+        JsonFields.optionalString(root, "backfill-generation-timestamp", source, path);
     return new DigestMetadata(JsonFields.string(root, "signature", source, path),
-        JsonFields.optionalString(root, "signature-algorithm", source, path));
+        JsonFields.optionalString(root, "signature-algorithm", source, path),
+        generated == null ? null : JsonFields.requiredTime(generated, source,
+            path + ".backfill-generation-timestamp"));
   }
 }

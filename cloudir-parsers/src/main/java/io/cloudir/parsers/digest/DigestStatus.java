@@ -10,6 +10,13 @@ public enum DigestStatus {
   SIGNATURE_INVALID,
   /** No public key with the digest's fingerprint was supplied: the signature cannot be checked. */
   KEY_UNKNOWN,
+  /**
+   * The signature verifies, but with a public key whose validity period ({@code
+   * ValidityStartTime}..{@code ValidityEndTime} of {@code ListPublicKeys}) does not cover the time
+   * the digest was signed: CloudTrail did not sign it then with that key, so whoever holds a
+   * retired (or not yet used) private key may have. See {@link DigestVerifier} for the times.
+   */
+  KEY_OUTSIDE_VALIDITY,
   /** The {@code .metadata.json} beside the digest, which holds the signature, is absent or unreadable. */
   METADATA_MISSING,
   /** The signature verifies, but the digest names another object key than where it was found. */

@@ -18,10 +18,21 @@ import org.jspecify.annotations.Nullable;
  *       decompressed digest + "\n" + previousDigestSignature} ({@code "null"} at the start of a
  *       chain), with the public key named by {@code digestPublicKeyFingerprint} and the signature
  *       from the digest's S3 object metadata;
+ *   <li>the validity period of that key ({@code ValidityStartTime}..{@code ValidityEndTime}, as
+ *       {@code ListPublicKeys} gives it) against the time the digest was signed: from {@code
+ *       digestEndTime} to an hour later for a standard digest, within an hour of the {@code
+ *       backfill-generation-timestamp} metadata for a backfill digest (or any time after {@code
+ *       digestEndTime} when a backfill digest lacks it); outside it, {@link
+ *       DigestStatus#KEY_OUTSIDE_VALIDITY};
  *   <li>each listed log file's SHA-256 over its decompressed content;
  *   <li>the previous-digest chain, hour by hour per trail and region, across key rotations: a
  *       changed or deleted digest (one or several in a row) breaks it; a chain that starts again
- *       after log file validation was turned off and on is a {@link ChainStatus#RESTART}.
+ *       after log file validation was turned off and on is a {@link ChainStatus#RESTART};
+ *   <li>backfill digests ({@code …_backfill.json.gz}, delivered later for log files their hour's
+ *       digest missed) as a chain of their own per trail and region: each links, through its
+ *       {@code previousDigest…} members, to the previous backfill digest, and is checked with the
+ *       same rules (a deleted or changed backfill digest breaks that chain; the hourly chain is
+ *       not affected).
  * </ul>
  *
  * <p>Files on disk keep the S3 key layout ({@code …/AWSLogs/[o-org/]account/CloudTrail[-Digest]/
@@ -70,8 +81,8 @@ public final class DigestVerifier {
    * @param digest the parsed digest
    * @param uncompressed the decompressed bytes it was parsed from
    * @param metadata its S3 object metadata, or null when there is none
-   * @return {@link DigestStatus#VALID}, {@code SIGNATURE_INVALID}, {@code KEY_UNKNOWN} or {@code
-   *     METADATA_MISSING}, with the reason
+   * @return {@link DigestStatus#VALID}, {@code SIGNATURE_INVALID}, {@code KEY_UNKNOWN}, {@code
+   *     KEY_OUTSIDE_VALIDITY} or {@code METADATA_MISSING}, with the reason
    */
   public Check checkSignature(DigestFile digest, byte[] uncompressed,
       @Nullable DigestMetadata metadata) {

@@ -110,6 +110,14 @@ class DigestFileTest {
         "{\"ContentLength\":1,\"Metadata\":{\"signature\":\"ef01\"}}"
             .getBytes(StandardCharsets.UTF_8), null);
     assertEquals(new DigestMetadata("ef01", null), h);
+    DigestMetadata b = DigestMetadata.parse(("{\"signature\":\"ab\",\"signature-algorithm\":"
+        + "\"SHA256withRSA\",\"backfill-generation-timestamp\":\"2025-09-01T00:00:00Z\"}")
+        .getBytes(StandardCharsets.UTF_8), null);
+    assertEquals(java.time.Instant.parse("2025-09-01T00:00:00Z"), b.backfillGenerationTime());
+    MalformedInputException bad = assertThrows(MalformedInputException.class,
+        () -> DigestMetadata.parse("{\"signature\":\"ab\",\"backfill-generation-timestamp\":\"soon\"}"
+            .getBytes(StandardCharsets.UTF_8), "m"));
+    assertEquals("$.backfill-generation-timestamp", bad.location().jsonPath());
     MalformedInputException e = assertThrows(MalformedInputException.class,
         () -> DigestMetadata.parse("{\"Metadata\":{}}".getBytes(StandardCharsets.UTF_8), "m"));
     assertEquals("$.Metadata.signature", e.location().jsonPath());

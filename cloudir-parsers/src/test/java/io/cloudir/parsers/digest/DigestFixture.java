@@ -96,13 +96,21 @@ final class DigestFixture {
 
   /** list-public-keys JSON for these keys (times as the AWS CLI v2 prints them). */
   static byte[] publicKeysJson(TestKey... keys) {
+    return publicKeysJson(Instant.parse("2026-01-01T00:00:00Z"),
+        Instant.parse("2027-01-01T00:00:00Z"), keys);
+  }
+
+  /** list-public-keys JSON for these keys, each valid from {@code from} to {@code to}. */
+  static byte[] publicKeysJson(Instant from, Instant to, TestKey... keys) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode list = root.putArray("PublicKeyList");
+    DateTimeFormatter cli = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'")
+        .withZone(ZoneOffset.UTC);
     for (TestKey k : keys) {
       ObjectNode o = list.addObject();
       o.put("Value", Base64.getEncoder().encodeToString(pkcs1((RSAPublicKey) k.pair().getPublic())));
-      o.put("ValidityStartTime", "2026-01-01T00:00:00+00:00");
-      o.put("ValidityEndTime", "2027-01-01T00:00:00+00:00");
+      o.put("ValidityStartTime", cli.format(from));
+      o.put("ValidityEndTime", cli.format(to));
       o.put("Fingerprint", k.fingerprint());
     }
     return bytes(root);
@@ -126,6 +134,11 @@ final class DigestFixture {
   private String prevSig;
   private String prevKey;
   private String prevHash;
+  private String prevBackfillSig;
+  private String prevBackfillKey;
+  private String prevBackfillHash;
+  /** The backfill-generation-timestamp of the next backfill digest (null: none in metadata). */
+  Duration backfillDelay = Duration.ofHours(3);
   private int logCounter;
 
   DigestFixture(Path root, String account, String region, String trail, String orgId) {
@@ -163,10 +176,17 @@ final class DigestFixture {
     return w;
   }
 
-  /** Writes a backfill digest for the last hour, listing {@code logs} late log files. */
+  /**
+   * Writes a backfill digest for the last hour, listing {@code logs} late log files, linked to the
+   * previous backfill digest of this trail (backfill digests chain among themselves), generated
+   * {@link #backfillDelay} after the hour's end (null: no backfill-generation-timestamp).
+   */
   Written backfill(TestKey key, int logs) {
     Written last = digests.get(digests.size() - 1);
     Written w = digest(key, last.start(), last.end(), logs, true);
+    prevBackfillSig = w.signature();
+    prevBackfillKey = w.key();
+    prevBackfillHash = sha256Hex(w.json());
     digests.add(w);
     return w;
   }
@@ -212,7 +232,9 @@ final class DigestFixture {
       d.putNull("newestEventTime");
       d.putNull("oldestEventTime");
     }
-    String pSig = backfill ? null : prevSig;
+    String pSig = backfill ? prevBackfillSig : prevSig;
+    String pKey = backfill ? prevBackfillKey : prevKey;
+    String pHash = backfill ? prevBackfillHash : prevHash;
     if (pSig == null) {
       d.putNull("previousDigestS3Bucket");
       d.putNull("previousDigestS3Object");
@@ -221,8 +243,8 @@ final class DigestFixture {
       d.putNull("previousDigestSignature");
     } else {
       d.put("previousDigestS3Bucket", bucket);
-      d.put("previousDigestS3Object", prevKey);
-      d.put("previousDigestHashValue", prevHash);
+      d.put("previousDigestS3Object", pKey);
+      d.put("previousDigestHashValue", pHash);
       d.put("previousDigestHashAlgorithm", "SHA-256");
       d.put("previousDigestSignature", pSig);
     }
@@ -233,7 +255,9 @@ final class DigestFixture {
     Path digestPath = root.resolve(digestKey);
     write(digestPath, gzip(json));
     Path meta = metadataPath(digestPath);
-    write(meta, metadataJson(signature));
+    Duration delay = backfillDelay;
+    write(meta, backfill && delay != null ? metadataJson(signature, end.plus(delay))
+        : metadataJson(signature));
     return new Written(digestKey, digestPath, meta, json, signature, start, end, logPaths, logKeys);
   }
 
@@ -242,9 +266,17 @@ final class DigestFixture {
   }
 
   static byte[] metadataJson(String signature) {
+    return metadataJson(signature, null);
+  }
+
+  /** The metadata of a backfill digest, with its generation time (when not null). */
+  static byte[] metadataJson(String signature, Instant generated) {
     ObjectNode m = JSON.createObjectNode();
     m.put("signature", signature);
     m.put("signature-algorithm", "SHA256withRSA");
+    if (generated != null) {
+      m.put("backfill-generation-timestamp", generated.toString());
+    }
     return bytes(m);
   }
 

@@ -362,18 +362,116 @@ class DigestVerifierTest {
   }
 
   @Test
-  void backfillDigestVerifiesOutsideTheChain() throws IOException {
+  void backfillDigestsFormAChainOfTheirOwn() throws IOException {
     DigestFixture f = chain(3, key(0));
-    Written b = f.backfill(key(0), 1);
+    Written b1 = f.backfill(key(0), 1);
+    Written after = f.hour(key(0), 1);
+    Written b2 = f.backfill(key(0), 2);
     f.hour(key(0), 1);
     VerificationReport r = verify(dir, key(0));
     assertTrue(r.verified(), r.summary());
-    DigestResult d = digest(r, b);
-    assertTrue(d.backfill());
-    assertEquals(ChainStatus.NOT_CHECKED, d.chain());
-    assertEquals(LogFileStatus.VALID, r.logFiles().stream()
-        .filter(l -> l.s3Object().equals(norm(b.logKeys().get(0)))).findFirst().orElseThrow()
-        .status());
+    assertTrue(digest(r, b1).backfill());
+    assertEquals(ChainStatus.START, digest(r, b1).chain());
+    assertEquals(ChainStatus.LINKED, digest(r, b2).chain());
+    // the hourly chain goes on past the backfill digests
+    assertEquals(ChainStatus.LINKED, digest(r, after).chain());
+    assertEquals(Map.of(norm(f.digests.get(0).key()), ChainStatus.START,
+        norm(b1.key()), ChainStatus.START), chainNotLinked(r));
+    assertEquals(Map.of(), badLogs(r));
+    assertEquals(3, r.logFiles().stream().filter(l -> l.digest() != null
+        && (l.digest().equals(norm(b1.key())) || l.digest().equals(norm(b2.key())))).count());
+  }
+
+  @Test
+  void deletedBackfillDigestBreaksTheBackfillChainOnly() throws IOException {
+    DigestFixture f = chain(2, key(0));
+    f.backfill(key(0), 1);
+    f.hour(key(0), 1);
+    Written gone = f.backfill(key(0), 1);
+    f.hour(key(0), 1);
+    Written b3 = f.backfill(key(0), 1);
+    Files.delete(gone.digest());
+    Files.delete(gone.metadata());
+    VerificationReport r = verify(dir, key(0));
+    assertFalse(r.verified());
+    DigestResult broken = digest(r, b3);
+    assertEquals(ChainStatus.BROKEN, broken.chain(), broken.toString());
+    assertEquals(gone.end(), digest(r, gone).endTime());
+    assertTrue(broken.chainReason().contains("is missing"), broken.chainReason());
+    assertEquals(DigestStatus.MISSING, digest(r, gone).status());
+    assertTrue(digest(r, gone).backfill());
+    assertEquals(1, r.count(ChainStatus.BROKEN)); // the hourly chain is intact
+    assertEquals(Map.of(norm(gone.logKeys().get(0)), LogFileStatus.UNLISTED), badLogs(r));
+  }
+
+  @Test
+  void changedBackfillDigestBreaksTheNextBackfillLink() throws IOException {
+    DigestFixture f = chain(2, key(0));
+    Written b1 = f.backfill(key(0), 1);
+    f.hour(key(0), 1);
+    Written b2 = f.backfill(key(0), 1);
+    byte[] json = b1.json().clone();
+    int i = new String(json, StandardCharsets.UTF_8).indexOf("hashValue");
+    json[i + 14] = (byte) (json[i + 14] == 'a' ? 'b' : 'a'); // a hex digit of the listed hash
+    DigestFixture.write(b1.digest(), DigestFixture.gzip(json));
+    VerificationReport r = verify(dir, key(0));
+    assertFalse(r.verified());
+    assertEquals(Map.of(norm(b1.key()), DigestStatus.SIGNATURE_INVALID), badDigests(r));
+    assertEquals(ChainStatus.BROKEN, digest(r, b2).chain());
+    assertEquals(1, r.count(ChainStatus.BROKEN));
+  }
+
+  /** Keys: key(0) valid until 02:30, key(1) from 02:30 (a rotation in the middle of the chain). */
+  private static PublicKeys rotatedKeys() {
+    Instant rotation = Instant.parse("2026-03-01T02:30:00Z");
+    return PublicKeys.parse(DigestFixture.publicKeysJson(Instant.parse("2026-01-01T00:00:00Z"),
+            rotation, key(0)), "old.json")
+        .merge(PublicKeys.parse(DigestFixture.publicKeysJson(rotation,
+            Instant.parse("2027-01-01T00:00:00Z"), key(1)), "new.json"));
+  }
+
+  @Test
+  void digestSignedWithAKeyOutsideItsValidityIsReported() throws IOException {
+    // hours end at 01:01:31, 02:01:31, 03:01:31, 04:01:31, 05:01:31
+    DigestFixture f = new DigestFixture(dir);
+    Written early = f.hour(key(1), 1); // key(1) was not valid yet
+    f.hour(key(1), 1); // signed up to an hour after 02:01:31: key(1) may have signed it
+    f.hour(key(1), 1);
+    Written retired = f.hour(key(0), 2); // key(0) retired at 02:30
+    f.hour(key(1), 1);
+    VerificationReport r = DigestVerifier.builder().publicKeys(rotatedKeys()).build()
+        .verify(List.of(dir));
+    assertFalse(r.verified());
+    assertEquals(Map.of(norm(early.key()), DigestStatus.KEY_OUTSIDE_VALIDITY,
+        norm(retired.key()), DigestStatus.KEY_OUTSIDE_VALIDITY), badDigests(r));
+    assertTrue(digest(r, retired).reason().contains(key(0).fingerprint()),
+        digest(r, retired).reason());
+    assertEquals(Map.of(norm(early.logKeys().get(0)), LogFileStatus.UNVERIFIABLE,
+        norm(retired.logKeys().get(0)), LogFileStatus.UNVERIFIABLE,
+        norm(retired.logKeys().get(1)), LogFileStatus.UNVERIFIABLE), badLogs(r));
+    assertEquals(2, r.count(DigestStatus.KEY_OUTSIDE_VALIDITY));
+    assertTrue(r.toJson().contains("\"status\":\"key_outside_validity\""), r.toJson());
+    assertTrue(r.toJson().contains("\"digests_key_outside_validity\":2"), r.toJson());
+    assertTrue(r.summary().contains("2 key outside validity"), r.summary());
+    // with both keys valid all year, the same evidence verifies
+    VerificationReport open = verify(dir, key(0), key(1));
+    assertTrue(open.verified(), open.summary());
+  }
+
+  @Test
+  void backfillDigestKeyIsCheckedAtItsGenerationTime() throws IOException {
+    DigestFixture f = new DigestFixture(dir);
+    f.hour(key(0), 1); // ends 01:01:31
+    f.hour(key(0), 1); // ends 02:01:31, key(0) still valid
+    f.backfillDelay = java.time.Duration.ofHours(3);
+    Written late = f.backfill(key(0), 1); // generated 05:01:31, after key(0) retired
+    f.hour(key(1), 1); // ends 03:01:31
+    Written fine = f.backfill(key(1), 1); // generated 06:01:31 with the key valid then
+    VerificationReport r = DigestVerifier.builder().publicKeys(rotatedKeys()).build()
+        .verify(List.of(dir));
+    assertEquals(Map.of(norm(late.key()), DigestStatus.KEY_OUTSIDE_VALIDITY), badDigests(r));
+    assertEquals(DigestStatus.VALID, digest(r, fine).status());
+    assertEquals(ChainStatus.LINKED, digest(r, fine).chain());
   }
 
   @Test

@@ -10,11 +10,19 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The digest signature check. Stateless and thread-safe. */
 public final class Signatures {
+  /**
+   * How long after the end of its period a digest may be signed (delivered), and how far a
+   * backfill digest's signing may sit from its {@code backfill-generation-timestamp}.
+   */
+  public static final Duration SIGNING_SLACK = Duration.ofHours(1);
+
   /** The only signature algorithm CloudTrail uses. */
   public static final String ALGORITHM = "SHA256withRSA";
 
@@ -69,7 +77,41 @@ public final class Signatures {
           "the signature does not verify with the key " + key.get().fingerprint()
               + ": the digest or its signature was changed");
     }
-    return new Outcome(DigestStatus.VALID, null);
+    return validity(key.get(), d, m);
+  }
+
+  /**
+   * Whether the key was valid when the digest was signed: a standard digest is signed when its
+   * period ends, within {@link #SIGNING_SLACK}; a backfill digest around its {@code
+   * backfill-generation-timestamp} (within the slack either way), or, without one, some time after
+   * its period ends. A key with no validity times is taken as valid.
+   */
+  static Outcome validity(DigestPublicKey key, DigestFile d, DigestMetadata m) {
+    Instant end = d.endTime();
+    Instant from = end;
+    Instant to = end.plus(SIGNING_SLACK);
+    String note = null;
+    if (d.isBackfill()) {
+      Instant g = m.backfillGenerationTime();
+      if (g == null) {
+        to = null;
+        note = "backfill digest without backfill-generation-timestamp metadata: the key was"
+            + " checked against times after " + end + " only";
+      } else {
+        from = g.minus(SIGNING_SLACK);
+        to = g.plus(SIGNING_SLACK);
+      }
+    }
+    Instant vs = key.validityStart();
+    Instant ve = key.validityEnd();
+    boolean ok = (ve == null || !ve.isBefore(from)) && (vs == null || to == null || !vs.isAfter(to));
+    if (!ok) {
+      return new Outcome(DigestStatus.KEY_OUTSIDE_VALIDITY, "the signature verifies with the key "
+          + key.fingerprint() + ", but that key is valid from " + vs + " to " + ve
+          + ", not when the digest was signed (" + from + " to " + (to == null ? "later" : to)
+          + ")");
+    }
+    return new Outcome(DigestStatus.VALID, note);
   }
 
   /** A new SHA-256 message digest. */

@@ -193,10 +193,10 @@ public final class VerifyRun {
   private void chains(Map<String, Found> byKey, Map<String, DigestResult> missing) {
     Map<String, List<Found>> streams = new TreeMap<>();
     for (Found f : byKey.values()) {
-      if (f.file != null && !f.file.isBackfill()) {
-        streams.computeIfAbsent(f.trail.stream(), k -> new ArrayList<>()).add(f);
-      } else if (f.file != null) {
-        f.chainReason = "backfill digests are outside the hourly chain";
+      if (f.file != null) {
+        // backfill digests link to the previous backfill digest: a chain of their own
+        String stream = f.trail.stream() + (f.file.isBackfill() ? "#backfill" : "");
+        streams.computeIfAbsent(stream, k -> new ArrayList<>()).add(f);
       }
     }
     for (List<Found> chain : streams.values()) {
@@ -271,7 +271,8 @@ public final class VerifyRun {
       Instant prevEnd = Trail.of(prevKey).nameTime();
       missing.putIfAbsent(prevKey, new DigestResult(null, prevKey, f.trail.label(), null,
           prevEnd, DigestStatus.MISSING, "referenced by " + f.key + " but absent",
-          ChainStatus.NOT_CHECKED, null, null, null, 0, false, null));
+          ChainStatus.NOT_CHECKED, null, null, null, 0,
+          DigestParser.isBackfillKey(prevKey + ".gz"), null));
       return;
     }
     String hashAlg = d.previousDigestHashAlgorithm();
