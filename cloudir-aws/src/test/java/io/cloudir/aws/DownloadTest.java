@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudir.aws.internal.Downloader;
+import io.cloudir.aws.testing.S3Fixture;
 import io.cloudir.parsers.LogReader;
 import io.cloudir.parsers.RecordStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.cloudir.aws;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;

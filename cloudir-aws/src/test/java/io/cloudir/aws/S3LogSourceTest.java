@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cloudir.aws.testing.FaultProxy;
+import io.cloudir.aws.testing.S3Fixture;
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import io.cloudir.parsers.LogReader;
 import io.cloudir.parsers.Rejection;

@@ -1,5 +1,6 @@
 package io.cloudir.aws;
 
+import io.cloudir.aws.testing.S3Fixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

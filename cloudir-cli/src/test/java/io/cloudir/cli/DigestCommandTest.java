@@ -212,9 +212,10 @@ class DigestCommandTest {
   @Test
   void s3EvidenceIsDownloadedWithItsSignaturesThenVerified() throws Exception {
     writeChain();
-    S3CommandsTest.start();
+    io.cloudir.aws.testing.S3Fixture fx = S3CommandsTest.startWithDefaultCredentials();
+    String endpoint = fx.endpoint().toString();
     try {
-      software.amazon.awssdk.services.s3.S3Client s3 = S3CommandsTest.s3;
+      software.amazon.awssdk.services.s3.S3Client s3 = fx.s3;
       s3.createBucket(b -> b.bucket("logs"));
       Path ev = dir.resolve("evidence");
       List<Path> files;
@@ -234,7 +235,7 @@ class DigestCommandTest {
             software.amazon.awssdk.core.sync.RequestBody.fromFile(f));
       }
       Path keep = dir.resolve("download");
-      CliRun ok = CliRun.run("digest", "verify", "--endpoint-url", S3CommandsTest.endpoint,
+      CliRun ok = CliRun.run("digest", "verify", "--endpoint-url", endpoint,
           "--public-keys", keysFile().toString(), "--download-to", keep.toString(),
           "s3://logs/AWSLogs/");
       assertEquals(0, ok.code(), ok.err());
@@ -252,14 +253,14 @@ class DigestCommandTest {
       String logKey = ev.relativize(logs.get(1)).toString().replace('\\', '/');
       s3.putObject(r -> r.bucket("logs").key(logKey), software.amazon.awssdk.core.sync.RequestBody
           .fromBytes(gz("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8))));
-      CliRun bad = CliRun.run("digest", "verify", "--endpoint-url", S3CommandsTest.endpoint,
+      CliRun bad = CliRun.run("digest", "verify", "--endpoint-url", endpoint,
           "--public-keys", keysFile().toString(), "s3://logs/AWSLogs/");
       assertEquals(2, bad.code(), bad.err());
       List<String> status = new ArrayList<>();
       JSON.readTree(bad.out()).get("logFiles").forEach(l -> status.add(l.get("status").asText()));
       assertEquals(List.of("valid", "altered", "valid"), status);
     } finally {
-      S3CommandsTest.stop();
+      S3CommandsTest.stop(fx);
     }
   }
 }

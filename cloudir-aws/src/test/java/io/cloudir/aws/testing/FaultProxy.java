@@ -1,4 +1,4 @@
-package io.cloudir.aws;
+package io.cloudir.aws.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,36 +20,55 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A forwarding HTTP proxy in front of an unauthenticated S3Proxy that injects faults into object
- * reads (GET of a key): server errors, or a body cut short after some bytes. It also records the
- * object GETs it saw and the most that were in flight at once.
+ * reads (GET of a key): server errors, a body cut short after some bytes, or the object gone
+ * ({@code 404 NoSuchKey}, as if deleted after it was listed). It also records the object GETs it
+ * saw and the most that were in flight at once. Thread-safe.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
   private static final Set<String> RESTRICTED =
       Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding");
 
-  /** Faults for one key: {@code errors} 500 responses, then {@code cuts} bodies cut after {@code cutAt} bytes. */
-  static final class Fault {
+  /**
+   * Faults for one key: {@code errors} 500 responses, then {@code cuts} bodies cut after {@code
+   * cutAt} bytes; or, when {@code gone}, every GET answered 404 NoSuchKey.
+   */
+  public static final class Fault {
     final AtomicInteger errors;
     final AtomicInteger cuts;
     final int cutAt;
+    final boolean gone;
 
-    Fault(int errors, int cuts, int cutAt) {
+    /** Errors, then cut bodies. */
+    public Fault(int errors, int cuts, int cutAt) {
+      this(errors, cuts, cutAt, false);
+    }
+
+    private Fault(int errors, int cuts, int cutAt, boolean gone) {
       this.errors = new AtomicInteger(errors);
       this.cuts = new AtomicInteger(cuts);
       this.cutAt = cutAt;
+      this.gone = gone;
+    }
+
+    /** The object is gone: every GET answers 404 NoSuchKey. */
+    public static Fault gone() {
+      return new Fault(0, 0, 0, true);
     }
   }
 
   private final HttpServer server;
   private final HttpClient client = HttpClient.newHttpClient();
   private final URI target;
-  final Map<String, Fault> faults = new ConcurrentHashMap<>();
+  /** The faults by object key. */
+  public final Map<String, Fault> faults = new ConcurrentHashMap<>();
   /** Every object GET seen: "key range" (range empty when none). */
-  final List<String> gets = new CopyOnWriteArrayList<>();
+  public final List<String> gets = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
-  final AtomicInteger maxInFlight = new AtomicInteger();
+  /** The most object GETs in flight at once. */
+  public final AtomicInteger maxInFlight = new AtomicInteger();
 
-  FaultProxy(URI target) throws IOException {
+  /** A proxy in front of {@code target} (an endpoint without authentication). */
+  public FaultProxy(URI target) throws IOException {
     this.target = target;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -61,12 +80,13 @@ final class FaultProxy implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  /** The proxy's endpoint. */
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** The object GETs of a key. */
-  long getsOf(String key) {
+  public long getsOf(String key) {
     return gets.stream().filter(g -> g.startsWith(key + " ")).count();
   }
 
@@ -84,6 +104,14 @@ final class FaultProxy implements AutoCloseable {
       maxInFlight.accumulateAndGet(now, Math::max);
     }
     try (ex) {
+      if (fault != null && fault.gone) {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
+            + "<Message>The specified key does not exist.</Message></Error>").getBytes();
+        ex.getResponseHeaders().add("Content-Type", "application/xml");
+        ex.sendResponseHeaders(404, body.length);
+        ex.getResponseBody().write(body);
+        return;
+      }
       if (fault != null && fault.errors.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code>"
             + "<Message>injected</Message></Error>").getBytes();

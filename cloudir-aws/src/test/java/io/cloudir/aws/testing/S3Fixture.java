@@ -1,4 +1,4 @@
-package io.cloudir.aws;
+package io.cloudir.aws.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,19 +23,25 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 /**
  * A real S3-compatible server (S3Proxy over a transient in-memory store) started in-process, and
  * SDK clients for it: one that checks signatures, one without authentication behind which a
- * {@link FaultProxy} can sit.
+ * {@link FaultProxy} can sit. Shared by the tests of cloudir-aws and (as the test-jar of
+ * cloudir-aws) cloudir-cli. Not thread-safe for setup; the server itself serves concurrently.
  */
-final class S3Fixture implements AutoCloseable {
-  static final String ACCESS = "local-access";
-  static final String SECRET = "local-secret";
+public final class S3Fixture implements AutoCloseable {
+  /** The access key the signing endpoint accepts. */
+  public static final String ACCESS = "local-access";
+  /** The secret key the signing endpoint accepts. */
+  public static final String SECRET = "local-secret";
   private static final AtomicInteger BUCKETS = new AtomicInteger();
 
-  final BlobStore store = new TransientNio2BlobStore();
-  final S3Proxy signed;
-  final S3Proxy open;
-  final S3Client s3;
+  /** The in-memory store behind both endpoints. */
+  public final BlobStore store = new TransientNio2BlobStore();
+  private final S3Proxy signed;
+  private final S3Proxy open;
+  /** A client of the signing endpoint. */
+  public final S3Client s3;
 
-  S3Fixture() {
+  /** Starts both endpoints. */
+  public S3Fixture() {
     try {
       signed = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
           .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET).build();
@@ -49,17 +55,18 @@ final class S3Fixture implements AutoCloseable {
     s3 = client(endpoint());
   }
 
-  URI endpoint() {
+  /** The endpoint that checks signatures. */
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + signed.getPort());
   }
 
   /** The endpoint without authentication (for a forwarding proxy). */
-  URI openEndpoint() {
+  public URI openEndpoint() {
     return URI.create("http://127.0.0.1:" + open.getPort());
   }
 
   /** An SDK client for an endpoint, without the SDK's own retries (cloudir's are under test). */
-  static S3Client client(URI endpoint) {
+  public static S3Client client(URI endpoint) {
     return S3Client.builder()
         .endpointOverride(endpoint)
         .forcePathStyle(true)
@@ -70,7 +77,7 @@ final class S3Fixture implements AutoCloseable {
   }
 
   /** A new versioned bucket. */
-  String bucket() {
+  public String bucket() {
     String b = "bucket-" + BUCKETS.incrementAndGet();
     s3.createBucket(r -> r.bucket(b));
     s3.putBucketVersioning(r -> r.bucket(b).versioningConfiguration(
@@ -78,15 +85,18 @@ final class S3Fixture implements AutoCloseable {
     return b;
   }
 
-  void put(String bucket, String key, byte[] body) {
+  /** Puts an object without metadata. */
+  public void put(String bucket, String key, byte[] body) {
     put(bucket, key, body, Map.of());
   }
 
-  void put(String bucket, String key, byte[] body, Map<String, String> metadata) {
+  /** Puts an object with user metadata. */
+  public void put(String bucket, String key, byte[] body, Map<String, String> metadata) {
     s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(body));
   }
 
-  static byte[] gzip(String text) {
+  /** The gzip of a UTF-8 text. */
+  public static byte[] gzip(String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(text.getBytes(StandardCharsets.UTF_8));
@@ -96,8 +106,16 @@ final class S3Fixture implements AutoCloseable {
     return out.toByteArray();
   }
 
-  /** A CloudTrail delivery file with {@code n} events; event ids are {@code tag-i}. */
-  static String trail(String tag, int n) {
+  /** A CloudTrail delivery file with {@code n} events on 2026-03-14; event ids are {@code tag-i}. */
+  public static String trail(String tag, int n) {
+    return trail(tag, n, "2026-03-14");
+  }
+
+  /**
+   * A CloudTrail delivery file with {@code n} GetObject events at 09:0x on {@code day}
+   * (YYYY-MM-DD); event ids are {@code tag-i}.
+   */
+  public static String trail(String tag, int n, String day) {
     StringBuilder sb = new StringBuilder("{\"Records\":[");
     for (int i = 0; i < n; i++) {
       if (i > 0) {
@@ -106,7 +124,7 @@ final class S3Fixture implements AutoCloseable {
       sb.append("{\"eventVersion\":\"1.10\",\"userIdentity\":{\"type\":\"IAMUser\",")
           .append("\"principalId\":\"AIDAEXAMPLE\",\"arn\":\"arn:aws:iam::111122223333:user/alice\",")
           .append("\"accountId\":\"111122223333\",\"userName\":\"alice\"},")
-          .append("\"eventTime\":\"2026-03-14T09:0").append(i % 10).append(":00Z\",")
+          .append("\"eventTime\":\"").append(day).append("T09:0").append(i % 10).append(":00Z\",")
           .append("\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\",")
           .append("\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.7\",")
           .append("\"userAgent\":\"test\",\"requestParameters\":{\"bucketName\":\"b\",\"key\":\"")

@@ -115,7 +115,7 @@ final class DigestVerifyCommand implements Callable<Integer> {
         if (dir == null) {
           dir = temp = Files.createTempDirectory("cloudir-digest-");
         }
-        try (S3LogSource src = S3LogSource.create(s3.aws.config(null))) {
+        try (S3LogSource src = S3LogSource.create(s3.aws().config(null))) {
           for (String u : remote) {
             DownloadSummary d = src.download(s3.query(u), dir);
             for (ObjectFailure f : d.failures()) {

@@ -70,7 +70,7 @@ final class FetchCommand implements Callable<Integer> {
     int present = 0;
     List<ObjectFailure> failures = new ArrayList<>();
     List<DownloadSummary.DownloadedFile> files = new ArrayList<>();
-    try (S3LogSource src = S3LogSource.create(s3.aws.config(null))) {
+    try (S3LogSource src = S3LogSource.create(s3.aws().config(null))) {
       for (String u : uris) {
         if (!S3Uri.isS3(u)) {
           return AwsOptions.fail(io, "not an s3:// address: " + u);

@@ -25,13 +25,16 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code cloudir hunt [--rules builtin|PATH]... [--format jsonl|table] [--since T] [--until T]
- * PATH...}: every record of every source, each event once, in (time, provenance) order, through
- * the compiled rules; the findings ordered by time then rule.
+ * [--accounts ID,...] [--regions R,...] PATH...}: every record of every source, each event once,
+ * in (time, provenance) order, through the compiled rules; the findings ordered by time then rule.
+ * Under {@code s3://bucket/prefix} only the day folders of the time range (and the accounts and
+ * regions given) of the AWS log layouts are listed; digest files are left out.
  *
  * <p>Not thread-safe (picocli fills its fields; one call per instance).
  */
@@ -47,10 +50,16 @@ import picocli.CommandLine.Parameters;
       "--rules PATH reads cloudir YAML rules or Sigma rules (told apart by their keys) from a"
           + " file or a directory.",
       "In the directories hunted, rule files and notes (.yml, .yaml, .md, .py) are not read.",
-      "Standard error ends with: ... events=N findings=M"
+      "s3://bucket/prefix: only the day folders of --since/--until (plus an hour of delivery"
+          + " delay) for --accounts and --regions are listed, in the CloudTrail, Insight, VPC flow"
+          + " log and other AWSLogs layouts, organization trails included; digest files are not"
+          + " read. An object that cannot be read whole is reported with its key; the rest is"
+          + " hunted.",
+      "Standard error ends with: ... [objects=N digestsSkipped=D failed=F] ... events=N"
+          + " findings=M"
     },
-    footer = {"", "Exit codes: 0 nothing rejected, 2 some records were rejected (the rest was"
-        + " hunted), 1 usage, rule or I/O error."})
+    footer = {"", "Exit codes: 0 nothing rejected, 2 some records were rejected or an s3:// object"
+        + " could not be read (the rest was hunted), 1 usage, rule or I/O error."})
 final class HuntCommand implements Callable<Integer> {
   /** The class of the built-in pack (looked up by name: the pack may be absent from a build). */
   static final String BUILTIN_CLASS = "io.cloudir.rules.BuiltinRules";
@@ -74,9 +83,12 @@ final class HuntCommand implements Callable<Integer> {
   @Nullable String until;
 
   @Parameters(paramLabel = "PATH", arity = "1..*",
-      description = "Files, directories (recursive, gzip transparently) or '-' for standard"
-          + " input.")
+      description = "Files, directories (recursive, gzip transparently), s3://bucket/prefix or"
+          + " '-' for standard input.")
   List<String> paths = new ArrayList<>();
+
+  /** --accounts, --regions, --profile, --endpoint-url for s3:// paths. */
+  @Mixin S3Scope s3 = new S3Scope();
 
   HuntCommand(Io io) {
     this.io = io;
@@ -109,7 +121,14 @@ final class HuntCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       return usage(ParseCommand.describe(e.getCause()));
     }
-    RecordsInput in = RecordsInput.read(io, inputs, true);
+    RecordsInput in;
+    String remoteSummary;
+    int remoteFailures;
+    try (S3Inputs remote = new S3Inputs(s3.aws, uri -> s3.query(uri, from, to), true, err)) {
+      in = RecordsInput.read(io, inputs, true, remote);
+      remoteSummary = remote.summary();
+      remoteFailures = remote.failures();
+    }
     if (in.error != null && in.records.isEmpty()) {
       return usage(in.error);
     }
@@ -140,13 +159,14 @@ final class HuntCommand implements Callable<Integer> {
       err.println("cloudir: " + in.error);
       failed = true;
     }
-    err.println(in.stats.summary() + " rules=" + engine.rules().size() + " duplicates="
+    err.println(in.stats.summary() + remoteSummary + " rules=" + engine.rules().size()
+        + " duplicates="
         + duplicates + " events=" + session.records() + " findings=" + sorted.size());
     err.flush();
     if (failed) {
       return Cli.ERROR;
     }
-    return in.stats.rejected() > 0 ? Cli.REJECTED : Cli.OK;
+    return in.stats.rejected() > 0 || remoteFailures > 0 ? Cli.REJECTED : Cli.OK;
   }
 
   /**

@@ -37,11 +37,18 @@ final class RecordsInput {
 
   /** Reads, with a progress bar on standard error when {@code progress} and the Io allow it. */
   static RecordsInput read(Io io, List<String> paths, boolean progress) {
-    RecordsInput in = new RecordsInput();
-    PrintStream err = io.err();
-    try (S3Inputs remote = new S3Inputs(new S3Options(), err)) {
-      readAll(in, io, paths, remote, progress);
+    try (S3Inputs remote = new S3Inputs(new S3Options(), io.err())) {
+      return read(io, paths, progress, remote);
     }
+  }
+
+  /**
+   * Reads, listing {@code s3://} paths with {@code remote} (which the caller closes, and asks for
+   * the objects read and failed).
+   */
+  static RecordsInput read(Io io, List<String> paths, boolean progress, S3Inputs remote) {
+    RecordsInput in = new RecordsInput();
+    readAll(in, io, paths, remote, progress);
     return in;
   }
 

@@ -4,11 +4,14 @@ import io.cloudir.aws.AwsSourceException;
 import io.cloudir.aws.FetchedObject;
 import io.cloudir.aws.ObjectFailure;
 import io.cloudir.aws.S3LogObject;
+import io.cloudir.aws.S3LogQuery;
 import io.cloudir.aws.S3LogSource;
+import io.cloudir.parsers.AwsLogKey;
 import io.cloudir.parsers.LogSource;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,14 +23,31 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe (one command).
  */
 final class S3Inputs implements AutoCloseable {
-  private final S3Options options;
+  private final AwsOptions aws;
+  private final Function<String, S3LogQuery> queries;
+  private final boolean skipDigests;
   private final PrintStream err;
   private @Nullable S3LogSource source;
   private final List<S3LogSource.Sources> open = new ArrayList<>();
   private int failures;
+  private long objects;
+  private long digestsSkipped;
+  private boolean used;
 
   S3Inputs(S3Options options, PrintStream err) {
-    this.options = options;
+    this(options.aws(), options::query, false, err);
+  }
+
+  /**
+   * Inputs listed with these AWS options and queries.
+   *
+   * @param skipDigests leave CloudTrail digest files out (they hold no records), unread
+   */
+  S3Inputs(AwsOptions aws, Function<String, S3LogQuery> queries, boolean skipDigests,
+      PrintStream err) {
+    this.aws = aws;
+    this.queries = queries;
+    this.skipDigests = skipDigests;
     this.err = err;
   }
 
@@ -38,12 +58,22 @@ final class S3Inputs implements AutoCloseable {
    * @throws AwsSourceException when listing fails
    */
   List<LogSource> sources(String uri) {
+    S3LogQuery q = queries.apply(uri);
     S3LogSource s = source;
     if (s == null) {
-      s = S3LogSource.create(options.aws.config(null));
+      s = S3LogSource.create(aws.config(null));
       source = s;
     }
-    List<S3LogObject> objects = s.list(options.query(uri));
+    used = true;
+    List<S3LogObject> objects = new ArrayList<>();
+    for (S3LogObject o : s.list(q)) {
+      if (skipDigests && o.layout().map(AwsLogKey::isDigest).orElse(false)) {
+        digestsSkipped++;
+      } else {
+        objects.add(o);
+      }
+    }
+    this.objects += objects.size();
     S3LogSource.Sources src = s.sources(objects, this::fetched);
     open.add(src);
     return src.list();
@@ -60,6 +90,19 @@ final class S3Inputs implements AutoCloseable {
   /** Objects that could not be read whole. */
   int failures() {
     return failures;
+  }
+
+  /**
+   * The {@code key=value} pairs of the run summary for the {@code s3://} paths ({@code objects}
+   * listed and read, {@code digestsSkipped} left out, {@code failed} objects), or "" when there were
+   * none.
+   */
+  String summary() {
+    if (!used) {
+      return "";
+    }
+    return " objects=" + objects + (skipDigests ? " digestsSkipped=" + digestsSkipped : "") + " failed="
+        + failures;
   }
 
   @Override

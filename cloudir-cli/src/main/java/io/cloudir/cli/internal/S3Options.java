@@ -1,23 +1,20 @@
 package io.cloudir.cli.internal;
 
 import io.cloudir.aws.S3LogQuery;
-import io.cloudir.aws.S3Uri;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What to select under {@code s3://} paths: a UTC time range, accounts and regions (listed by
- * date prefixes of the AWS log layouts), plus the AWS options.
+ * What to select under {@code s3://} paths: a UTC time range, and the accounts, regions and AWS
+ * options of {@link S3Scope} (listed by date prefixes of the AWS log layouts).
  *
  * <p>Not thread-safe (picocli fills its fields).
  */
 final class S3Options {
-  @Mixin AwsOptions aws = new AwsOptions();
+  @Mixin S3Scope scope = new S3Scope();
 
   @Option(names = "--since", paramLabel = "T",
       description = "s3:// paths: objects delivered from this time on (ISO-8601 UTC, inclusive).")
@@ -28,13 +25,10 @@ final class S3Options {
           + " an hour of delivery delay is added).")
   @Nullable String until;
 
-  @Option(names = "--accounts", paramLabel = "ID", split = ",",
-      description = "s3:// paths: only these accounts (comma-separated).")
-  List<String> accounts = new ArrayList<>();
-
-  @Option(names = "--regions", paramLabel = "REGION", split = ",",
-      description = "s3:// paths: only these regions (comma-separated).")
-  List<String> regions = new ArrayList<>();
+  /** The AWS options. */
+  AwsOptions aws() {
+    return scope.aws;
+  }
 
   /**
    * The query for an {@code s3://} path.
@@ -42,8 +36,7 @@ final class S3Options {
    * @throws IllegalArgumentException for a bad address, time, account or range
    */
   S3LogQuery query(String uri) {
-    return S3LogQuery.builder(S3Uri.parse(uri)).since(time("--since", since))
-        .until(time("--until", until)).accounts(accounts).regions(regions).build();
+    return scope.query(uri, time("--since", since), time("--until", until));
   }
 
   private static @Nullable Instant time(String option, @Nullable String t) {
