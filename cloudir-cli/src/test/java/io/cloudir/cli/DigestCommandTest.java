@@ -57,10 +57,15 @@ class DigestCommandTest {
   }
 
   private Path keysFile() throws IOException {
+    return keysFile("2026-12-31T00:00:00+00:00");
+  }
+
+  /** The keys file, the key valid from 2026-01-01 to {@code validityEnd}. */
+  private Path keysFile(String validityEnd) throws IOException {
     Path f = dir.resolve("keys.json");
     Files.writeString(f, "{\"PublicKeyList\":[{\"Value\":\""
         + Base64.getEncoder().encodeToString(pkcs1()) + "\",\"ValidityStartTime\":"
-        + "\"2026-01-01T00:00:00+00:00\",\"ValidityEndTime\":\"2026-12-31T00:00:00+00:00\","
+        + "\"2026-01-01T00:00:00+00:00\",\"ValidityEndTime\":\"" + validityEnd + "\","
         + "\"Fingerprint\":\"" + fingerprint + "\"}]}");
     return f;
   }
@@ -195,6 +200,23 @@ class DigestCommandTest {
     assertEquals(1, badKeys.code());
     assertTrue(badKeys.err().contains("$.PublicKeyList[0].Value"), badKeys.err());
     assertEquals("", badKeys.out());
+  }
+
+  @Test
+  void digestsSignedAfterTheKeyExpiredAreReported() throws Exception {
+    writeChain();
+    // the key retired at 11:30: the digests ending 12:00 and 13:00 were signed after that
+    CliRun r = CliRun.run("digest", "verify", "--public-keys",
+        keysFile("2026-05-04T11:30:00+00:00").toString(), dir.resolve("evidence").toString());
+    assertEquals(2, r.code(), r.err());
+    JsonNode report = JSON.readTree(r.out());
+    assertFalse(report.get("verified").asBoolean());
+    assertEquals(2, report.get("summary").get("digests_key_outside_validity").asInt());
+    List<String> status = new ArrayList<>();
+    report.get("digests").forEach(d -> status.add(d.get("status").asText()));
+    assertEquals(List.of("valid", "key_outside_validity", "key_outside_validity"), status);
+    assertTrue(r.err().contains("2 key outside validity"), r.err());
+    assertTrue(r.lastErrLine().startsWith("digests=3 logFiles=3 problems=4 "), r.lastErrLine());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,19 +106,11 @@ public final class FaultProxy implements AutoCloseable {
     }
     try (ex) {
       if (fault != null && fault.gone) {
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
-            + "<Message>The specified key does not exist.</Message></Error>").getBytes();
-        ex.getResponseHeaders().add("Content-Type", "application/xml");
-        ex.sendResponseHeaders(404, body.length);
-        ex.getResponseBody().write(body);
+        error(ex, 404, "NoSuchKey", "The specified key does not exist.");
         return;
       }
       if (fault != null && fault.errors.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code>"
-            + "<Message>injected</Message></Error>").getBytes();
-        ex.getResponseHeaders().add("Content-Type", "application/xml");
-        ex.sendResponseHeaders(500, body.length);
-        ex.getResponseBody().write(body);
+        error(ex, 500, "InternalError", "injected");
         return;
       }
       HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(target + ex.getRequestURI().toString()));
@@ -166,6 +159,16 @@ public final class FaultProxy implements AutoCloseable {
         inFlight.decrementAndGet();
       }
     }
+  }
+
+  /** Answers with an S3 error document. */
+  private static void error(HttpExchange ex, int status, String code, String message)
+      throws IOException {
+    byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code>"
+        + "<Message>" + message + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/xml");
+    ex.sendResponseHeaders(status, body.length);
+    ex.getResponseBody().write(body);
   }
 
   @Override
