@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -32,12 +31,7 @@ class CityDatabaseTest {
       "io", "cloudir", "rules", "travel-cities.mmdb");
 
   private static MmdbValue m(Object... kv) {
-    Map<String, MmdbValue> out = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      Object v = kv[i + 1];
-      out.put((String) kv[i], v instanceof String s ? MmdbValue.ofString(s) : (MmdbValue) v);
-    }
-    return MmdbValue.ofMap(out);
+    return CompositeIpEnricherTest.m(kv);
   }
 
   /** A DB-IP city-lite-shaped record: names, no accuracy radius. */
