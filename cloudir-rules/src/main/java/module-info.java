@@ -10,7 +10,7 @@ module io.cloudir.rules {
   requires transitive io.cloudir.model;
   requires transitive io.cloudir.parsers;
   requires io.cloudir.iam;
-  requires io.cloudir.investigate;
+  requires transitive io.cloudir.investigate;
   requires re2j;
   requires org.yaml.snakeyaml;
 

@@ -20,15 +20,28 @@ import org.jspecify.annotations.Nullable;
  * allowed span, and it is ordered by its end. State is bounded by {@link #maxKeys()} keys per rule
  * (the least recently updated key is evicted and the eviction counted in {@link SessionStats}).
  *
+ * <p>A {@link Kind#TRAVEL} correlation (impossible travel) compares each selected record with the
+ * previous one of the same key (by default the attributed principal): from the coordinates the
+ * engine's IP enricher gives for both source addresses, the great-circle distance less both
+ * accuracy radii divided by the time between them must not exceed {@link #maxSpeedKmh()} (and
+ * distances below {@link #minDistanceKm()} never count); when a side has only a country, a change
+ * of country within {@link #countryWindow()} counts instead. Without an enricher it never fires.
+ *
  * <p>Records without a time (a CloudTrail event without a valid {@code eventTime}) take no part
  * in correlations.
  *
- * <p>Immutable and thread-safe. Build with {@link #threshold()}, {@link #newTerm()} or {@link
- * #sequence()}.
+ * <p>Immutable and thread-safe. Build with {@link #threshold()}, {@link #newTerm()}, {@link
+ * #sequence()} or {@link #travel()}.
  */
 public final class Correlation {
   /** The default bound on keys held per rule. */
   public static final int DEFAULT_MAX_KEYS = 100_000;
+  /** The default fastest plausible travel of a {@link Kind#TRAVEL} correlation: 1000 km/h. */
+  public static final double DEFAULT_MAX_SPEED_KMH = 1000;
+  /** The default shortest distance a {@link Kind#TRAVEL} correlation reports: 500 km. */
+  public static final double DEFAULT_MIN_DISTANCE_KM = 500;
+  /** The default country-level window of a {@link Kind#TRAVEL} correlation: one hour. */
+  public static final Duration DEFAULT_COUNTRY_WINDOW = Duration.ofHours(1);
 
   /** The kind of correlation. */
   public enum Kind {
@@ -37,7 +50,9 @@ public final class Correlation {
     /** First time a value is seen for a key. */
     NEW_TERM,
     /** Ordered steps by key within a span. */
-    SEQUENCE
+    SEQUENCE,
+    /** Consecutive records of a key from places too far apart for the time between them. */
+    TRAVEL
   }
 
   /** What a threshold adds up. */
@@ -79,6 +94,9 @@ public final class Correlation {
   private final Duration learn;
   private final List<Step> steps;
   private final int maxKeys;
+  private final double maxSpeedKmh;
+  private final double minDistanceKm;
+  private final Duration countryWindow;
 
   private Correlation(Builder b) {
     this.kind = b.kind;
@@ -91,6 +109,9 @@ public final class Correlation {
     this.learn = b.learn;
     this.steps = List.copyOf(b.steps);
     this.maxKeys = b.maxKeys;
+    this.maxSpeedKmh = b.maxSpeedKmh;
+    this.minDistanceKm = b.minDistanceKm;
+    this.countryWindow = b.countryWindow;
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("a correlation window must be positive");
     }
@@ -116,6 +137,17 @@ public final class Correlation {
           throw new IllegalArgumentException("a sequence has 2 to 16 steps");
         }
       }
+      case TRAVEL -> {
+        if (!(maxSpeedKmh > 0) || Double.isInfinite(maxSpeedKmh)) {
+          throw new IllegalArgumentException("maxSpeed must be a positive number of km/h");
+        }
+        if (!(minDistanceKm >= 0) || Double.isInfinite(minDistanceKm)) {
+          throw new IllegalArgumentException("minDistance must be a non-negative number of km");
+        }
+        if (countryWindow.isNegative()) {
+          throw new IllegalArgumentException("countryWindow must not be negative");
+        }
+      }
     }
   }
 
@@ -134,19 +166,31 @@ public final class Correlation {
     return new Builder(Kind.SEQUENCE);
   }
 
+  /**
+   * Impossible travel: consecutive records of a key (default: the attributed principal; else the
+   * {@code groupBy} fields) from places too far apart for the time between them.
+   */
+  public static Builder travel() {
+    return new Builder(Kind.TRAVEL);
+  }
+
   /** The kind. */
   public Kind kind() {
     return kind;
   }
 
-  /** Group-by field paths (threshold, new term); empty for one group. */
+  /**
+   * Group-by field paths (threshold, new term; travel, where empty means the attributed
+   * principal); empty for one group.
+   */
   public List<String> groupBy() {
     return groupBy;
   }
 
   /**
    * The window (threshold, default one hour) or span (sequence, default one hour); for new terms,
-   * how long a term is remembered (default 365 days).
+   * how long a term is remembered (default 365 days); for travel, how long the previous record of
+   * a key is kept to compare with (default 24 hours).
    */
   public Duration window() {
     return window;
@@ -187,11 +231,34 @@ public final class Correlation {
     return maxKeys;
   }
 
+  /** Travel: the fastest plausible speed in km/h (default {@value #DEFAULT_MAX_SPEED_KMH}). */
+  public double maxSpeedKmh() {
+    return maxSpeedKmh;
+  }
+
+  /**
+   * Travel: distances (less the accuracy radii) below this many km never count (default {@value
+   * #DEFAULT_MIN_DISTANCE_KM}), so that nearby cities and imprecise databases stay quiet.
+   */
+  public double minDistanceKm() {
+    return minDistanceKm;
+  }
+
+  /**
+   * Travel: when a side has only a country, a change of country within this time counts (default
+   * one hour).
+   */
+  public Duration countryWindow() {
+    return countryWindow;
+  }
+
   @Override
   public String toString() {
     return kind + "[window=" + window + ", groupBy=" + groupBy + ", aggregate=" + aggregate
         + ", field=" + field + ", limit=" + threshold.toPlainString() + ", terms=" + terms
-        + ", learn=" + learn + ", steps=" + steps + ", maxKeys=" + maxKeys + "]";
+        + ", learn=" + learn + ", steps=" + steps + ", maxKeys=" + maxKeys
+        + (kind == Kind.TRAVEL ? ", maxSpeedKmh=" + maxSpeedKmh + ", minDistanceKm="
+            + minDistanceKm + ", countryWindow=" + countryWindow : "") + "]";
   }
 
   /** Builds a {@link Correlation}. Not thread-safe. */
@@ -206,10 +273,35 @@ public final class Correlation {
     private Duration learn = Duration.ZERO;
     private final List<Step> steps = new ArrayList<>();
     private int maxKeys = DEFAULT_MAX_KEYS;
+    private double maxSpeedKmh = DEFAULT_MAX_SPEED_KMH;
+    private double minDistanceKm = DEFAULT_MIN_DISTANCE_KM;
+    private Duration countryWindow = DEFAULT_COUNTRY_WINDOW;
 
     private Builder(Kind kind) {
       this.kind = kind;
-      this.window = kind == Kind.NEW_TERM ? Duration.ofDays(365) : Duration.ofHours(1);
+      this.window = switch (kind) {
+        case NEW_TERM -> Duration.ofDays(365);
+        case TRAVEL -> Duration.ofHours(24);
+        default -> Duration.ofHours(1);
+      };
+    }
+
+    /** Travel: the fastest plausible speed in km/h. */
+    public Builder maxSpeed(double kmh) {
+      this.maxSpeedKmh = kmh;
+      return this;
+    }
+
+    /** Travel: the shortest distance (km, less the accuracy radii) that counts. */
+    public Builder minDistance(double km) {
+      this.minDistanceKm = km;
+      return this;
+    }
+
+    /** Travel: the window of the country-level fallback. */
+    public Builder countryWindow(Duration d) {
+      this.countryWindow = Objects.requireNonNull(d);
+      return this;
     }
 
     /** Group-by field paths. */

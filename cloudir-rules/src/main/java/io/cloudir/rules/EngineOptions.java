@@ -19,7 +19,10 @@ import java.util.Objects;
  *
  * <p>An optional {@link IpEnricher} (GeoIP country, autonomous system — see {@code
  * io.cloudir.investigate.enrich}) makes the {@code geo.source.*} and {@code geo.destination.*}
- * fields available to rules; without one those fields are absent.
+ * fields available to rules and places records for impossible travel ({@link
+ * Correlation#travel()}: coordinates when it is an {@code
+ * io.cloudir.investigate.enrich.DetailedIpEnricher} with a city database, else countries); without
+ * one those fields are absent and travel correlations never fire.
  *
  * <p>Defaults: CloudTrail 15 minutes, VPC flow logs 20 minutes, WAF and Route 53 10 minutes, S3
  * access logs 6 hours, load balancer logs 30 minutes; at most 1 000 000 buffered records (beyond

@@ -3,7 +3,10 @@ package io.cloudir.rules;
 import io.cloudir.rules.internal.JsonOut;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #toJson()} writes one line of JSON with the fields of {@code cloudir hunt --format
  * jsonl}: {@code schemaVersion, rule, title, severity, time, mitre, principal, sourceIp, eventIds,
- * evidence, author, license, link}.
+ * evidence, author, license, link}, and {@code details} (an object of strings) when the finding
+ * has details (impossible travel: the two places, distance, time and speed).
  *
  * <p>Immutable and thread-safe.
  */
@@ -34,6 +38,7 @@ public final class Finding {
   private final @Nullable String author;
   private final @Nullable String license;
   private final @Nullable String link;
+  private final Map<String, String> details;
 
   /**
    * A finding from its parts.
@@ -54,6 +59,31 @@ public final class Finding {
       @Nullable Instant time, @Nullable String principal, @Nullable String sourceIp,
       List<Evidence> evidence, @Nullable String author, @Nullable String license,
       @Nullable String link) {
+    this(ruleId, title, severity, mitre, time, principal, sourceIp, evidence, author, license, link,
+        Map.of());
+  }
+
+  /**
+   * A finding from its parts, with details.
+   *
+   * @param ruleId the rule's id
+   * @param title the rendered title
+   * @param severity the severity
+   * @param mitre technique ids
+   * @param time when (the time of the last contributing record), or null when no record had one
+   * @param principal the attributed principal (ARN or identity id), or null
+   * @param sourceIp the source IP address (or service name CloudTrail gave), or null
+   * @param evidence the contributing records, in (time, provenance) order; at least one
+   * @param author the rule's author, or null
+   * @param license the rule's licence, or null
+   * @param link the rule's link, or null
+   * @param details named facts the correlation adds (kept in their order), possibly empty
+   */
+  public Finding(String ruleId, String title, Severity severity, List<String> mitre,
+      @Nullable Instant time, @Nullable String principal, @Nullable String sourceIp,
+      List<Evidence> evidence, @Nullable String author, @Nullable String license,
+      @Nullable String link, Map<String, String> details) {
+    this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     this.ruleId = Objects.requireNonNull(ruleId);
     this.title = Objects.requireNonNull(title);
     this.severity = Objects.requireNonNull(severity);
@@ -136,6 +166,16 @@ public final class Finding {
     return link;
   }
 
+  /**
+   * Named facts the correlation adds, in order (empty for most findings). Impossible travel
+   * gives {@code from}, {@code to} (address, city, country), {@code basis} ({@code coordinates}
+   * or {@code country}), {@code elapsed}, and with coordinates {@code distanceKm} and {@code
+   * speedKmh}.
+   */
+  public Map<String, String> details() {
+    return details;
+  }
+
   /** One line of JSON (see the class comment); times in ISO-8601 UTC. */
   public String toJson() {
     JsonOut o = new JsonOut();
@@ -167,6 +207,13 @@ public final class Finding {
     o.name("author").value(author);
     o.name("license").value(license);
     o.name("link").value(link);
+    if (!details.isEmpty()) {
+      o.name("details").beginObject();
+      for (Map.Entry<String, String> e : details.entrySet()) {
+        o.name(e.getKey()).value(e.getValue());
+      }
+      o.endObject();
+    }
     o.endObject();
     return o.toString();
   }

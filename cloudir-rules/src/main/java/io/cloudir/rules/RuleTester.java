@@ -1,5 +1,7 @@
 package io.cloudir.rules;
 
+import io.cloudir.investigate.enrich.DetailedIpEnricher;
+import io.cloudir.investigate.enrich.IpDetails;
 import io.cloudir.model.CloudirException;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.Provenance;
@@ -58,9 +60,27 @@ public final class RuleTester {
     Engine engine = Engine.compile(List.of(rule));
     List<RuleTestResult> out = new ArrayList<>();
     for (RuleTest t : rule.tests()) {
-      out.add(run(engine, rule, t));
+      out.add(run(t.geo().isEmpty() ? engine : Engine.compile(List.of(rule),
+          EngineOptions.defaults().ipEnricher(table(t.geo()))), rule, t));
     }
     return out;
+  }
+
+  /**
+   * Runs one test of a rule (in an engine holding only that rule, with the test's IP enricher
+   * table if it has one).
+   *
+   * @throws RuleException if the rule does not compile
+   */
+  public static RuleTestResult run(Rule rule, RuleTest t) {
+    EngineOptions o = EngineOptions.defaults();
+    return run(Engine.compile(List.of(rule), t.geo().isEmpty() ? o
+        : o.ipEnricher(table(t.geo()))), rule, t);
+  }
+
+  /** An enricher answering from a test's table. */
+  private static DetailedIpEnricher table(Map<String, IpDetails> geo) {
+    return ip -> geo.get(ip.toString());
   }
 
   private static RuleTestResult run(Engine engine, Rule rule, RuleTest t) {
@@ -96,7 +116,10 @@ public final class RuleTester {
     for (Finding f : findings) {
       JsonValue j = JsonValue.parse(f.toJson());
       for (Map.Entry<String, String> e : t.expectedFields().entrySet()) {
-        String got = text(j.get(e.getKey()));
+        String k = e.getKey();
+        JsonValue d = j.get("details");
+        String got = k.startsWith("details.")
+            ? text(d == null || !d.isObject() ? null : d.get(k.substring(8))) : text(j.get(k));
         if (!e.getValue().equals(got)) {
           return "finding field " + e.getKey() + ": expected '" + e.getValue() + "', got '" + got
               + "'";

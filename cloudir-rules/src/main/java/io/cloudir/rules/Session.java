@@ -22,6 +22,7 @@ import io.cloudir.rules.internal.Correlator;
 import io.cloudir.rules.internal.EvalContext;
 import io.cloudir.rules.internal.Hit;
 import io.cloudir.rules.internal.StateIo;
+import io.cloudir.rules.internal.TravelCorrelator;
 import io.cloudir.rules.internal.Values;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -296,7 +297,13 @@ public final class Session implements Consumer<LogRecord> {
     return new Correlator.Out() {
       @Override
       public void finding(List<Hit> hs, Hit last) {
-        emit(cr, last, correlated(cr, hs, last));
+        emit(cr, last, correlated(cr, hs, last, "", Map.of()));
+      }
+
+      @Override
+      public void finding(List<Hit> hs, Hit last, String titleSuffix,
+          Map<String, String> details) {
+        emit(cr, last, correlated(cr, hs, last, titleSuffix, details));
       }
 
       @Override
@@ -330,6 +337,11 @@ public final class Session implements Consumer<LogRecord> {
       keys.add(List.of(joined(cr.groupBy())));
       if (c.kind() == Correlation.Kind.NEW_TERM) {
         value = joined(cr.terms());
+      } else if (c.kind() == Correlation.Kind.TRAVEL) {
+        value = TravelCorrelator.place(ctx);
+        if (value.isEmpty()) {
+          return null; // no place known for the source: nothing to compare
+        }
       } else if (cr.field() != null) {
         List<Object> v = new ArrayList<>();
         cr.field().collect(ctx, v);
@@ -378,7 +390,8 @@ public final class Session implements Consumer<LogRecord> {
         cr.title(ctx), principal(r), sourceIp(r), evidence(r));
   }
 
-  private Finding correlated(CompiledRule cr, List<Hit> hs, Hit last) {
+  private Finding correlated(CompiledRule cr, List<Hit> hs, Hit last, String titleSuffix,
+      Map<String, String> details) {
     long time = Hit.NO_TIME;
     String principal = null;
     String ip = null;
@@ -394,8 +407,8 @@ public final class Session implements Consumer<LogRecord> {
       ev.add(h.evidence());
     }
     Rule rule = cr.rule();
-    return new Finding(rule.id(), last.title(), rule.severity(), rule.mitre(), Hit.instant(time),
-        principal, ip, ev, rule.author(), rule.license(), link(rule));
+    return new Finding(rule.id(), last.title() + titleSuffix, rule.severity(), rule.mitre(),
+        Hit.instant(time), principal, ip, ev, rule.author(), rule.license(), link(rule), details);
   }
 
   private static @Nullable String link(Rule rule) {

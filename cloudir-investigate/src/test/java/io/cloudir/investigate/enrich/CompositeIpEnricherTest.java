@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompositeIpEnricherTest {
   @TempDir Path dir;
 
-  private static MmdbValue m(Object... kv) {
+  static MmdbValue m(Object... kv) {
     Map<String, MmdbValue> out = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       Object v = kv[i + 1];

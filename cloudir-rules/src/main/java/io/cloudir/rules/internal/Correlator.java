@@ -31,6 +31,15 @@ public abstract class Correlator {
     /** A finding made of these hits (in order); {@code last} made it. */
     void finding(List<Hit> hits, Hit last);
 
+    /**
+     * A finding whose title gets {@code titleSuffix} and which carries {@code details} (see
+     * {@link io.cloudir.rules.Finding#details()}).
+     */
+    default void finding(List<Hit> hits, Hit last, String titleSuffix,
+        Map<String, String> details) {
+      finding(hits, last);
+    }
+
     /** A key was evicted. */
     void evicted();
   }
@@ -49,6 +58,7 @@ public abstract class Correlator {
       case THRESHOLD -> new Threshold(c);
       case NEW_TERM -> new NewTerm(c);
       case SEQUENCE -> new Sequence(c);
+      case TRAVEL -> new TravelCorrelator(c);
     };
   }
 

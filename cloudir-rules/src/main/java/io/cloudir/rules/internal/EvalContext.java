@@ -1,6 +1,8 @@
 package io.cloudir.rules.internal;
 
 import io.cloudir.investigate.IpEnricher;
+import io.cloudir.investigate.enrich.DetailedIpEnricher;
+import io.cloudir.investigate.enrich.IpDetails;
 import io.cloudir.model.net.IpAddress;
 import io.cloudir.investigate.Attribution;
 import io.cloudir.model.LogRecord;
@@ -37,6 +39,25 @@ public final class EvalContext {
   public IpEnricher.@Nullable Info ipInfo(@Nullable IpAddress ip) {
     IpEnricher e = ipEnricher;
     return e == null || ip == null ? null : e.lookup(ip);
+  }
+
+  /**
+   * Everything the enricher knows about an address (coordinates and city only from a {@link
+   * DetailedIpEnricher}), or null (no enricher, or nothing known).
+   */
+  // NullAway does not read the type-use @Nullable of IpDetails' components from its class file
+  @SuppressWarnings("NullAway")
+  public @Nullable IpDetails ipDetails(@Nullable IpAddress ip) {
+    IpEnricher e = ipEnricher;
+    if (e == null || ip == null) {
+      return null;
+    }
+    if (e instanceof DetailedIpEnricher d) {
+      return d.details(ip);
+    }
+    IpEnricher.Info i = e.lookup(ip);
+    return i == null ? null
+        : new IpDetails(i.asn(), i.asOrganization(), i.country(), null, null, -1, java.util.List.of());
   }
 
   /** Moves to the next record. */

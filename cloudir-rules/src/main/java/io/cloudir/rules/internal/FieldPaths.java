@@ -541,7 +541,7 @@ public final class FieldPaths {
     };
   }
 
-  private static @Nullable IpAddress address(LogRecord r, boolean source) {
+  static @Nullable IpAddress address(LogRecord r, boolean source) {
     if (r instanceof CloudTrailEvent e) {
       SourceAddress a = e.sourceAddress();
       return a == null ? null : a.ip();

@@ -1,6 +1,7 @@
 package io.cloudir.rules.internal;
 
-import io.cloudir.model.Location;
+import io.cloudir.investigate.enrich.Geo;
+import io.cloudir.investigate.enrich.IpDetails;
 import io.cloudir.model.SourceType;
 import io.cloudir.rules.Condition;
 import io.cloudir.rules.FieldTest;
@@ -11,8 +12,6 @@ import io.cloudir.rules.RuleTest;
 import io.cloudir.rules.Selection;
 import io.cloudir.rules.Severity;
 import io.cloudir.rules.TestEvent;
-import java.io.Reader;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,53 +21,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Reads rules from YAML (format in {@code RULES-FORMAT.md}) through SnakeYAML's node API only:
- * nothing is ever constructed from tags. Safety: only the standard scalar/collection tags are
- * accepted (any {@code !tag} or {@code !!python/...} is an error), merge keys are rejected,
- * duplicate keys are errors, aliases are limited (and every node visit counts toward a budget, so
- * alias bombs fail fast), nesting depth and document size are bounded. Every error names the file
- * and line.
+ * Reads rules from YAML (format in {@code RULES-FORMAT.md}) through SnakeYAML's node API only,
+ * with the safety rules of {@link RuleYaml} (any {@code !tag} or {@code !!python/...} is an error,
+ * merge and duplicate keys are errors, aliases, nodes, nesting and size are bounded). Every error
+ * names the file and line.
  */
-public final class YamlRules {
-  /** The largest rule file, in characters. */
-  public static final int MAX_CHARS = 4 << 20;
-  /** The deepest nesting. */
-  public static final int MAX_DEPTH = 64;
-  /** The most aliases in one file. */
-  public static final int MAX_ALIASES = 50;
-  /** The most nodes visited in one document (aliases count again each time). */
-  public static final int MAX_NODES = 200_000;
-
-  private static final Set<String> SAFE_TAGS = Set.of("tag:yaml.org,2002:str",
-      "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-      "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
-      "tag:yaml.org,2002:timestamp");
-
+public final class YamlRules extends RuleYaml {
   private static final Set<String> TOP_KEYS = Set.of("schemaVersion", "id", "title", "name",
       "description", "severity", "level", "mitre", "tags", "author", "license", "references",
       "link", "logsource", "detection", "tests", "status", "date", "modified", "falsepositives",
       "correlation", "suppress");
 
-  private final String file;
-  private int nodes;
-
   private YamlRules(String file) {
-    this.file = file;
+    super(file);
   }
 
   /**
@@ -79,127 +51,8 @@ public final class YamlRules {
    * @throws RuleException with file and line for any error
    */
   public static List<Rule> read(String file, String text) {
-    if (text.length() > MAX_CHARS) {
-      throw new RuleException(new Location(file, -1, -1, null),
-          "rule file larger than " + MAX_CHARS + " characters");
-    }
-    return new YamlRules(file).readAll(new StringReader(text));
-  }
-
-  private static Yaml yaml() {
-    LoaderOptions o = new LoaderOptions();
-    o.setAllowDuplicateKeys(false);
-    o.setMaxAliasesForCollections(MAX_ALIASES);
-    o.setAllowRecursiveKeys(false);
-    o.setNestingDepthLimit(MAX_DEPTH);
-    o.setCodePointLimit(MAX_CHARS);
-    o.setProcessComments(false);
-    o.setTagInspector(tag -> false);
-    DumperOptions d = new DumperOptions();
-    return new Yaml(new SafeConstructor(o), new Representer(d), d, o);
-  }
-
-  private List<Rule> readAll(Reader in) {
-    List<Rule> out = new ArrayList<>();
-    try {
-      for (Node doc : yaml().composeAll(in)) {
-        if (doc == null) {
-          continue;
-        }
-        nodes = 0;
-        out.add(rule(doc));
-      }
-    } catch (MarkedYAMLException e) {
-      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new RuleException(loc(m, null), "YAML: " + oneLine(e.getProblem() != null
-          ? e.getProblem() : e.getMessage()), e);
-    } catch (YAMLException e) {
-      throw new RuleException(new Location(file, -1, -1, null), "YAML: " + oneLine(
-          String.valueOf(e.getMessage())), e);
-    } catch (StackOverflowError e) {
-      throw new RuleException(new Location(file, -1, -1, null), "YAML nested too deeply");
-    }
-    return out;
-  }
-
-  private static String oneLine(@Nullable String s) {
-    return String.valueOf(s).replace('\n', ' ').trim();
-  }
-
-  private Location loc(@Nullable Mark m, @Nullable String path) {
-    return new Location(file, -1, m == null ? -1 : m.getLine() + 1, path);
-  }
-
-  private Location loc(Node n) {
-    return loc(n.getStartMark(), null);
-  }
-
-  private RuleException err(Node n, @Nullable String msg) {
-    return new RuleException(loc(n), String.valueOf(msg));
-  }
-
-  private void visit(Node n, int depth) {
-    if (++nodes > MAX_NODES) {
-      throw err(n, "document too large (more than " + MAX_NODES + " nodes, aliases included)");
-    }
-    if (depth > MAX_DEPTH) {
-      throw err(n, "nesting deeper than " + MAX_DEPTH);
-    }
-    String tag = n.getTag().getValue();
-    if (!SAFE_TAGS.contains(tag)) {
-      throw err(n, "tag '" + tag + "' is not allowed in rule files");
-    }
-  }
-
-  /** The entries of a mapping node, keys as strings; duplicate or merge keys are errors. */
-  private Map<String, NodeTuple> map(Node n, String what, int depth) {
-    visit(n, depth);
-    if (!(n instanceof MappingNode m)) {
-      throw err(n, what + " must be a mapping");
-    }
-    Map<String, NodeTuple> out = new LinkedHashMap<>();
-    for (NodeTuple t : m.getValue()) {
-      Node k = t.getKeyNode();
-      visit(k, depth + 1);
-      if (!(k instanceof ScalarNode ks)) {
-        throw err(k, "keys of " + what + " must be scalars");
-      }
-      if (k.getTag().getValue().equals("tag:yaml.org,2002:merge") || ks.getValue().equals("<<")) {
-        throw err(k, "merge keys ('<<') are not allowed");
-      }
-      if (out.put(ks.getValue(), t) != null) {
-        throw err(k, "duplicate key '" + ks.getValue() + "' in " + what);
-      }
-    }
-    return out;
-  }
-
-  private List<Node> seq(Node n, String what, int depth) {
-    visit(n, depth);
-    if (!(n instanceof SequenceNode s)) {
-      throw err(n, what + " must be a list");
-    }
-    return s.getValue();
-  }
-
-  private String str(Node n, String what, int depth) {
-    visit(n, depth);
-    if (!(n instanceof ScalarNode s)) {
-      throw err(n, what + " must be a string");
-    }
-    return s.getValue();
-  }
-
-  /** A scalar, or each scalar of a list. */
-  private List<String> strs(Node n, String what, int depth) {
-    if (n instanceof SequenceNode) {
-      List<String> out = new ArrayList<>();
-      for (Node e : seq(n, what, depth)) {
-        out.add(str(e, what + " item", depth + 1));
-      }
-      return out;
-    }
-    return List.of(str(n, what, depth));
+    YamlRules r = new YamlRules(file);
+    return r.documents(text, r::rule);
   }
 
   private Rule rule(Node doc) {
@@ -285,7 +138,7 @@ public final class YamlRules {
     }
     for (String skip : List.of("status", "date", "modified", "falsepositives")) {
       if (top.containsKey(skip)) {
-        walkAny(top.get(skip).getValueNode(), 1);
+        walk(top.get(skip).getValueNode(), 1);
       }
     }
     NodeTuple ls = top.get("logsource");
@@ -378,15 +231,16 @@ public final class YamlRules {
     Map<String, NodeTuple> m = map(n, "correlation", 1);
     NodeTuple type = m.get("type");
     if (type == null) {
-      throw err(n, "correlation needs a 'type' (threshold, new-term, sequence)");
+      throw err(n, "correlation needs a 'type' (threshold, new-term, sequence, travel)");
     }
     String kind = str(type.getValueNode(), "correlation type", 2).trim().toLowerCase(Locale.ROOT);
     io.cloudir.rules.Correlation.Builder b = switch (kind) {
       case "threshold" -> io.cloudir.rules.Correlation.threshold();
       case "new-term", "new_term", "newterm" -> io.cloudir.rules.Correlation.newTerm();
       case "sequence" -> io.cloudir.rules.Correlation.sequence();
+      case "travel" -> io.cloudir.rules.Correlation.travel();
       default -> throw err(type.getValueNode(), "unknown correlation type '" + kind
-          + "' (threshold, new-term, sequence)");
+          + "' (threshold, new-term, sequence, travel)");
     };
     for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
       Node v = e.getValue().getValueNode();
@@ -450,8 +304,21 @@ public final class YamlRules {
             }
           }
         }
+        case "maxSpeed" -> {
+          onlyFor(kind, "travel", e);
+          b.maxSpeed(number(v, "maxSpeed (km/h)"));
+        }
+        case "minDistance" -> {
+          onlyFor(kind, "travel", e);
+          b.minDistance(number(v, "minDistance (km)"));
+        }
+        case "countryWindow" -> {
+          onlyFor(kind, "travel", e);
+          b.countryWindow(duration(v, 2));
+        }
         default -> throw err(e.getValue().getKeyNode(), "unknown correlation key '" + k
-            + "' (type, window, groupBy, count, distinct, sum, terms, learn, steps, maxKeys)");
+            + "' (type, window, groupBy, count, distinct, sum, terms, learn, steps, maxKeys,"
+            + " maxSpeed, minDistance, countryWindow)");
       }
     }
     try {
@@ -461,23 +328,18 @@ public final class YamlRules {
     }
   }
 
+  private double number(Node n, String what) {
+    BigDecimal d = Values.number(str(n, what, 2).trim());
+    if (d == null) {
+      throw err(n, what + " must be a number");
+    }
+    return d.doubleValue();
+  }
+
   private void onlyFor(String kind, String expected, Map.Entry<String, NodeTuple> e) {
     if (!kind.replace('_', '-').replace("newterm", "new-term").equals(expected)) {
       throw err(e.getValue().getKeyNode(), "'" + e.getKey() + "' is for " + expected
           + " correlations");
-    }
-  }
-
-  private void walkAny(Node n, int depth) {
-    visit(n, depth);
-    if (n instanceof MappingNode) {
-      for (NodeTuple t : map(n, "value", depth).values()) {
-        walkAny(t.getValueNode(), depth + 1);
-      }
-    } else if (n instanceof SequenceNode s) {
-      for (Node e : s.getValue()) {
-        walkAny(e, depth + 1);
-      }
     }
   }
 
@@ -640,58 +502,23 @@ public final class YamlRules {
     return parts.toArray(new String[0]);
   }
 
-  /** A scalar value: String, Long, BigDecimal, Boolean (only for true/false), or null. */
-  private @Nullable Object scalar(Node n, String what, int depth) {
-    visit(n, depth);
-    if (!(n instanceof ScalarNode s)) {
-      throw err(n, what + ": values are scalars or lists of scalars");
-    }
-    String v = s.getValue();
-    String tag = n.getTag().getValue();
-    boolean plain = s.isPlain();
-    if (!plain) {
-      return v;
-    }
-    switch (tag) {
-      case "tag:yaml.org,2002:null" -> {
-        return null;
-      }
-      case "tag:yaml.org,2002:bool" -> {
-        if (v.equalsIgnoreCase("true")) {
-          return Boolean.TRUE;
-        }
-        if (v.equalsIgnoreCase("false")) {
-          return Boolean.FALSE;
-        }
-        return v;
-      }
-      case "tag:yaml.org,2002:int" -> {
-        try {
-          return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-          return v;
-        }
-      }
-      case "tag:yaml.org,2002:float" -> {
-        BigDecimal d = Values.number(v);
-        return d == null ? v : d;
-      }
-      default -> {
-        return v;
-      }
-    }
-  }
-
   private RuleTest test(Node n) {
     Map<String, NodeTuple> m = map(n, "a test", 2);
     String name = "test at line " + (n.getStartMark().getLine() + 1);
     int expected = RuleTest.AT_LEAST_ONE;
     Map<String, String> fields = new LinkedHashMap<>();
     List<TestEvent> events = new ArrayList<>();
+    Map<String, Map.Entry<Node, IpDetails>> geo = new LinkedHashMap<>();
     for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
       Node v = e.getValue().getValueNode();
       switch (e.getKey()) {
         case "name" -> name = str(v, "test name", 3);
+        case "geo" -> {
+          for (Map.Entry<String, NodeTuple> g : map(v, "geo", 3).entrySet()) {
+            geo.put(g.getKey(), Map.entry(g.getValue().getKeyNode(),
+                geoFacts(g.getValue().getValueNode())));
+          }
+        }
         case "expect" -> {
           String x = str(v, "expect", 3).trim().toLowerCase(Locale.ROOT);
           if (x.equals("match")) {
@@ -716,11 +543,56 @@ public final class YamlRules {
           }
         }
         default -> throw err(e.getValue().getKeyNode(), "unknown test key '" + e.getKey()
-            + "' (name, expect, finding, events)");
+            + "' (name, expect, finding, geo, events)");
       }
     }
+    RuleTest t;
     try {
-      return RuleTest.of(name, events, expected, fields, loc(n));
+      t = RuleTest.of(name, events, expected, fields, loc(n));
+    } catch (IllegalArgumentException ex) {
+      throw err(n, ex.getMessage());
+    }
+    for (Map.Entry<String, Map.Entry<Node, IpDetails>> g : geo.entrySet()) {
+      try {
+        t = t.withGeo(g.getKey(), g.getValue().getValue());
+      } catch (IllegalArgumentException ex) {
+        throw err(g.getValue().getKey(), ex.getMessage());
+      }
+    }
+    return t;
+  }
+
+  /** {@code {country, asn, org, city, latitude, longitude, radius}}, every part optional. */
+  // NullAway does not read the type-use @Nullable of IpDetails' components from its class file
+  @SuppressWarnings("NullAway")
+  private IpDetails geoFacts(Node n) {
+    String country = null;
+    String org = null;
+    String city = null;
+    long asn = -1;
+    Double lat = null;
+    Double lon = null;
+    int radius = -1;
+    for (Map.Entry<String, NodeTuple> e : map(n, "geo facts", 4).entrySet()) {
+      Node v = e.getValue().getValueNode();
+      switch (e.getKey()) {
+        case "country" -> country = str(v, "country", 5).trim().toUpperCase(Locale.ROOT);
+        case "org" -> org = str(v, "org", 5);
+        case "city" -> city = str(v, "city", 5);
+        case "asn" -> asn = positive(v, "asn", 5);
+        case "latitude" -> lat = number(v, "latitude");
+        case "longitude" -> lon = number(v, "longitude");
+        case "radius" -> radius = (int) Math.min(20_000, positive(v, "radius (km)", 5));
+        default -> throw err(e.getValue().getKeyNode(), "unknown geo key '" + e.getKey()
+            + "' (country, asn, org, city, latitude, longitude, radius)");
+      }
+    }
+    if ((lat == null) != (lon == null)) {
+      throw err(n, "give both latitude and longitude, or neither");
+    }
+    try {
+      return new IpDetails(asn, org, country, city,
+          lat == null || lon == null ? null : new Geo.Point(lat, lon), radius, List.of());
     } catch (IllegalArgumentException ex) {
       throw err(n, ex.getMessage());
     }

@@ -1,23 +1,16 @@
 package io.cloudir.rules.sigma;
 
-import io.cloudir.model.Location;
 import io.cloudir.rules.Rule;
 import io.cloudir.rules.RuleException;
+import io.cloudir.rules.internal.RuleYaml;
 import io.cloudir.rules.sigma.internal.SigmaReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,57 +100,13 @@ public final class SigmaImporter {
    * @throws UncheckedIOException when a file cannot be read
    */
   public List<Rule> load(Path path) {
-    List<Path> files = new ArrayList<>();
     Path root = Files.isDirectory(path) ? path : path.getParent();
-    if (Files.isDirectory(path)) {
-      try (Stream<Path> s = Files.walk(path)) {
-        s.filter(p -> Files.isRegularFile(p) && isYaml(p)).sorted().forEach(files::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    } else {
-      files.add(path);
-    }
-    List<Rule> out = new ArrayList<>();
-    Map<String, String> ids = new HashMap<>();
-    for (Path f : files) {
+    return RuleYaml.loadFiles(path, RuleYaml.MAX_CHARS, (f, text) -> {
       String rel = (root == null ? f.getFileName() : root.relativize(f)).toString()
           .replace('\\', '/');
-      String text = read(f);
-      List<Rule> rules = new SigmaReader(f.toString(), linkBase == null ? null : linkBase + rel,
+      return new SigmaReader(f.toString(), linkBase == null ? null : linkBase + rel,
           defaultLicense, placeholders, fields).read(text);
-      for (Rule r : rules) {
-        String prev = ids.putIfAbsent(r.id(), f.toString());
-        if (prev != null) {
-          throw new RuleException(r.location() != null ? r.location()
-              : new Location(f.toString(), -1, -1, null), "duplicate rule id '" + r.id()
-              + "' (first in " + prev + ")");
-        }
-        out.add(r);
-      }
-    }
-    return out;
-  }
-
-  private static boolean isYaml(Path p) {
-    String n = p.getFileName().toString();
-    return n.endsWith(".yml") || n.endsWith(".yaml");
-  }
-
-  /** Reads a UTF-8 rule file (at most 4 MiB). */
-  static String read(Path f) {
-    try {
-      if (Files.size(f) > SigmaReader.MAX_CHARS) {
-        throw new RuleException(new Location(f.toString(), -1, -1, null), "rule file too large");
-      }
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
-    } catch (CharacterCodingException e) {
-      throw new RuleException(new Location(f.toString(), -1, -1, null), "rule file is not UTF-8");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /** Builds a {@link SigmaImporter}. Not thread-safe. */

@@ -1,6 +1,5 @@
 package io.cloudir.rules.sigma.internal;
 
-import io.cloudir.model.Location;
 import io.cloudir.rules.Condition;
 import io.cloudir.rules.FieldTest;
 import io.cloudir.rules.LogSource;
@@ -8,30 +7,22 @@ import io.cloudir.rules.Rule;
 import io.cloudir.rules.RuleException;
 import io.cloudir.rules.Selection;
 import io.cloudir.rules.Severity;
+import io.cloudir.rules.internal.RuleYaml;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads Sigma rules through SnakeYAML's node API only (no object is constructed from a tag; only
@@ -39,15 +30,7 @@ import org.yaml.snakeyaml.representer.Representer;
  * nesting are errors) and translates them into {@link Rule}s. Every error names the file, the
  * line and the feature. One instance reads one file; not thread-safe.
  */
-public final class SigmaReader {
-  /** The largest rule file, in characters. */
-  public static final int MAX_CHARS = 4 << 20;
-  private static final int MAX_DEPTH = 64;
-  private static final int MAX_NODES = 200_000;
-  private static final Set<String> SAFE_TAGS = Set.of("tag:yaml.org,2002:str",
-      "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-      "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
-      "tag:yaml.org,2002:timestamp");
+public final class SigmaReader extends RuleYaml {
   /** CloudTrail members holding free-form JSON objects (contains compares with their text). */
   private static final Set<String> OBJECT_ROOTS = Set.of("requestParameters", "responseElements",
       "additionalEventData", "serviceEventDetails", "addendum", "edgeDeviceDetails", "tlsDetails",
@@ -58,12 +41,10 @@ public final class SigmaReader {
   private static final Set<String> CLOUDIR_ONLY = Set.of("schemaVersion", "severity", "mitre",
       "tests", "correlation", "suppress");
 
-  private final String file;
   private final @Nullable String link;
   private final @Nullable String defaultLicense;
   private final Map<String, List<String>> placeholders;
   private final Map<String, String> fields;
-  private int nodes;
 
   /**
    * A reader for one file.
@@ -76,24 +57,11 @@ public final class SigmaReader {
    */
   public SigmaReader(String file, @Nullable String link, @Nullable String defaultLicense,
       Map<String, List<String>> placeholders, Map<String, String> fields) {
-    this.file = file;
+    super(file);
     this.link = link;
     this.defaultLicense = defaultLicense;
     this.placeholders = placeholders;
     this.fields = fields;
-  }
-
-  private static Yaml yaml() {
-    LoaderOptions o = new LoaderOptions();
-    o.setAllowDuplicateKeys(false);
-    o.setMaxAliasesForCollections(50);
-    o.setAllowRecursiveKeys(false);
-    o.setNestingDepthLimit(MAX_DEPTH);
-    o.setCodePointLimit(MAX_CHARS);
-    o.setProcessComments(false);
-    o.setTagInspector(tag -> false);
-    DumperOptions d = new DumperOptions();
-    return new Yaml(new SafeConstructor(o), new Representer(d), d, o);
   }
 
   /** See {@code SigmaImporter.isSigma}. */
@@ -140,109 +108,8 @@ public final class SigmaReader {
    * @throws RuleException with file, line and feature of the first problem
    */
   public List<Rule> read(String text) {
-    if (text.length() > MAX_CHARS) {
-      throw new RuleException(new Location(file, -1, -1, null), "rule file larger than "
-          + MAX_CHARS + " characters");
-    }
-    List<Rule> out = new ArrayList<>();
-    try {
-      for (Node doc : yaml().composeAll(new StringReader(text))) {
-        if (doc != null) {
-          nodes = 0;
-          out.add(rule(doc, out.size()));
-        }
-      }
-    } catch (MarkedYAMLException e) {
-      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new RuleException(new Location(file, -1, m == null ? -1 : m.getLine() + 1, null),
-          "YAML: " + oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage()), e);
-    } catch (YAMLException e) {
-      throw new RuleException(new Location(file, -1, -1, null), "YAML: "
-          + oneLine(e.getMessage()), e);
-    } catch (StackOverflowError e) {
-      throw new RuleException(new Location(file, -1, -1, null), "YAML nested too deeply");
-    }
-    return out;
-  }
-
-  private static String oneLine(@Nullable String s) {
-    return String.valueOf(s).replace('\n', ' ').trim();
-  }
-
-  private RuleException err(Node n, String msg) {
-    return new RuleException(loc(n), msg);
-  }
-
-  private Location loc(Node n) {
-    return new Location(file, -1, n.getStartMark().getLine() + 1, null);
-  }
-
-  private void visit(Node n, int depth) {
-    if (++nodes > MAX_NODES) {
-      throw err(n, "document too large (more than " + MAX_NODES + " nodes, aliases included)");
-    }
-    if (depth > MAX_DEPTH) {
-      throw err(n, "nesting deeper than " + MAX_DEPTH);
-    }
-    if (!SAFE_TAGS.contains(n.getTag().getValue())) {
-      throw err(n, "tag '" + n.getTag().getValue() + "' is not allowed in rule files");
-    }
-  }
-
-  private Map<String, NodeTuple> map(Node n, String what, int depth) {
-    visit(n, depth);
-    if (!(n instanceof MappingNode m)) {
-      throw err(n, what + " must be a mapping");
-    }
-    Map<String, NodeTuple> out = new LinkedHashMap<>();
-    for (NodeTuple t : m.getValue()) {
-      Node k = t.getKeyNode();
-      visit(k, depth + 1);
-      if (!(k instanceof ScalarNode ks)) {
-        throw err(k, "keys of " + what + " must be scalars");
-      }
-      if (ks.getValue().equals("<<") || k.getTag().getValue().endsWith(":merge")) {
-        throw err(k, "merge keys ('<<') are not allowed");
-      }
-      if (out.put(ks.getValue(), t) != null) {
-        throw err(k, "duplicate key '" + ks.getValue() + "' in " + what);
-      }
-    }
-    return out;
-  }
-
-  private String str(Node n, String what, int depth) {
-    visit(n, depth);
-    if (!(n instanceof ScalarNode s)) {
-      throw err(n, what + " must be a string");
-    }
-    return s.getValue();
-  }
-
-  private List<String> strs(Node n, String what, int depth) {
-    List<String> out = new ArrayList<>();
-    if (n instanceof SequenceNode s) {
-      visit(n, depth);
-      for (Node e : s.getValue()) {
-        out.add(str(e, what + " item", depth + 1));
-      }
-    } else {
-      out.add(str(n, what, depth));
-    }
-    return out;
-  }
-
-  private void walk(Node n, int depth) {
-    visit(n, depth);
-    if (n instanceof MappingNode) {
-      for (NodeTuple t : map(n, "value", depth).values()) {
-        walk(t.getValueNode(), depth + 1);
-      }
-    } else if (n instanceof SequenceNode s) {
-      for (Node e : s.getValue()) {
-        walk(e, depth + 1);
-      }
-    }
+    int[] index = {0};
+    return documents(text, doc -> rule(doc, index[0]++));
   }
 
   private @Nullable String text(Map<String, NodeTuple> top, String key) {
@@ -540,40 +407,4 @@ public final class SigmaReader {
     return false;
   }
 
-  private @Nullable Object scalar(Node n, String what, int depth) {
-    visit(n, depth);
-    if (!(n instanceof ScalarNode s)) {
-      throw err(n, what + ": values are scalars or lists of scalars");
-    }
-    String v = s.getValue();
-    if (!s.isPlain()) {
-      return v;
-    }
-    switch (n.getTag().getValue()) {
-      case "tag:yaml.org,2002:null" -> {
-        return null;
-      }
-      case "tag:yaml.org,2002:bool" -> {
-        return v.equalsIgnoreCase("true") ? Boolean.TRUE
-            : v.equalsIgnoreCase("false") ? Boolean.FALSE : v;
-      }
-      case "tag:yaml.org,2002:int" -> {
-        try {
-          return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-          return v;
-        }
-      }
-      case "tag:yaml.org,2002:float" -> {
-        try {
-          return new BigDecimal(v);
-        } catch (NumberFormatException e) {
-          return v;
-        }
-      }
-      default -> {
-        return v;
-      }
-    }
-  }
 }
