@@ -60,7 +60,13 @@ public final class Attributor {
   /** The longest chain followed; longer chains (only possible in crafted data) are partial. */
   public static final int MAX_DEPTH = 64;
 
-  private final Map<String, Mint> mintsByKey = new HashMap<>();
+  /** Minting events by the access key id they minted. */
+  private final ByteKeyMap<Mint> mintsByKey = new ByteKeyMap<>();
+  /**
+   * One instance per distinct origin identity, shared by the cached attributions: the many calls
+   * of one user read one object (and its id) instead of one copy per session.
+   */
+  private final Map<Identity, Identity> origins = new HashMap<>();
   /** ConsoleLogin: user ARN + "|" + epoch second → eventID. */
   private final Map<String, String> signIns = new HashMap<>();
   /** SwitchRole: role ARN + "|" + epoch second → mint. */
@@ -141,7 +147,7 @@ public final class Attributor {
     if (re == null) {
       return;
     }
-    JsonValue k = re.at("credentials.accessKeyId");
+    JsonValue k = member(re, "credentials", "accessKeyId");
     String key = k == null ? null : k.stringOrNull();
     if (key == null || key.isEmpty()) {
       return;
@@ -154,12 +160,12 @@ public final class Attributor {
       sourceIdentity = re.getString("sourceIdentity");
     }
     if (name.equals("GetFederationToken")) {
-      JsonValue fu = re.at("federatedUser.arn");
+      JsonValue fu = member(re, "federatedUser", "arn");
       roleArn = fu == null ? null : fu.stringOrNull();
       session = rp == null ? null : rp.getString("name");
     }
     if (roleArn == null) {
-      JsonValue aru = re.at("assumedRoleUser.arn");
+      JsonValue aru = member(re, "assumedRoleUser", "arn");
       String sessionArn = aru == null ? null : aru.stringOrNull();
       if (sessionArn != null) {
         roleArn = io.cloudir.model.cloudtrail.UserIdentity.roleArnOfSession(sessionArn);
@@ -230,6 +236,7 @@ public final class Attributor {
   /** The attribution of one call, from what has been observed so far. */
   public Attribution attribute(CloudTrailEvent e) {
     // the common case: a plain key string, looked up in place
+    boolean looked = false;
     int vs = e.valueStart(UserIdentityField.ACCESS_KEY_ID);
     if (vs >= 0) {
       byte[] b = e.buffer();
@@ -242,10 +249,11 @@ public final class Attributor {
         if (cached != null) {
           return cached;
         }
+        looked = true; // the text of a plain string is its bytes: no need to look again
       }
     }
     String key = e.userIdentityString(UserIdentityField.ACCESS_KEY_ID);
-    if (key != null && !key.isEmpty()) {
+    if (!looked && key != null && !key.isEmpty()) {
       Attribution cached = cache.get(key);
       if (cached == null) {
         cached = partialCache.get(key);
@@ -256,9 +264,20 @@ public final class Attributor {
     }
     Attribution a = resolve(Who.of(e));
     if (key != null && !key.isEmpty()) {
+      Identity o = origins.computeIfAbsent(a.origin(), x -> x);
+      if (o != a.origin()) {
+        a = new Attribution(o, a.via(), a.completeness(), a.reason(), a.keyAccountId(),
+            a.sourceIdentity(), a.onBehalfOf(), a.signInEventId());
+      }
       (a.isComplete() ? cache : partialCache).put(key, a);
     }
     return a;
+  }
+
+  /** {@code v.a.b} (like {@code v.at("a.b")}, without parsing a path or collecting a list). */
+  private static @Nullable JsonValue member(JsonValue v, String a, String b) {
+    JsonValue x = v.get(a);
+    return x == null ? null : x.get(b);
   }
 
   /** Whether {@code b[s, e)} holds no escape (so its bytes are the decoded text's UTF-8). */

@@ -96,20 +96,17 @@ public final class Deduplicator {
     }
     long hi = parsed[0];
     long lo = parsed[1];
-    if (window == null) {
-      if (text == null ? uuids.add(hi, lo) : others.add(text)) {
-        return true;
-      }
+    // one probe: adding tells whether it was there (eviction below never removes a new id)
+    if (!(text == null ? uuids.add(hi, lo) : others.add(text))) {
       duplicates++;
       return false;
+    }
+    if (window == null) {
+      return true;
     }
     long t = e.eventTimeMillis();
     boolean timed = t != Long.MIN_VALUE;
     long millis = timed ? t : latestMillis;
-    if (text == null ? uuids.contains(hi, lo) : others.contains(text)) {
-      duplicates++;
-      return false;
-    }
     if (timed && millis > latestMillis) {
       latestMillis = millis;
       long horizon = latestMillis - windowMillis;
@@ -121,17 +118,12 @@ public final class Deduplicator {
           others.remove(old);
           ringText[ringHead] = null;
         }
-        ringHead = (ringHead + 1) % ringHi.length;
+        ringHead = (ringHead + 1) & (ringHi.length - 1); // a power of two
         ringSize--;
       }
     }
     if (timed && latestMillis != Long.MIN_VALUE && millis < latestMillis - windowMillis) {
       late++;
-    }
-    if (text == null) {
-      uuids.add(hi, lo);
-    } else {
-      others.add(text);
     }
     remember(hi, lo, millis, text);
     return true;
@@ -157,7 +149,7 @@ public final class Deduplicator {
       ringText = x;
       ringHead = 0;
     }
-    int at = (ringHead + ringSize) % ringHi.length;
+    int at = (ringHead + ringSize) & (ringHi.length - 1);
     ringHi[at] = hi;
     ringLo[at] = lo;
     ringMillis[at] = millis;

@@ -332,6 +332,56 @@ class AttributorTest {
     }
   }
 
+  /**
+   * The answers cached per access key (looked up in place, packed or not) are the answers a fresh
+   * attributor computes, whatever order the calls are asked in; one origin is one shared instance.
+   */
+  @Test
+  void cachedAnswersInAnyOrderEqualFreshOnes() {
+    long seed = new SplittableRandom().nextLong();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    try {
+      List<CloudTrailEvent> events = new ArrayList<>();
+      List<CloudTrailEvent> calls = new ArrayList<>();
+      for (int u = 0; u < 4; u++) {
+        String caller = Ev.user("user" + u, "AKIAUSER000000000" + u);
+        for (int i = 1; i <= 1 + rnd.nextInt(4); i++) {
+          // packed keys, keys too long to pack, and keys with bytes outside the packed alphabet
+          String key = switch (rnd.nextInt(3)) {
+            case 0 -> String.format("ASIAU%dH%d00000000000", u, i);
+            case 1 -> String.format("ASIAU%dH%d0000000000000000000000", u, i);
+            default -> String.format("ASIA-u%d.h%d", u, i);
+          };
+          String role = "role-" + rnd.nextInt(3);
+          events.add(Ev.mint(caller, T0, "AssumeRole", role, "s" + i, key, ""));
+          caller = Ev.role(role, "s" + i, key, T0, "");
+          for (int c = 0; c < 3; c++) {
+            calls.add(Ev.call(caller, T1, "s3.amazonaws.com", "GetObject"));
+          }
+        }
+        calls.add(Ev.call(Ev.user("user" + u, "AKIAUSER000000000" + u), T1, "s3.amazonaws.com",
+            "ListBuckets"));
+      }
+      events.addAll(calls);
+      Attributor shared = new Attributor().observeAll(events);
+      List<CloudTrailEvent> asked = new ArrayList<>(calls);
+      asked.addAll(calls);
+      Collections.shuffle(asked, new java.util.Random(rnd.nextLong()));
+      java.util.Map<Identity, Identity> seen = new java.util.HashMap<>();
+      for (CloudTrailEvent call : asked) {
+        Attribution cached = shared.attribute(call);
+        Attribution fresh = new Attributor().observeAll(events).attribute(call);
+        assertEquals(fresh, cached, call.eventID());
+        assertTrue(cached.isComplete(), call.eventID());
+        assertTrue(seen.computeIfAbsent(cached.origin(), x -> x) == cached.origin(),
+            "one instance per origin: " + cached.origin());
+      }
+      assertEquals(4, seen.size());
+    } catch (AssertionError e) {
+      throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+    }
+  }
+
   // ---- AssumeRoot: centralized root access for member accounts. IAM User Guide, "Track
   // privileged tasks in AWS CloudTrail": the AssumeRoot event in the management (or delegated
   // administrator) account returns credentials; calls made with them in the member account show

@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * that a key read in place from an event (an access key id between its quotes) is found without
  * creating a {@code String}. Open addressing with linear probing; keys are compared as bytes.
  *
+ * <p>Keys of 1 to 20 bytes from {@code [0-9A-Za-z_]} (every access key id AWS issues) are packed
+ * into two longs, six bits a byte, and kept in a table of their own: a lookup reads one cache line
+ * of packed keys and one value reference, and follows no key object. Other keys are kept as
+ * arrays.
+ *
  * <p>Not thread-safe.
  *
  * @param <V> the value type
@@ -20,6 +25,27 @@ import org.jspecify.annotations.Nullable;
 public final class ByteKeyMap<V> {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Six-bit codes (1..63) of the bytes a packed key may hold; 0 for any other byte. */
+  private static final byte[] CODE = new byte[256];
+  /** The byte of each code. */
+  private static final byte[] SYMBOL = new byte[64];
+  private static final int PACKED_MAX = 20;
+
+  static {
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_";
+    for (int i = 0; i < alphabet.length(); i++) {
+      CODE[alphabet.charAt(i)] = (byte) (i + 1);
+      SYMBOL[i + 1] = (byte) alphabet.charAt(i);
+    }
+  }
+
+  /** Packed keys as (first ten bytes, last ten) pairs side by side; a first half of 0 = free. */
+  private long[] packed = new long[32];
+  private Object[] packedValues = new Object[16];
+  private int packedSize;
+  /** Scratch of {@link #pack}: the second half of the last packed key. */
+  private long packedLo;
 
   private byte[][] keys = new byte[16][];
   private Object[] values = new Object[16];
@@ -44,9 +70,57 @@ public final class ByteKeyMap<V> {
     return (int) h ^ (int) (h >>> 32);
   }
 
+  /**
+   * The first half of {@code b[s, e)} packed (bytes 0-9, six bits each, the first in the highest
+   * bits; never 0), its second half (bytes 10-19) left in {@link #packedLo}; or 0 when the key
+   * cannot be packed (empty, longer than {@link #PACKED_MAX}, or another byte).
+   */
+  private long pack(byte[] b, int s, int e) {
+    int n = e - s;
+    if (n < 1 || n > PACKED_MAX) {
+      return 0;
+    }
+    long hi = 0;
+    long lo = 0;
+    int bad = 0;
+    for (int i = 0; i < PACKED_MAX / 2; i++) {
+      int c = i < n ? CODE[b[s + i] & 0xFF] : 0;
+      bad |= i < n && c == 0 ? 1 : 0;
+      hi = (hi << 6) | c;
+    }
+    for (int i = PACKED_MAX / 2; i < PACKED_MAX; i++) {
+      int c = i < n ? CODE[b[s + i] & 0xFF] : 0;
+      bad |= i < n && c == 0 ? 1 : 0;
+      lo = (lo << 6) | c;
+    }
+    packedLo = lo;
+    return bad == 0 ? hi : 0;
+  }
+
+  private static int packedSlot(long hi, long lo, int mask) {
+    long h = (hi * 0x9E3779B97F4A7C15L) ^ (lo * 0xC2B2AE3D27D4EB4FL);
+    h ^= h >>> 29;
+    return (int) h & mask;
+  }
+
   /** The value for the key {@code b[s, e)}, or null. */
   @SuppressWarnings("unchecked")
   public @Nullable V get(byte[] b, int s, int e) {
+    long hi = pack(b, s, e);
+    if (hi != 0) {
+      long lo = packedLo;
+      long[] t = packed;
+      int mask = packedValues.length - 1;
+      for (int i = packedSlot(hi, lo, mask); ; i = (i + 1) & mask) {
+        long k = t[2 * i];
+        if (k == hi && t[2 * i + 1] == lo) {
+          return (V) packedValues[i];
+        }
+        if (k == 0) {
+          return null;
+        }
+      }
+    }
     int h = hash(b, s, e);
     int mask = keys.length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -73,6 +147,11 @@ public final class ByteKeyMap<V> {
 
   /** Maps {@code key} (not copied: do not modify it afterwards) to {@code v}. */
   public void put(byte[] key, V v) {
+    long hi = pack(key, 0, key.length);
+    if (hi != 0) {
+      putPacked(hi, packedLo, v);
+      return;
+    }
     if (2 * (size + 1) > keys.length) {
       grow();
     }
@@ -92,6 +171,51 @@ public final class ByteKeyMap<V> {
         return;
       }
     }
+  }
+
+  private void putPacked(long hi, long lo, Object v) {
+    if (2 * (packedSize + 1) > packedValues.length) {
+      long[] ok = packed;
+      Object[] ov = packedValues;
+      packed = new long[ok.length * 2];
+      packedValues = new Object[ov.length * 2];
+      packedSize = 0;
+      for (int j = 0; j < ov.length; j++) {
+        if (ok[2 * j] != 0) {
+          putPacked(ok[2 * j], ok[2 * j + 1], ov[j]);
+        }
+      }
+    }
+    long[] t = packed;
+    int mask = packedValues.length - 1;
+    for (int i = packedSlot(hi, lo, mask); ; i = (i + 1) & mask) {
+      if (t[2 * i] == 0) {
+        t[2 * i] = hi;
+        t[2 * i + 1] = lo;
+        packedValues[i] = v;
+        packedSize++;
+        return;
+      }
+      if (t[2 * i] == hi && t[2 * i + 1] == lo) {
+        packedValues[i] = v;
+        return;
+      }
+    }
+  }
+
+  /** The text of a packed key. */
+  private static String unpack(long hi, long lo) {
+    byte[] b = new byte[PACKED_MAX];
+    int n = 0;
+    for (int i = 0; i < PACKED_MAX; i++) {
+      long half = i < PACKED_MAX / 2 ? hi : lo;
+      int c = (int) (half >>> (6 * (PACKED_MAX / 2 - 1 - i % (PACKED_MAX / 2)))) & 0x3F;
+      if (c == 0) {
+        break;
+      }
+      b[n++] = SYMBOL[c];
+    }
+    return new String(b, 0, n, StandardCharsets.US_ASCII);
   }
 
   private void grow() {
@@ -118,11 +242,16 @@ public final class ByteKeyMap<V> {
 
   /** The number of keys. */
   public int size() {
-    return size;
+    return size + packedSize;
   }
 
   /** Removes every key. */
   public void clear() {
+    if (packedSize > 0) {
+      Arrays.fill(packed, 0);
+      Arrays.fill(packedValues, null);
+      packedSize = 0;
+    }
     if (size > 0) {
       Arrays.fill(keys, null);
       Arrays.fill(values, null);
@@ -133,6 +262,18 @@ public final class ByteKeyMap<V> {
   /** Removes the entries for which {@code drop} (key as text, value) is true. */
   @SuppressWarnings("unchecked")
   public void removeIf(BiPredicate<String, V> drop) {
+    if (packedSize > 0) {
+      long[] ok = packed;
+      Object[] ov = packedValues;
+      packed = new long[ok.length];
+      packedValues = new Object[ov.length];
+      packedSize = 0;
+      for (int j = 0; j < ov.length; j++) {
+        if (ok[2 * j] != 0 && !drop.test(unpack(ok[2 * j], ok[2 * j + 1]), (V) ov[j])) {
+          putPacked(ok[2 * j], ok[2 * j + 1], ov[j]);
+        }
+      }
+    }
     if (size == 0) {
       return;
     }
