@@ -1,5 +1,6 @@
 package io.cloudir.model.arn;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -53,11 +54,15 @@ import org.jspecify.annotations.Nullable;
  * hashCode} and {@code compareTo} compare that string and nothing else (so comparison is
  * case-sensitive, as IAM compares resources, and costs what the String's does).
  *
- * <p><b>Cost.</b> {@link #parse} makes one pass over the characters that checks the syntax,
- * records where the five segments are and builds exact lookup keys of the service and the Region
- * (then of the resource type); the resource split is worked out as character indices into final
- * fields. No String is made at parse time: partition, service, Region and resource type are shared
- * constants for common values (looked up without allocating); {@link #account()}, {@link
+ * <p><b>Cost.</b> {@link #parse} takes the characters as one byte each (a bulk copy for a Latin-1
+ * string; the view is dropped after parsing) and checks the syntax eight bytes at a time where
+ * it can: colons are found word by word; the service and the Region are looked up among the
+ * canonical names by an exact key read in one or two loads, and a name found there is valid without
+ * a per-character check (others are checked character by character); the account is two
+ * eight-digit tests; the resource is tested for control characters a word at a time. The resource
+ * split is worked out as character indices into final fields; resource types and the services'
+ * layouts are looked up by the same keys. No String is made at parse time: partition, service,
+ * Region and resource type are shared constants for common values; {@link #account()}, {@link
  * #resourceId()} and uncommon names are cut out of the ARN on first use and kept; {@link
  * #resource()}, {@link #qualifier()}, {@link #path()}, {@link #bucket()} and {@link #key()} are cut
  * out on each call.
@@ -88,12 +93,11 @@ public final class Arn implements Comparable<Arn> {
   private final int c2;
   private final int c3;
   private final int c4;
-  // the resource split, as indices into text (computed at parse time, see the constructor)
+  // the resource split, as indices into text (computed at parse time, see of and typed)
   private final int typeFrom; // -1: no type
   private final int typeTo;
   private final int idFrom;
-  private final int idTo;
-  private final int qualifierFrom; // -1: no qualifier (else it runs to the end)
+  private final int idTo; // the qualifier, if any, runs from idTo + 1 to the end
   private final boolean hasPath; // IAM path = text[typeTo, idFrom)
 
   // Parts cut out on first use (racy single-check: see the class comment). The constructor stores
@@ -106,107 +110,120 @@ public final class Arn implements Comparable<Arn> {
   private @Nullable String id;
 
   /** What {@link #scan} returns when asked only to validate. */
-  private static final Arn VALID = new Arn("arn:aws:s3:::v", 7, 10, 11, 12, "s3", "");
+  private static final Arn VALID =
+      of("arn:aws:s3:::v", ArnBytes.of("arn:aws:s3:::v"), 7, 10, 11, 12, ResourceLayout.S3, "");
 
-  /**
-   * An ARN whose syntax has been checked, whose colons are at 3, {@code c1} to {@code c4}, and whose
-   * service and Region are the canonical constants {@code svc} and {@code rgn} (null when they are
-   * not constants). Splits the resource.
-   */
-  @SuppressWarnings("ReferenceEquality") // canonical names are compared by identity
+  /** An ARN with its colons, the constants found for service and Region, and its resource split. */
   private Arn(
-      String text, int c1, int c2, int c3, int c4, @Nullable String svc, @Nullable String rgn) {
+      String text,
+      int c1,
+      int c2,
+      int c3,
+      int c4,
+      @Nullable String service,
+      @Nullable String region,
+      int typeFrom,
+      int typeTo,
+      @Nullable String type,
+      int idFrom,
+      int idTo,
+      boolean hasPath) {
     this.text = text;
     this.c1 = c1;
     this.c2 = c2;
     this.c3 = c3;
     this.c4 = c4;
-    this.service = svc;
-    this.region = rgn;
-    int n = text.length();
-    int r = c4 + 1;
+    this.service = service;
+    this.region = region;
+    this.typeFrom = typeFrom;
+    this.typeTo = typeTo;
+    this.type = type;
+    this.idFrom = idFrom;
+    this.idTo = idTo;
+    this.hasPath = hasPath;
+  }
+
+  /**
+   * The ARN whose syntax has been checked, whose colons are at 3, {@code c1} to {@code c4}, whose
+   * service is in {@link ArnNames} slot {@code svc} (-1: not a constant), whose Region is the
+   * canonical constant {@code rgn} (null when it is not one) and whose {@link ArnBytes} view is
+   * {@code b}: splits the resource as the service lays it out (the layouts without a type here).
+   */
+  private static Arn of(
+      String text, byte[] b, int c1, int c2, int c3, int c4, int svc, @Nullable String rgn) {
     int layout = ResourceLayout.ofService(svc);
-    if (layout == ResourceLayout.GENERIC && svc == "s3" && c4 == c2 + 2) {
+    if (layout == ResourceLayout.GENERIC && svc == ResourceLayout.S3 && c4 == c2 + 2) {
       layout = ResourceLayout.S3_BUCKET; // empty region and account
     }
-    int tFrom = -1;
-    int tTo = -1;
-    int iFrom = r;
-    int iTo = n;
-    int qFrom = -1;
+    String service = ArnNames.name(svc);
+    int r = c4 + 1;
+    int n = text.length();
+    int idTo = n;
+    if (layout == ResourceLayout.ID_COLON_QUALIFIER || layout == ResourceLayout.ID_SLASH_QUALIFIER) {
+      long separator =
+          layout == ResourceLayout.ID_COLON_QUALIFIER ? ArnBytes.COLONS : ArnBytes.SLASHES;
+      int q = ArnBytes.indexOf(b, r, n, separator);
+      idTo = q < 0 ? n : q;
+    } else if (layout != ResourceLayout.ID_ONLY && layout != ResourceLayout.S3_BUCKET) {
+      return typed(text, b, c1, c2, c3, c4, svc, rgn, layout);
+    }
+    return new Arn(text, c1, c2, c3, c4, service, rgn, -1, -1, null, r, idTo, false);
+  }
+
+  /**
+   * {@link #of} for the layouts with a type: {@code type<sep>id...}, where the type runs to the
+   * first '/' or ':' (none, or one in first position: no type), or {@code /type/id...} (API
+   * Gateway), where it runs from the leading '/' to the next one, or to the end.
+   */
+  private static Arn typed(
+      String text,
+      byte[] b,
+      int c1,
+      int c2,
+      int c3,
+      int c4,
+      int svc,
+      @Nullable String rgn,
+      int layout) {
+    int r = c4 + 1;
+    int n = text.length();
+    boolean leading = layout == ResourceLayout.LEADING_SLASH && n - r > 1 && b[r] == '/';
+    int from = leading ? r + 1 : r;
+    int sep = leading ? ArnBytes.indexOf(b, from, n, ArnBytes.SLASHES) : ArnBytes.separator(b, r, n);
+    if (sep < 0) {
+      sep = n;
+    }
+    String service = ArnNames.name(svc);
+    if (!leading && (sep == r || sep == n)) {
+      return new Arn(text, c1, c2, c3, c4, service, rgn, -1, -1, null, r, n, false);
+    }
+    int typeSlot = ArnNames.find(text, b, from, sep);
+    int idFrom = Math.min(sep + 1, n);
     boolean path = false;
-    String t = null;
-    char qualifierSeparator = 0;
-    if (layout == ResourceLayout.ID_ONLY || layout == ResourceLayout.S3_BUCKET) {
-      // the whole resource is the id
-    } else if (layout == ResourceLayout.ID_COLON_QUALIFIER) {
-      qualifierSeparator = ':';
-    } else if (layout == ResourceLayout.ID_SLASH_QUALIFIER) {
-      qualifierSeparator = '/';
-    } else if (layout == ResourceLayout.LEADING_SLASH && n - r > 1 && text.charAt(r) == '/') {
-      tFrom = r + 1;
-      int slash = text.indexOf('/', tFrom);
-      if (slash < 0) {
-        tTo = n;
-        iFrom = n;
-      } else {
-        tTo = slash;
-        iFrom = slash + 1;
-        qualifierSeparator = '/';
-      }
-      t = ArnNames.canonical(text, tFrom, tTo);
-    } else {
-      // type<sep>id...: the type runs to the first '/' or ':' (keyed on the way for the lookup)
-      long k0 = 0;
-      long k1 = 0;
-      int wide = 0;
-      int sep = r;
-      for (; sep < n; sep++) {
-        char c = text.charAt(sep);
-        if (c == '/' || c == ':') {
-          break;
-        }
-        wide |= c;
-        k0 = ArnNames.push0(k0, k1);
-        k1 = ArnNames.push1(k1, c);
-      }
-      if (sep > r && sep < n) { // else no separator, or one in first position: no type
-        tFrom = r;
-        tTo = sep;
-        iFrom = sep + 1;
-        t = wide > 0xff ? null : ArnNames.canonical(text, r, sep, k0, k1);
-        if (layout == ResourceLayout.GENERIC || layout == ResourceLayout.IAM_PATH) {
-          int byType = ResourceLayout.ofType(svc, t); // a type-specific override wins
-          if (byType >= 0) {
-            layout = byType;
-          }
-        }
-        if (layout == ResourceLayout.TYPE_ID_COLON_QUALIFIER) {
-          qualifierSeparator = ':';
-        } else if (layout == ResourceLayout.TYPE_ID_SLASH_QUALIFIER) {
-          qualifierSeparator = '/';
-        } else if (layout == ResourceLayout.IAM_PATH
-            && text.charAt(sep) == '/'
-            && ResourceLayout.isIamPathType(t)) {
-          iFrom = text.lastIndexOf('/') + 1; // at least sep + 1: text[sep] is '/'
-          path = true;
-        }
-      }
+    layout = ResourceLayout.withType(layout, svc, typeSlot);
+    long qualifier = qualifierSeparator(layout, leading);
+    if (qualifier == 0
+        && layout == ResourceLayout.IAM_PATH
+        && b[sep] == '/'
+        && ResourceLayout.isIamPathType(typeSlot)) {
+      idFrom = ArnBytes.lastIndexOf(b, sep, n, ArnBytes.SLASHES) + 1; // b[sep] is '/'
+      path = true;
     }
-    if (qualifierSeparator != 0) {
-      int q = text.indexOf(qualifierSeparator, iFrom);
-      if (q >= 0) {
-        iTo = q;
-        qFrom = q + 1;
-      }
+    int q = qualifier == 0 ? -1 : ArnBytes.indexOf(b, idFrom, n, qualifier);
+    return new Arn(text, c1, c2, c3, c4, service, rgn, from, sep, ArnNames.name(typeSlot), idFrom,
+        q < 0 ? n : q, path);
+  }
+
+  /**
+   * What separates the qualifier from the id in a resource with a type laid out as {@code layout}
+   * ({@code leading}: {@code /type/id...}): {@link ArnBytes#COLONS}, {@link ArnBytes#SLASHES}, or
+   * 0 for no qualifier.
+   */
+  private static long qualifierSeparator(int layout, boolean leading) {
+    if (layout == ResourceLayout.TYPE_ID_COLON_QUALIFIER) {
+      return ArnBytes.COLONS;
     }
-    this.typeFrom = tFrom;
-    this.typeTo = tTo;
-    this.idFrom = iFrom;
-    this.idTo = iTo;
-    this.qualifierFrom = qFrom;
-    this.hasPath = path;
-    this.type = t;
+    return layout == ResourceLayout.TYPE_ID_SLASH_QUALIFIER || leading ? ArnBytes.SLASHES : 0;
   }
 
   /**
@@ -237,7 +254,8 @@ public final class Arn implements Comparable<Arn> {
   }
 
   /**
-   * Whether {@code text} is a valid ARN (same rules as {@link #parse}). Allocates nothing.
+   * Whether {@code text} is a valid ARN (same rules as {@link #parse}). Builds no {@code Arn};
+   * allocates only the short-lived byte view of the characters that {@link #parse} uses too.
    *
    * @param text the candidate ARN
    * @return true if {@link #parse} would accept it
@@ -246,166 +264,176 @@ public final class Arn implements Comparable<Arn> {
     return text != null && scan(text, false) != null;
   }
 
-  private static boolean lower(char c) {
+  private static boolean lower(int c) {
     return c >= 'a' && c <= 'z';
   }
 
-  private static boolean digit(char c) {
+  private static boolean digit(int c) {
     return c >= '0' && c <= '9';
+  }
+
+  /** The seven bytes {@code arn:aws} as {@link ArnBytes#le} reads them, and the mask of seven bytes. */
+  private static final long ARN_AWS = ArnBytes.le("arn:aws\0".getBytes(StandardCharsets.US_ASCII), 0);
+
+  private static final long ARN_AWS_MASK = 0x00FFFFFFFFFFFFFFL;
+
+  /** Whether a byte may appear in a service name: {@code [a-z0-9-]}. */
+  private static final boolean[] SERVICE_CHAR = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      SERVICE_CHAR[c] = lower(c) || digit(c) || c == '-';
+    }
   }
 
   /**
    * The single pass over the characters: checks the syntax of {@link ArnSyntax} (which accepts
-   * exactly the same language; {@code ArnFastPathTest} compares the two), records the colons and
-   * builds the {@link ArnNames} keys of the service and the Region. Returns the ARN (or {@link #VALID}
-   * when {@code build} is false), or null when {@code s} is not an ARN.
+   * exactly the same language; {@code ArnFastPathTest} compares the two) on the {@link ArnBytes}
+   * view of {@code s}, records the colons and reads the {@link ArnNames} keys of the service and the
+   * Region. Returns the ARN (or {@link #VALID} when {@code build} is false), or null when {@code s}
+   * is not an ARN.
    */
   private static @Nullable Arn scan(String s, boolean build) {
     int n = s.length();
-    if (n < 13 || !s.startsWith("arn:aws")) { // the shortest ARN is arn:aws:s:::r
+    if (n < 13) { // the shortest ARN is arn:aws:s:::r
       return null;
     }
-    // partition: aws(-[a-z]+)*
-    int i = 7;
-    char c = s.charAt(i);
-    while (c != ':') {
-      if (c != '-' || ++i >= n || !lower(s.charAt(i))) {
-        return null;
-      }
-      do {
-        if (++i >= n) {
-          return null;
-        }
-        c = s.charAt(i);
-      } while (lower(c));
-    }
-    int c1 = i;
-    // service: [a-z0-9-]+
-    long k0 = 0;
-    long k1 = 0;
-    while (true) {
-      if (++i >= n) {
-        return null;
-      }
-      c = s.charAt(i);
-      if (lower(c) || digit(c) || c == '-') {
-        k0 = ArnNames.push0(k0, k1);
-        k1 = ArnNames.push1(k1, c);
-      } else if (c == ':' && i > c1 + 1) {
-        break;
-      } else {
-        return null;
-      }
-    }
-    int c2 = i;
-    long serviceKey0 = k0;
-    long serviceKey1 = k1;
-    k0 = 0;
-    k1 = 0;
-    // region: empty, or [a-z]{2,}(-[a-z0-9]+)*-[0-9]+
-    if (++i >= n) {
+    byte[] b = ArnBytes.of(s);
+    if ((ArnBytes.le(b, 0) & ARN_AWS_MASK) != ARN_AWS) {
       return null;
     }
-    c = s.charAt(i);
-    if (c != ':') {
-      while (lower(c)) {
-        k0 = ArnNames.push0(k0, k1);
-        k1 = ArnNames.push1(k1, c);
-        if (++i >= n) {
-          return null;
-        }
-        c = s.charAt(i);
-      }
-      if (i - c2 < 3) {
-        return null; // fewer than two letters
-      }
-      boolean lastAllDigits;
-      do {
-        if (c != '-') {
-          return null;
-        }
-        int part = i + 1;
-        lastAllDigits = true;
-        while (true) {
-          k0 = ArnNames.push0(k0, k1);
-          k1 = ArnNames.push1(k1, c);
-          if (++i >= n) {
-            return null;
-          }
-          c = s.charAt(i);
-          if (lower(c)) {
-            lastAllDigits = false;
-          } else if (!digit(c)) {
-            break;
-          }
-        }
-        if (i == part) {
-          return null; // empty part
-        }
-      } while (c != ':');
-      if (!lastAllDigits) {
-        return null;
-      }
-    }
-    int c3 = i;
-    // account: empty, 12 digits or aws
-    if (++i >= n) {
+    int c1 = b[7] == ':' ? 7 : partitionEnd(b, n);
+    if (c1 < 0) {
       return null;
     }
-    c = s.charAt(i);
-    if (c == 'a') {
-      if (!s.startsWith("aws:", i)) {
-        return null;
-      }
-      i += 3;
-    } else if (c != ':') {
-      if (i + 12 >= n) {
-        return null;
-      }
-      // branch-free: (d - '0') | ('9' - d) is negative exactly when d is not a digit
-      int notDigit = 0;
-      for (int end = i + 12; i < end; i++) {
-        char d = s.charAt(i);
-        notDigit |= (d - '0') | ('9' - d);
-      }
-      if (notDigit < 0 || s.charAt(i) != ':') {
-        return null;
-      }
+    // service: [a-z0-9-]+ up to the next colon; a known service needs no per-character check
+    int s0 = c1 + 1;
+    int c2 = ArnBytes.indexOf(b, s0, n, ArnBytes.COLONS);
+    if (c2 <= s0) {
+      return null; // no colon, or an empty service
     }
-    int c4 = i;
-    // resource: non-empty, no ASCII control character: (c - 0x20) is negative for one below 0x20
-    // (one subtraction and one OR per character, no branch), and DEL (0x7f) is searched for with
-    // String.indexOf (vectorized by the JIT).
-    if (c4 + 1 >= n) {
+    int service = ArnNames.find(s, b, s0, c2);
+    if (!ArnNames.validAs(service, ArnNames.SERVICE) && !isService(b, s0, c2)) {
       return null;
     }
-    int below = 0;
-    for (i = c4 + 1; i < n; i++) {
-      below |= s.charAt(i) - 0x20;
+    // region: empty, or a Region code up to the next colon; the same for a known one
+    int r0 = c2 + 1;
+    int c3 = ArnBytes.indexOf(b, r0, n, ArnBytes.COLONS);
+    if (c3 < 0) {
+      return null;
     }
-    if (below < 0 || s.indexOf(0x7f, c4 + 1) >= 0) {
+    int region = -1;
+    if (c3 > r0) {
+      region = ArnNames.find(s, b, r0, c3);
+      if (!ArnNames.validAs(region, ArnNames.REGION) && !isRegion(b, r0, c3)) {
+        return null;
+      }
+    }
+    int c4 = accountEnd(b, c3 + 1, n);
+    // resource: non-empty, no ASCII control character (eight bytes at a time)
+    if (c4 < 0 || c4 + 1 >= n || !ArnBytes.noControl(b, c4 + 1, n)) {
       return null;
     }
     if (!build) {
       return VALID;
     }
-    return new Arn(
-        s,
-        c1,
-        c2,
-        c3,
-        c4,
-        ArnNames.canonical(s, c1 + 1, c2, serviceKey0, serviceKey1),
-        c3 == c2 + 1 ? "" : ArnNames.canonical(s, c2 + 1, c3, k0, k1));
+    return of(s, b, c1, c2, c3, c4, service, c3 == r0 ? "" : ArnNames.name(region));
+  }
+
+  /**
+   * The index of the colon after a partition other than {@code aws}, {@code aws(-[a-z]+)+}, that
+   * starts at 4 ({@code b[7]} is not a colon), or -1.
+   */
+  private static int partitionEnd(byte[] b, int n) {
+    int i = 7;
+    int c = b[i];
+    while (c != ':') {
+      if (c != '-' || ++i >= n || !lower(b[i])) {
+        return -1;
+      }
+      do {
+        if (++i >= n) {
+          return -1;
+        }
+        c = b[i];
+      } while (lower(c));
+    }
+    return i;
+  }
+
+  /** Whether {@code b[from, to)} is all of {@code [a-z0-9-]}. */
+  private static boolean isService(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!SERVICE_CHAR[b[i] & 0xff]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The index of the colon after an account that starts at {@code i} (empty, 12 digits or {@code
+   * aws}), or -1.
+   */
+  private static int accountEnd(byte[] b, int i, int n) {
+    if (i >= n) {
+      return -1;
+    }
+    int c = b[i];
+    if (c == ':') {
+      return i;
+    }
+    if (c == 'a') {
+      return i + 3 < n && b[i + 1] == 'w' && b[i + 2] == 's' && b[i + 3] == ':' ? i + 3 : -1;
+    }
+    // two overlapping eight-byte words, then the colon
+    return i + 12 < n && ArnBytes.digits8(b, i) && ArnBytes.digits8(b, i + 4) && b[i + 12] == ':'
+        ? i + 12
+        : -1;
+  }
+
+  /**
+   * Whether {@code b[from, to)} (non-empty, no colon) is a Region code: {@code
+   * [a-z]{2,}(-[a-z0-9]+)*-[0-9]+}.
+   */
+  private static boolean isRegion(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to && lower(b[i])) {
+      i++;
+    }
+    if (i - from < 2 || i == to) {
+      return false; // fewer than two letters, or no dash-part
+    }
+    boolean lastAllDigits = false;
+    while (i < to) {
+      if (b[i] != '-') {
+        return false;
+      }
+      int part = ++i;
+      lastAllDigits = true;
+      while (i < to && b[i] != '-') {
+        int c = b[i++];
+        if (lower(c)) {
+          lastAllDigits = false;
+        } else if (!digit(c)) {
+          return false;
+        }
+      }
+      if (i == part) {
+        return false; // an empty part
+      }
+    }
+    return lastAllDigits;
   }
 
   private static @Nullable Arn parse0(String text, boolean throwing) {
     Objects.requireNonNull(text, "text");
     Arn fast = scan(text, true);
-    if (fast != null || !throwing) {
-      return fast;
-    }
-    // Rejected: run the automaton to say where and why.
+    return fast != null || !throwing ? fast : rejected(text);
+  }
+
+  /** Runs the automaton over an input {@link #scan} rejected to say where and why (throws). */
+  private static Arn rejected(String text) {
     int n = text.length();
     int state = ArnSyntax.START;
     int c1 = -1;
@@ -442,13 +470,14 @@ public final class Arn implements Comparable<Arn> {
       throw error(text, state, n);
     }
     // Unreachable while scan() and ArnSyntax agree (tested); built from the automaton's colons.
-    return new Arn(
+    return of(
         text,
+        ArnBytes.of(text),
         c1,
         c2,
         c3,
         c4,
-        ArnNames.canonical(text, c1 + 1, c2),
+        ArnNames.find(text, c1 + 1, c2),
         ArnNames.canonical(text, c2 + 1, c3));
   }
 
@@ -552,7 +581,7 @@ public final class Arn implements Comparable<Arn> {
    * DynamoDB table, an SNS subscription id, an ECS task definition revision.
    */
   public @Nullable String qualifier() {
-    return qualifierFrom < 0 ? null : text.substring(qualifierFrom);
+    return idTo == text.length() ? null : text.substring(idTo + 1);
   }
 
   /**

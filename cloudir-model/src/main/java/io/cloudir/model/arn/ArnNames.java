@@ -58,9 +58,20 @@ final class ArnNames {
   static final int KEY_CHARS = 16;
 
   private static final int MASK = 511;
+
+  /** The number of slots: a slot from {@link #find} is below it. */
+  static final int SLOTS = MASK + 1;
   // per slot: the two key words and the length, in one array so that a probe reads one cache line
   private static final long[] KEYS = new long[4 * (MASK + 1)];
   private static final @Nullable String[] TABLE = new String[MASK + 1];
+  // per slot: the segments whose syntax the name satisfies (SERVICE, REGION)
+  private static final byte[] ROLES = new byte[MASK + 1];
+
+  /** A name that is a valid service segment. */
+  static final int SERVICE = 1;
+
+  /** A name that is a valid (non-empty) Region segment. */
+  static final int REGION = 2;
 
   static {
     for (String name : NAMES) {
@@ -79,10 +90,24 @@ final class ArnNames {
         i = (i + 1) & MASK;
       }
       TABLE[i] = name;
+      ROLES[i] = (byte) ((segment(name, ArnSyntax.SV0, ArnSyntax.RG0) ? SERVICE : 0)
+          | (segment(name, ArnSyntax.RG0, ArnSyntax.AC0) ? REGION : 0));
       KEYS[4 * i] = k0;
       KEYS[4 * i + 1] = k1;
       KEYS[4 * i + 2] = name.length();
     }
+  }
+
+  /**
+   * Whether {@code name} followed by {@code :} takes the {@link ArnSyntax} automaton from the
+   * start state of a segment to that of the next one, i.e. is a valid segment.
+   */
+  private static boolean segment(String name, int from, int to) {
+    int state = from;
+    for (int i = 0; i < name.length() && state != ArnSyntax.DEAD; i++) {
+      state = ArnSyntax.step(state, name.charAt(i));
+    }
+    return state != ArnSyntax.DEAD && ArnSyntax.step(state, ':') == to;
   }
 
   /**
@@ -107,29 +132,45 @@ final class ArnNames {
   }
 
   /**
-   * The canonical constant equal to {@code s[from, to)}, whose key (see {@link #push0}) is {@code
-   * (k0, k1)}, or null. Every character of {@code s[from, to)} must be at most {@code 0xff}. The
-   * constants are String literals, hence interned: callers may compare the result with {@code ==}
-   * against literals.
+   * The slot of the constant equal to {@code s[from, to)}, or -1, given {@code b}, the {@link
+   * ArnBytes} view of {@code s}, from which the key is read ({@code from >= 8}).
    */
-  static @Nullable String canonical(String s, int from, int to, long k0, long k1) {
+  static int find(String s, byte[] b, int from, int to) {
+    return find(s, from, to, ArnBytes.key0(b, from, to), ArnBytes.key1(b, from, to));
+  }
+
+  /**
+   * The slot of the constant equal to {@code s[from, to)}, whose key (see {@link #push0}) is {@code
+   * (k0, k1)}, or -1. Every character of {@code s[from, to)} must be at most {@code 0xff}.
+   */
+  static int find(String s, int from, int to, long k0, long k1) {
     int len = to - from;
     for (int i = slot(k0, k1, len); ; i = (i + 1) & MASK) {
       long length = KEYS[4 * i + 2]; // 0 for an empty slot
       if (length == 0) {
-        return null;
+        return -1;
       }
       if (KEYS[4 * i] == k0 && KEYS[4 * i + 1] == k1 && length == len) {
         String t = TABLE[i];
         // the key holds the last 16 characters; a longer name compares the ones before them
         for (int k = 0; k < len - KEY_CHARS; k++) {
           if (t == null || s.charAt(from + k) != t.charAt(k)) {
-            return null;
+            return -1;
           }
         }
-        return t;
+        return i;
       }
     }
+  }
+
+  /** The constant in slot {@code slot} (from {@link #find}), or null for -1. */
+  static @Nullable String name(int slot) {
+    return slot < 0 ? null : TABLE[slot];
+  }
+
+  /** Whether the constant in {@code slot} (-1 for none) is valid as {@code segment} ({@link #SERVICE}, {@link #REGION}). */
+  static boolean validAs(int slot, int segment) {
+    return slot >= 0 && (ROLES[slot] & segment) != 0;
   }
 
   /** {@code s[from, to)}: the canonical constant if it is one, otherwise a new substring. */
@@ -147,16 +188,24 @@ final class ArnNames {
     if (len <= 0) {
       return len == 0 ? "" : null;
     }
+    return name(find(s, from, to));
+  }
+
+  /** The slot of the constant equal to {@code s[from, to)}, or -1 (also for an empty range). */
+  static int find(String s, int from, int to) {
+    if (to <= from) {
+      return -1;
+    }
     long k0 = 0;
     long k1 = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c > 0xff) {
-        return null;
+        return -1;
       }
       k0 = push0(k0, k1);
       k1 = push1(k1, c);
     }
-    return canonical(s, from, to, k0, k1);
+    return find(s, from, to, k0, k1);
   }
 }

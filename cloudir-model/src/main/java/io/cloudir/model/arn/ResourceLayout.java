@@ -1,7 +1,5 @@
 package io.cloudir.model.arn;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * How a service lays out the resource part of its ARNs, as one small table: which services (and
  * which of their resource types) split the resource into type, id and qualifier in which way. Every
@@ -9,9 +7,8 @@ import org.jspecify.annotations.Nullable;
  * character indices into the ARN string (no allocation; the split itself is in {@code Arn}'s
  * constructor, which owns the final fields it fills).
  *
- * <p>The tables are keyed by the canonical {@link ArnNames} constants and probed by identity ({@code
- * ==}) at the slot given by the constant's cached hash code, so a lookup is one or two reference
- * comparisons.
+ * <p>The tables are arrays indexed by the {@link ArnNames} slot of the service or the resource type,
+ * which {@link Arn#parse} has already found: a lookup is one array read.
  *
  * <p>Stateless; immutable after class initialisation; thread-safe.
  */
@@ -68,83 +65,69 @@ final class ResourceLayout {
     "user", "role", "group", "policy", "instance-profile", "server-certificate", "mfa"
   };
 
-  private static final int MASK = 63;
-  // services: name -> layout
-  private static final @Nullable String[] SERVICE_KEY = new String[MASK + 1];
-  private static final int[] SERVICE_LAYOUT = new int[MASK + 1];
-  // resource types: name -> (service of the override or null, layout, IAM path type)
-  private static final @Nullable String[] TYPE_KEY = new String[MASK + 1];
-  private static final @Nullable String[] TYPE_SERVICE = new String[MASK + 1];
-  private static final int[] TYPE_LAYOUT = new int[MASK + 1];
-  private static final boolean[] TYPE_IAM_PATH = new boolean[MASK + 1];
+  // per ArnNames slot (see ArnNames.find): the layout of a service, and for a resource type the
+  // service of its override (as slot + 1, 0 for none), the override and whether it has an IAM path
+  private static final byte[] SERVICE_LAYOUT = new byte[ArnNames.SLOTS];
+  private static final short[] TYPE_SERVICE = new short[ArnNames.SLOTS];
+  private static final byte[] TYPE_LAYOUT = new byte[ArnNames.SLOTS];
+  private static final boolean[] TYPE_IAM_PATH = new boolean[ArnNames.SLOTS];
+
+  /** The slot of {@code s3}. */
+  static final int S3 = slot("s3");
 
   static {
     for (Object[] row : BY_SERVICE) {
-      int i = slot(SERVICE_KEY, canonical((String) row[0]));
-      SERVICE_KEY[i] = (String) row[0];
-      SERVICE_LAYOUT[i] = (Integer) row[1];
+      SERVICE_LAYOUT[slot((String) row[0])] = (byte) (int) (Integer) row[1];
     }
     for (Object[] row : BY_TYPE) {
-      int i = slot(TYPE_KEY, canonical((String) row[0]));
-      TYPE_KEY[i] = (String) row[0];
-      TYPE_SERVICE[i] = canonical((String) row[1]);
-      TYPE_LAYOUT[i] = (Integer) row[2];
+      int i = slot((String) row[0]);
+      TYPE_SERVICE[i] = (short) (slot((String) row[1]) + 1);
+      TYPE_LAYOUT[i] = (byte) (int) (Integer) row[2];
     }
     for (String t : IAM_PATH_TYPES) {
-      int i = slot(TYPE_KEY, canonical(t));
-      TYPE_KEY[i] = t;
-      TYPE_IAM_PATH[i] = true;
+      TYPE_IAM_PATH[slot(t)] = true;
     }
-    canonical("s3");
   }
 
-  /** The identity comparisons below need every name of the tables to be an ArnNames constant. */
-  @SuppressWarnings("ReferenceEquality")
-  private static String canonical(String name) {
-    if (ArnNames.canonical(name, 0, name.length()) != name) {
+  /** The slot of a name of the tables, which must be an ArnNames constant. */
+  private static int slot(String name) {
+    int i = ArnNames.find(name, 0, name.length());
+    if (i < 0) {
       throw new IllegalStateException("not an ArnNames constant: " + name);
-    }
-    return name;
-  }
-
-  /** The slot of {@code key} in an identity table: its own, or the empty one where it goes. */
-  @SuppressWarnings("ReferenceEquality")
-  private static int slot(@Nullable String[] keys, String key) {
-    int i = key.hashCode() & MASK;
-    for (String k = keys[i]; k != null && k != key; k = keys[i]) {
-      i = (i + 1) & MASK;
     }
     return i;
   }
 
-  /** The layout of a service given by its canonical name ({@link #GENERIC} for null). */
-  static int ofService(@Nullable String service) {
-    if (service == null) {
-      return GENERIC;
-    }
-    int i = slot(SERVICE_KEY, service);
-    return SERVICE_KEY[i] == null ? GENERIC : SERVICE_LAYOUT[i];
+  /** The layout of a service given by its ArnNames slot ({@link #GENERIC} for -1). */
+  static int ofService(int service) {
+    return service < 0 ? GENERIC : SERVICE_LAYOUT[service];
   }
 
   /**
-   * The override of the layout for resource type {@code type} of {@code service} (both canonical
-   * or null), or -1.
+   * The override of the layout for the resource type in slot {@code type} of the service in slot
+   * {@code service} (-1 for a name that is not a constant), or -1.
    */
-  @SuppressWarnings("ReferenceEquality")
-  static int ofType(@Nullable String service, @Nullable String type) {
-    if (service == null || type == null) {
-      return -1;
-    }
-    int i = slot(TYPE_KEY, type);
-    return TYPE_KEY[i] != null && TYPE_SERVICE[i] == service ? TYPE_LAYOUT[i] : -1;
+  static int ofType(int service, int type) {
+    return service >= 0 && type >= 0 && TYPE_SERVICE[type] == service + 1 ? TYPE_LAYOUT[type] : -1;
   }
 
-  /** Whether the canonical resource type {@code type} is an IAM entity with a path. */
-  static boolean isIamPathType(@Nullable String type) {
-    if (type == null) {
-      return false;
+  /**
+   * The layout of a resource of the service in slot {@code service} laid out as {@code layout}
+   * whose type is in slot {@code type}: the type's override for a {@link #GENERIC} or {@link
+   * #IAM_PATH} service that has one, else {@code layout}.
+   */
+  static int withType(int layout, int service, int type) {
+    if (layout == GENERIC || layout == IAM_PATH) {
+      int byType = ofType(service, type);
+      if (byType >= 0) {
+        return byType;
+      }
     }
-    int i = slot(TYPE_KEY, type);
-    return TYPE_KEY[i] != null && TYPE_IAM_PATH[i];
+    return layout;
+  }
+
+  /** Whether the resource type in slot {@code type} (-1: not a constant) is an IAM entity with a path. */
+  static boolean isIamPathType(int type) {
+    return type >= 0 && TYPE_IAM_PATH[type];
   }
 }

@@ -1,9 +1,11 @@
 package io.cloudir.model.arn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,27 @@ class ArnNamesTest {
     assertEquals("zz-north-9", a.region());
     assertEquals("thing", a.resourceType());
     assertNotSame(a.service(), Arn.parse("arn:aws-zz:nosuchsvc:::x/y").service());
+  }
+
+  /** A constant found for a segment is trusted as valid only where the syntax allows it. */
+  @Test
+  void segmentRolesFollowTheSyntax() {
+    String[][] cases = {
+      // name, valid as service, valid as Region
+      {"s3", "true", "false"}, {"execute-api", "true", "false"}, {"us-east-1", "true", "true"},
+      {"eusc-de-east-1", "true", "true"}, {"stateMachine", "false", "false"},
+      {"role", "true", "false"}, {"aws-us-gov", "true", "false"},
+    };
+    for (String[] c : cases) {
+      int slot = ArnNames.find(c[0], 0, c[0].length());
+      assertTrue(slot >= 0, c[0]);
+      assertEquals(Boolean.parseBoolean(c[1]), ArnNames.validAs(slot, ArnNames.SERVICE), c[0]);
+      assertEquals(Boolean.parseBoolean(c[2]), ArnNames.validAs(slot, ArnNames.REGION), c[0]);
+    }
+    assertFalse(ArnNames.validAs(-1, ArnNames.SERVICE));
+    // the same through parse: a constant that is not a valid Region is rejected as a Region
+    assertFalse(Arn.isValid("arn:aws:ec2:role:123456789012:instance/i-1"));
+    assertFalse(Arn.isValid("arn:aws:stateMachine:us-east-1:123456789012:x"));
   }
 
   @Test

@@ -30,7 +30,9 @@ class ArnSplitOracleTest {
     "function", "log-group", "table", "instance", "key", "secret", "restapis", "event-source-mapping",
     "stateMachine", "Role", "thing", "t\u00e9", "\u4e2d", "", "roles", "rol",
   };
-  private static final String ALPHABET = "ab/:/:*-._@${}A1\u00e9\u4e2d";
+  // '?' and U+00FF stand for themselves in Arn's byte view, U+4E2D and the pair U+1F600 (one
+  // character in two chars: appended whole when its high half is drawn) for '?'
+  private static final String ALPHABET = "ab/:/:*-._@${}A1\u00e9\u4e2d?\u00ff\ud83d";
 
   private static String randomArn(SplittableRandom r) {
     // one in four is IAM, whose paths need a path type directly followed by '/'
@@ -51,7 +53,11 @@ class ArnSplitOracleTest {
     }
     int tail = r.nextInt(12);
     for (int i = 0; i < tail; i++) {
-      res.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
+      char c = ALPHABET.charAt(r.nextInt(ALPHABET.length()));
+      res.append(c);
+      if (Character.isHighSurrogate(c)) {
+        res.append('\ude00');
+      }
     }
     if (res.length() == 0) {
       res.append('x');

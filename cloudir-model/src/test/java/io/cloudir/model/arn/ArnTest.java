@@ -54,6 +54,27 @@ class ArnTest {
     assertEquals("/", arn.path());
   }
 
+  /**
+   * Characters above U+00FF, also a surrogate pair (two chars, one character), in the resource:
+   * the split happens at the same char indices as for ASCII.
+   */
+  @Test
+  void resourceBeyondLatin1SplitsAtTheSameIndices() {
+    String smile = "\ud83d\ude00";
+    Arn role =
+        check("arn:aws:iam::123456789012:role/p" + smile + "/x\u4e2d", "aws", "iam", "",
+            "123456789012", "role/p" + smile + "/x\u4e2d", "role", "x\u4e2d", null);
+    assertEquals("/p" + smile + "/", role.path());
+    check("arn:aws:lambda:us-east-1:123456789012:function:f" + smile + "\u013a:PROD", "aws",
+        "lambda", "us-east-1", "123456789012", "function:f" + smile + "\u013a:PROD", "function",
+        "f" + smile + "\u013a", "PROD");
+    // U+012F and U+013A end in the bytes of '/' and ':' but are no separators
+    check("arn:aws:ec2:us-east-1:123456789012:ab\u012fc\u013ad/e", "aws", "ec2", "us-east-1",
+        "123456789012", "ab\u012fc\u013ad/e", "ab\u012fc\u013ad", "e", null);
+    check("arn:aws:s3:::" + smile + "/k" + smile, "aws", "s3", "", "", smile + "/k" + smile, null,
+        smile + "/k" + smile, null);
+  }
+
   @Test
   void unknownButWellFormedPartitionIsAccepted() {
     Arn arn = Arn.parse("arn:aws-new-part:s3:::b");

@@ -12,6 +12,16 @@ import org.jspecify.annotations.Nullable;
 public final class Entities {
   private Entities() {}
 
+  /** A copy of {@code list} without {@code item}, then with it at the end if {@code present}. */
+  private static List<String> toggled(List<String> list, String item, boolean present) {
+    List<String> l = new ArrayList<>(list);
+    l.remove(item);
+    if (present) {
+      l.add(item);
+    }
+    return l;
+  }
+
   /** Principal kinds. */
   public enum Kind {
     /** An IAM user. */
@@ -113,13 +123,8 @@ public final class Entities {
 
     /** A copy with another attached list. */
     public Entity withAttached(String policyArn, boolean attach) {
-      List<String> l = new ArrayList<>(attached);
-      l.remove(policyArn);
-      if (attach) {
-        l.add(policyArn);
-      }
-      return new Entity(kind, arn, account, name, path, id, inline, l, boundary, tags, groups,
-          trust, instanceProfiles);
+      return new Entity(kind, arn, account, name, path, id, inline,
+          toggled(attached, policyArn, attach), boundary, tags, groups, trust, instanceProfiles);
     }
 
     /** A copy with another boundary. */
@@ -130,13 +135,8 @@ public final class Entities {
 
     /** A copy with the user added to or removed from a group. */
     public Entity withGroup(String group, boolean member) {
-      List<String> l = new ArrayList<>(groups);
-      l.remove(group);
-      if (member) {
-        l.add(group);
-      }
-      return new Entity(kind, arn, account, name, path, id, inline, attached, boundary, tags, l,
-          trust, instanceProfiles);
+      return new Entity(kind, arn, account, name, path, id, inline, attached, boundary, tags,
+          toggled(groups, group, member), trust, instanceProfiles);
     }
 
     /** A copy with another trust policy. */

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -170,25 +171,26 @@ public final class SnapshotReader {
   }
 
   private @Nullable String optString(Map<String, JsonValue> m, String path, String name) {
+    JsonValue v = member(m, path, name, JsonValue::isString, "a string");
+    return v == null ? null : v.asString();
+  }
+
+  private boolean bool(Map<String, JsonValue> m, String path, String name) {
+    JsonValue v = member(m, path, name, JsonValue::isBoolean, "true or false");
+    return v != null && v.asBoolean();
+  }
+
+  /** Member {@code name} of {@code m}, null when it is missing or null, else of the type {@code is}. */
+  private @Nullable JsonValue member(Map<String, JsonValue> m, String path, String name,
+      Predicate<JsonValue> is, String what) {
     JsonValue v = m.get(name);
     if (v == null || v.isNull()) {
       return null;
     }
-    if (!v.isString()) {
-      throw error(child(path, name), name + " must be a string");
+    if (!is.test(v)) {
+      throw error(child(path, name), name + " must be " + what);
     }
-    return v.asString();
-  }
-
-  private boolean bool(Map<String, JsonValue> m, String path, String name) {
-    JsonValue v = m.get(name);
-    if (v == null || v.isNull()) {
-      return false;
-    }
-    if (!v.isBoolean()) {
-      throw error(child(path, name), name + " must be true or false");
-    }
-    return v.asBoolean();
+    return v;
   }
 
   private Arn arn(String text, String path) {
@@ -456,11 +458,27 @@ public final class SnapshotReader {
 
   private OrgNode node(
       @Nullable JsonValue v, String path, boolean account, int depth, Set<String> seen) {
+    Map<String, JsonValue> m = nodeObject(v, path, depth, account ? ACCOUNT_KEYS : NODE_KEYS,
+        account ? "an account" : "an OU");
+    return orgNode(m, path, false, account, depth, seen);
+  }
+
+  /** The members of a node after the depth check: checks {@code v} is an object of {@code keys}. */
+  private Map<String, JsonValue> nodeObject(
+      @Nullable JsonValue v, String path, int depth, Set<String> keys, String what) {
     if (depth > MAX_ORG_DEPTH) {
       throw error(path, "organizations nest at most " + MAX_ORG_DEPTH + " levels");
     }
-    Map<String, JsonValue> m =
-        object(v, path, account ? ACCOUNT_KEYS : NODE_KEYS, account ? "an account" : "an OU");
+    return object(v, path, keys, what);
+  }
+
+  /**
+   * A node of either organization format once its members {@code m} are read and its kind is
+   * known ({@code aws}: the format cloudir-aws writes; else the cloudir format): the id (12 digits
+   * for an account, once in the whole tree), the name, the SCPs and RCPs, then the children.
+   */
+  private OrgNode orgNode(Map<String, JsonValue> m, String path, boolean aws, boolean account,
+      int depth, Set<String> seen) {
     String id = string(m, path, "Id");
     if (account) {
       account(id, child(path, "Id"));
@@ -469,10 +487,20 @@ public final class SnapshotReader {
       throw error(child(path, "Id"), id + " appears twice in the tree");
     }
     String name = optString(m, path, "Name");
-    List<Named> scps = named(m.get("Scps"), child(path, "Scps"));
-    List<Named> rcps = named(m.get("Rcps"), child(path, "Rcps"));
+    String scpKey = aws ? "ServiceControlPolicies" : "Scps";
+    String rcpKey = aws ? "ResourceControlPolicies" : "Rcps";
+    List<Named> scps = policies(m.get(scpKey), child(path, scpKey), aws);
+    List<Named> rcps = policies(m.get(rcpKey), child(path, rcpKey), aws);
     List<OrgNode> children = new ArrayList<>();
-    if (!account) {
+    if (aws) {
+      List<JsonValue> kids = array(m.get("Children"), child(path, "Children"), "Children");
+      if (account && !kids.isEmpty()) {
+        throw error(child(path, "Children"), "an account has no children");
+      }
+      for (int i = 0; i < kids.size(); i++) {
+        children.add(awsNode(kids.get(i), child(path, "Children") + "[" + i + "]", depth + 1, seen));
+      }
+    } else if (!account) {
       List<JsonValue> ous = array(m.get("OrganizationalUnits"), child(path, "OrganizationalUnits"),
           "OrganizationalUnits");
       for (int i = 0; i < ous.size(); i++) {
@@ -488,13 +516,23 @@ public final class SnapshotReader {
     return new OrgNode(id, name == null ? id : name, scps, rcps, children, account);
   }
 
-  private List<Named> named(@Nullable JsonValue v, String path) {
+  /**
+   * A list of policies attached to a node: {@code {"Name", "Document"}} in the cloudir format,
+   * {@code {"Id", "Name"?, "Arn"?, "AwsManaged"?, "Content"}} in cloudir-aws's (named by the id
+   * when the name is missing).
+   */
+  private List<Named> policies(@Nullable JsonValue v, String path, boolean aws) {
     List<JsonValue> l = array(v, path, "a policy list");
+    String document = aws ? "Content" : "Document";
     List<Named> outList = new ArrayList<>();
     for (int i = 0; i < l.size(); i++) {
       String p = path + "[" + i + "]";
-      Map<String, JsonValue> m = object(l.get(i), p, NAMED_KEYS, "a policy");
-      outList.add(new Named(string(m, p, "Name"), policy(m.get("Document"), child(p, "Document"))));
+      Map<String, JsonValue> m = object(l.get(i), p, aws ? AWS_POLICY_KEYS : NAMED_KEYS, "a policy");
+      String name = aws ? optString(m, p, "Name") : string(m, p, "Name");
+      if (name == null) {
+        name = string(m, p, "Id");
+      }
+      outList.add(new Named(name, policy(m.get(document), child(p, document))));
     }
     return outList;
   }
@@ -533,10 +571,7 @@ public final class SnapshotReader {
   }
 
   private OrgNode awsNode(@Nullable JsonValue v, String path, int depth, Set<String> seen) {
-    if (depth > MAX_ORG_DEPTH) {
-      throw error(path, "organizations nest at most " + MAX_ORG_DEPTH + " levels");
-    }
-    Map<String, JsonValue> m = object(v, path, AWS_NODE_KEYS, "a node of the tree");
+    Map<String, JsonValue> m = nodeObject(v, path, depth, AWS_NODE_KEYS, "a node of the tree");
     String type = string(m, path, "Type");
     boolean account = switch (type) {
       case "ACCOUNT" -> true;
@@ -548,42 +583,7 @@ public final class SnapshotReader {
       throw error(child(path, "Type"), depth == 0 ? "the top node must be the ROOT"
           : "a ROOT below the top of the tree");
     }
-    String id = string(m, path, "Id");
-    if (account) {
-      account(id, child(path, "Id"));
-    }
-    if (!seen.add(id)) {
-      throw error(child(path, "Id"), id + " appears twice in the tree");
-    }
-    String name = optString(m, path, "Name");
-    List<Named> scps = awsPolicies(m.get("ServiceControlPolicies"),
-        child(path, "ServiceControlPolicies"));
-    List<Named> rcps = awsPolicies(m.get("ResourceControlPolicies"),
-        child(path, "ResourceControlPolicies"));
-    List<OrgNode> children = new ArrayList<>();
-    List<JsonValue> kids = array(m.get("Children"), child(path, "Children"), "Children");
-    if (account && !kids.isEmpty()) {
-      throw error(child(path, "Children"), "an account has no children");
-    }
-    for (int i = 0; i < kids.size(); i++) {
-      children.add(awsNode(kids.get(i), child(path, "Children") + "[" + i + "]", depth + 1, seen));
-    }
-    return new OrgNode(id, name == null ? id : name, scps, rcps, children, account);
-  }
-
-  private List<Named> awsPolicies(@Nullable JsonValue v, String path) {
-    List<JsonValue> l = array(v, path, "a policy list");
-    List<Named> outList = new ArrayList<>();
-    for (int i = 0; i < l.size(); i++) {
-      String p = path + "[" + i + "]";
-      Map<String, JsonValue> m = object(l.get(i), p, AWS_POLICY_KEYS, "a policy");
-      String name = optString(m, p, "Name");
-      if (name == null) {
-        name = string(m, p, "Id");
-      }
-      outList.add(new Named(name, policy(m.get("Content"), child(p, "Content"))));
-    }
-    return outList;
+    return orgNode(m, path, true, account, depth, seen);
   }
 
   // ------------------------------------------------------------------ resource policies
