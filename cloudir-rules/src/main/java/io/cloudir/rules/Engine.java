@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -33,9 +32,8 @@ public final class Engine {
   private final List<Rule> rules;
   private final List<CompiledRule> compiled;
   private final Map<SourceType, List<CompiledRule>> byType = new HashMap<>();
-  /** CloudTrail rules by event name (case-insensitive), each list in rule order. */
-  private final Map<String, List<CompiledRule>> byEventName =
-      new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  /** CloudTrail rules by lower-case event name, each list in rule order. */
+  private final Map<String, List<CompiledRule>> byEventName = new HashMap<>();
   private final List<CompiledRule> anyEventName = new ArrayList<>();
   private final EngineOptions options;
   private final boolean correlates;
@@ -158,7 +156,10 @@ public final class Engine {
     return new Session(this, sink);
   }
 
-  /** The rules that can fire on a CloudTrail event with this name (for its eventSource). */
+  /**
+   * The rules that can fire on a CloudTrail event with this lower-case name (for its
+   * eventSource).
+   */
   List<CompiledRule> cloudTrailCandidates(String eventName) {
     List<CompiledRule> l = byEventName.get(eventName);
     return l != null ? l : anyEventName;

@@ -37,9 +37,13 @@ public record Hit(int rule, long seq, long time, long end, int mask, List<List<S
   public static final long NO_TIME = Long.MIN_VALUE;
 
   /** Correlation order: end of window, then provenance, then arrival. */
-  public static final Comparator<Hit> ORDER = Comparator.comparingLong(Hit::end)
-      .thenComparing(h -> h.evidence().provenance())
-      .thenComparingLong(Hit::seq);
+  public static final Comparator<Hit> ORDER = (a, b) -> {
+    int c = Long.compare(a.end, b.end);
+    if (c == 0) {
+      c = a.evidence.provenance().compareTo(b.evidence.provenance());
+    }
+    return c != 0 ? c : Long.compare(a.seq, b.seq);
+  };
 
   /** Epoch nanoseconds of an instant, or {@link #NO_TIME}. */
   public static long nanos(@Nullable Instant t) {

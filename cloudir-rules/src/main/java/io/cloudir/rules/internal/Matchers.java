@@ -220,7 +220,15 @@ public final class Matchers {
       }
       case RE -> {
         Pattern p = regex((String) v, c.reFlags());
-        return x -> !(x instanceof JsonValue) && p.matcher(Values.text(x)).find();
+        RegexLiterals lit = RegexLiterals.analyse((String) v, c.reFlags());
+        return x -> {
+          if (x instanceof JsonValue) {
+            return false;
+          }
+          String text = Values.text(x);
+          int known = lit.test(text);
+          return known >= 0 ? known == 1 : p.matcher(text).find();
+        };
       }
       case CIDR -> {
         Cidr net = Cidr.parse((String) v);
