@@ -164,8 +164,9 @@ public final class Session implements Consumer<LogRecord> {
       ctx.reset(r);
       String eventSource = null;
       String eventName = null;
+      boolean routed = engine.routed();
       for (CompiledRule cr : candidates) {
-        Set<String> sources = cr.eventSources();
+        Set<String> sources = routed ? cr.eventSources() : declared(cr, true);
         if (sources != null) {
           if (eventSource == null) {
             eventSource = lower(((CloudTrailEvent) r).eventSource());
@@ -174,7 +175,7 @@ public final class Session implements Consumer<LogRecord> {
             continue;
           }
         }
-        Set<String> names = cr.eventNames();
+        Set<String> names = routed ? cr.eventNames() : declared(cr, false);
         if (names != null && r instanceof CloudTrailEvent e) {
           if (eventName == null) {
             eventName = lower(e.eventName());
@@ -238,6 +239,19 @@ public final class Session implements Consumer<LogRecord> {
       lower.put(s, l);
     }
     return l;
+  }
+
+  /**
+   * For the reference path: the event sources (or names) a CloudTrail-only rule's logsource
+   * declares — a filter of the rule's meaning, not routing — or null when it declares none.
+   */
+  private static @Nullable Set<String> declared(CompiledRule cr, boolean sources) {
+    if (!cr.types().equals(Set.of(SourceType.CLOUDTRAIL))) {
+      return null;
+    }
+    Set<String> d = sources ? cr.rule().logSource().eventSources()
+        : cr.rule().logSource().eventNames();
+    return d.isEmpty() ? null : d;
   }
 
   /** Evaluates every record of an iterable (such as a {@code RecordStream}), in order. */
