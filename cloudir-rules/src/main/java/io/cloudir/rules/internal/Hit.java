@@ -40,7 +40,10 @@ public record Hit(int rule, long seq, long time, long end, int mask, List<List<S
   public static final Comparator<Hit> ORDER = (a, b) -> {
     int c = Long.compare(a.end, b.end);
     if (c == 0) {
-      c = a.evidence.provenance().compareTo(b.evidence.provenance());
+      Provenance pa = a.evidence.provenance();
+      Provenance pb = b.evidence.provenance();
+      // same source (usually the same String instance): order by offset, as compareTo would
+      c = pa.source() == pb.source() ? Long.compare(pa.offset(), pb.offset()) : pa.compareTo(pb);
     }
     return c != 0 ? c : Long.compare(a.seq, b.seq);
   };
