@@ -21,6 +21,7 @@ import io.cloudir.rules.internal.CompiledRule;
 import io.cloudir.rules.internal.Correlator;
 import io.cloudir.rules.internal.EvalContext;
 import io.cloudir.rules.internal.Hit;
+import io.cloudir.rules.internal.HitBuffer;
 import io.cloudir.rules.internal.StateIo;
 import io.cloudir.rules.internal.Values;
 import java.io.ByteArrayInputStream;
@@ -36,7 +37,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -96,7 +96,7 @@ public final class Session implements Consumer<LogRecord> {
   private final Map<String, String> lower = new java.util.HashMap<>();
   private final List<Map<String, Long>> suppression = new ArrayList<>();
   private final Map<SourceType, Long> newest = new TreeMap<>();
-  private PriorityQueue<Hit> buffer = new PriorityQueue<>(Hit.ORDER);
+  private HitBuffer buffer = new HitBuffer();
   private long releasedUpTo = Hit.NO_TIME;
   /** The watermark: {@link #computeWatermark()} of {@link #newest}, kept up to date. */
   private long watermark = Hit.NO_TIME;
@@ -327,9 +327,10 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   private void release(long watermark) {
-    while (!buffer.isEmpty()
-        && (buffer.peek().end() <= watermark || buffer.size() > engine.options().maxBuffered())) {
-      Hit h = buffer.poll();
+    Hit head;
+    while ((head = buffer.peek()) != null
+        && (head.end() <= watermark || buffer.size() > engine.options().maxBuffered())) {
+      Hit h = Objects.requireNonNull(buffer.poll());
       if (h.end() > watermark) {
         late++;
       }
@@ -598,8 +599,7 @@ public final class Session implements Consumer<LogRecord> {
         StateIo.writeString(out, e.getKey().name());
         out.writeLong(e.getValue());
       }
-      List<Hit> buffered = new ArrayList<>(buffer);
-      buffered.sort(Hit.ORDER);
+      List<Hit> buffered = buffer.sorted();
       out.writeInt(buffered.size());
       for (Hit h : buffered) {
         h.write(out);
@@ -657,7 +657,7 @@ public final class Session implements Consumer<LogRecord> {
       }
       watermark = computeWatermark();
       n = StateIo.count(in.readInt());
-      buffer = new PriorityQueue<>(Hit.ORDER);
+      buffer = new HitBuffer();
       for (int i = 0; i < n; i++) {
         Hit h = Hit.read(in);
         if (h.rule() < 0 || h.rule() >= correlators.length || correlators[h.rule()] == null) {
