@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -33,17 +32,21 @@ public final class Engine {
   private final List<Rule> rules;
   private final List<CompiledRule> compiled;
   private final Map<SourceType, List<CompiledRule>> byType = new HashMap<>();
-  /** CloudTrail rules by event name (case-insensitive), each list in rule order. */
-  private final Map<String, List<CompiledRule>> byEventName =
-      new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  /** CloudTrail rules by lower-case event name, each list in rule order. */
+  private final Map<String, List<CompiledRule>> byEventName = new HashMap<>();
   private final List<CompiledRule> anyEventName = new ArrayList<>();
+  /** Every CloudTrail rule, in rule order (the reference path's candidates). */
+  private final List<CompiledRule> allCloudTrail = new ArrayList<>();
+  /** False for the reference path: no routing, every rule of the record's type is evaluated. */
+  private final boolean routed;
   private final EngineOptions options;
   private final boolean correlates;
   private final byte[] fingerprint;
 
-  private Engine(List<Rule> rules, EngineOptions options) {
+  private Engine(List<Rule> rules, EngineOptions options, boolean routed) {
     this.rules = List.copyOf(rules);
     this.options = options;
+    this.routed = routed;
     List<CompiledRule> c = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Rule r : this.rules) {
@@ -60,6 +63,7 @@ public final class Engine {
     for (CompiledRule cr : compiled) {
       for (SourceType t : cr.types()) {
         if (t.equals(SourceType.CLOUDTRAIL)) {
+          allCloudTrail.add(cr);
           Set<String> names = cr.eventNames();
           if (names == null) {
             anyEventName.add(cr);
@@ -89,7 +93,15 @@ public final class Engine {
    *     a duplicate rule id
    */
   public static Engine compile(Collection<Rule> rules) {
-    return new Engine(new ArrayList<>(rules), EngineOptions.defaults());
+    return new Engine(new ArrayList<>(rules), EngineOptions.defaults(), true);
+  }
+
+  /**
+   * The reference path, for tests: an engine that routes nothing — every rule reading the
+   * record's type is evaluated on every record. Its findings must equal the routed engine's.
+   */
+  static Engine compileUnrouted(Collection<Rule> rules, EngineOptions options) {
+    return new Engine(new ArrayList<>(rules), options, false);
   }
 
   /**
@@ -98,7 +110,7 @@ public final class Engine {
    * @throws RuleException for the first rule that does not compile, or a duplicate rule id
    */
   public static Engine compile(Collection<Rule> rules, EngineOptions options) {
-    return new Engine(new ArrayList<>(rules), java.util.Objects.requireNonNull(options));
+    return new Engine(new ArrayList<>(rules), java.util.Objects.requireNonNull(options), true);
   }
 
   /** The options. */
@@ -158,8 +170,14 @@ public final class Engine {
     return new Session(this, sink);
   }
 
-  /** The rules that can fire on a CloudTrail event with this name (for its eventSource). */
+  /**
+   * The rules that can fire on a CloudTrail event with this lower-case name (for its
+   * eventSource).
+   */
   List<CompiledRule> cloudTrailCandidates(String eventName) {
+    if (!routed) {
+      return allCloudTrail;
+    }
     List<CompiledRule> l = byEventName.get(eventName);
     return l != null ? l : anyEventName;
   }
@@ -168,6 +186,11 @@ public final class Engine {
   List<CompiledRule> candidates(SourceType t) {
     List<CompiledRule> l = byType.get(t);
     return l != null ? l : List.of();
+  }
+
+  /** Whether records are routed (false only for the reference path). */
+  boolean routed() {
+    return routed;
   }
 
   /** The compiled rules, in order. */

@@ -109,12 +109,12 @@ public final class Field {
     return test("lte", value);
   }
 
-  /** The field is present and not JSON {@code null} ({@code exists: true}). */
+  /** The field has a value other than JSON {@code null} and {@code ""} ({@code exists: true}). */
   public FieldTest exists() {
     return test("exists", Boolean.TRUE);
   }
 
-  /** The field is absent or JSON {@code null} ({@code exists: false}). */
+  /** The field is absent, JSON {@code null} or {@code ""} ({@code exists: false}). */
   public FieldTest absent() {
     return test("exists", Boolean.FALSE);
   }

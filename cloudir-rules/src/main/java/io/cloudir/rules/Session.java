@@ -21,6 +21,7 @@ import io.cloudir.rules.internal.CompiledRule;
 import io.cloudir.rules.internal.Correlator;
 import io.cloudir.rules.internal.EvalContext;
 import io.cloudir.rules.internal.Hit;
+import io.cloudir.rules.internal.HitBuffer;
 import io.cloudir.rules.internal.StateIo;
 import io.cloudir.rules.internal.TravelCorrelator;
 import io.cloudir.rules.internal.Values;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -87,10 +87,20 @@ public final class Session implements Consumer<LogRecord> {
   };
   private final EvalContext ctx;
   private final Correlator[] correlators;
+  /** The sink of each correlated rule's correlator (made once). */
+  private final Correlator.Out[] outs;
+  /** Indices of the correlators with deadlines ({@link Correlator#advance} does something). */
+  private final int[] timed;
+  /** Lateness in nanoseconds of each record type seen (cache of the options). */
+  private final Map<SourceType, Long> latenessNanos = new java.util.HashMap<>();
+  /** Lower-case forms of the (canonical, so few) eventName/eventSource strings seen. */
+  private final Map<String, String> lower = new java.util.HashMap<>();
   private final List<Map<String, Long>> suppression = new ArrayList<>();
   private final Map<SourceType, Long> newest = new TreeMap<>();
-  private PriorityQueue<Hit> buffer = new PriorityQueue<>(Hit.ORDER);
+  private HitBuffer buffer = new HitBuffer();
   private long releasedUpTo = Hit.NO_TIME;
+  /** The watermark: {@link #computeWatermark()} of {@link #newest}, kept up to date. */
+  private long watermark = Hit.NO_TIME;
   private long seq;
   private long records;
   private long findings;
@@ -107,13 +117,20 @@ public final class Session implements Consumer<LogRecord> {
         engine.options().ipEnricher());
     List<CompiledRule> rules = engine.compiled();
     this.correlators = new Correlator[rules.size()];
+    this.outs = new Correlator.Out[rules.size()];
+    List<Integer> t = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       Correlation c = rules.get(i).rule().correlation();
       if (c != null) {
         correlators[i] = Correlator.of(c);
+        outs[i] = newOut(rules.get(i));
+        if (c.kind() == Correlation.Kind.SEQUENCE) {
+          t.add(i);
+        }
       }
       suppression.add(rules.get(i).rule().suppression() == null ? Map.of() : lru());
     }
+    this.timed = t.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static Map<String, Long> lru() {
@@ -139,7 +156,7 @@ public final class Session implements Consumer<LogRecord> {
       if ("ConsoleLogin".equals(name)) {
         rememberSignIn(e);
       }
-      candidates = engine.cloudTrailCandidates(name == null ? "" : name);
+      candidates = engine.cloudTrailCandidates(lower(name));
     } else {
       candidates = engine.candidates(r.source());
     }
@@ -148,22 +165,21 @@ public final class Session implements Consumer<LogRecord> {
       ctx.reset(r);
       String eventSource = null;
       String eventName = null;
+      boolean routed = engine.routed();
       for (CompiledRule cr : candidates) {
-        Set<String> sources = cr.eventSources();
+        Set<String> sources = routed ? cr.eventSources() : declared(cr, true);
         if (sources != null) {
           if (eventSource == null) {
-            String s = ((CloudTrailEvent) r).eventSource();
-            eventSource = s == null ? "" : s.toLowerCase(Locale.ROOT);
+            eventSource = lower(((CloudTrailEvent) r).eventSource());
           }
           if (!sources.contains(eventSource)) {
             continue;
           }
         }
-        Set<String> names = cr.eventNames();
+        Set<String> names = routed ? cr.eventNames() : declared(cr, false);
         if (names != null && r instanceof CloudTrailEvent e) {
           if (eventName == null) {
-            String n = e.eventName();
-            eventName = n == null ? "" : n.toLowerCase(Locale.ROOT);
+            eventName = lower(e.eventName());
           }
           if (!names.contains(eventName)) {
             continue;
@@ -173,7 +189,7 @@ public final class Session implements Consumer<LogRecord> {
         Correlation c = cr.rule().correlation();
         if (c == null) {
           if (cr.matches(ctx)) {
-            emit(cr, single(cr, r));
+            emitSingle(cr, r);
           }
         } else {
           Hit h = hit(cr, c, r);
@@ -200,10 +216,43 @@ public final class Session implements Consumer<LogRecord> {
       }
       long end = end(r);
       if (end != Hit.NO_TIME) {
-        newest.merge(r.source(), end, Math::max);
+        Long prev = newest.get(r.source());
+        if (prev == null || end > prev) {
+          newest.put(r.source(), end);
+          watermark = computeWatermark();
+        }
       }
-      release(watermark());
+      release(watermark);
     }
+  }
+
+  /** The lower-case form of an event name or source ("" for null), cached per canonical value. */
+  private String lower(@Nullable String s) {
+    if (s == null) {
+      return "";
+    }
+    String l = lower.get(s);
+    if (l == null) {
+      if (lower.size() > 10_000) {
+        lower.clear();
+      }
+      l = s.toLowerCase(Locale.ROOT);
+      lower.put(s, l);
+    }
+    return l;
+  }
+
+  /**
+   * For the reference path: the event sources (or names) a CloudTrail-only rule's logsource
+   * declares — a filter of the rule's meaning, not routing — or null when it declares none.
+   */
+  private static @Nullable Set<String> declared(CompiledRule cr, boolean sources) {
+    if (!cr.types().equals(Set.of(SourceType.CLOUDTRAIL))) {
+      return null;
+    }
+    Set<String> d = sources ? cr.rule().logSource().eventSources()
+        : cr.rule().logSource().eventNames();
+    return d.isEmpty() ? null : d;
   }
 
   /** Evaluates every record of an iterable (such as a {@code RecordStream}), in order. */
@@ -226,7 +275,7 @@ public final class Session implements Consumer<LogRecord> {
     release(Long.MAX_VALUE);
     for (int i = 0; i < correlators.length; i++) {
       if (correlators[i] != null) {
-        correlators[i].flush(out(engine.compiled().get(i)));
+        correlators[i].flush(outs[i]);
       }
     }
   }
@@ -262,38 +311,45 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   private long watermark() {
+    return watermark;
+  }
+
+  private long computeWatermark() {
     long w = Long.MAX_VALUE;
     for (Map.Entry<SourceType, Long> e : newest.entrySet()) {
-      long l = engine.options().lateness(e.getKey()).toNanos();
+      Long l = latenessNanos.get(e.getKey());
+      if (l == null) {
+        l = engine.options().lateness(e.getKey()).toNanos();
+        latenessNanos.put(e.getKey(), l);
+      }
       w = Math.min(w, e.getValue() - l);
     }
     return newest.isEmpty() ? Hit.NO_TIME : w;
   }
 
   private void release(long watermark) {
-    while (!buffer.isEmpty()
-        && (buffer.peek().end() <= watermark || buffer.size() > engine.options().maxBuffered())) {
-      Hit h = buffer.poll();
+    Hit head;
+    while ((head = buffer.peek()) != null
+        && (head.end() <= watermark || buffer.size() > engine.options().maxBuffered())) {
+      Hit h = Objects.requireNonNull(buffer.poll());
       if (h.end() > watermark) {
         late++;
       }
       correlate(h);
     }
     if (watermark != Hit.NO_TIME && watermark != Long.MAX_VALUE) {
-      for (int i = 0; i < correlators.length; i++) {
-        if (correlators[i] != null) {
-          correlators[i].advance(watermark, out(engine.compiled().get(i)));
-        }
+      for (int i : timed) {
+        correlators[i].advance(watermark, outs[i]);
       }
     }
   }
 
   private void correlate(Hit h) {
     releasedUpTo = Math.max(releasedUpTo, h.end());
-    correlators[h.rule()].onHit(h, out(engine.compiled().get(h.rule())));
+    correlators[h.rule()].onHit(h, outs[h.rule()]);
   }
 
-  private Correlator.Out out(CompiledRule cr) {
+  private Correlator.Out newOut(CompiledRule cr) {
     return new Correlator.Out() {
       @Override
       public void finding(List<Hit> hs, Hit last) {
@@ -384,10 +440,19 @@ public final class Session implements Consumer<LogRecord> {
 
   // ---------------------------------------------------------------- findings
 
-  private Hit single(CompiledRule cr, LogRecord r) {
+  /**
+   * Emits the finding of a simple rule's match, unless suppressed; the finding (title,
+   * attribution, evidence) is built only when it is emitted.
+   */
+  private void emitSingle(CompiledRule cr, LogRecord r) {
     long time = Hit.nanos(r.time());
-    return new Hit(cr.index(), seq, time, time, 1, List.of(), "", suppressKey(cr),
-        cr.title(ctx), principal(r), sourceIp(r), evidence(r));
+    Rule rule = cr.rule();
+    if (rule.suppression() != null && suppressed(cr, joined(cr.suppressBy()), time)) {
+      return;
+    }
+    emitted(new Finding(rule.id(), cr.title(ctx), rule.severity(), rule.mitre(),
+        Hit.instant(time), principal(r), sourceIp(r), List.of(evidence(r)), rule.author(),
+        rule.license(), link(rule)));
   }
 
   private Finding correlated(CompiledRule cr, List<Hit> hs, Hit last, String titleSuffix,
@@ -415,31 +480,36 @@ public final class Session implements Consumer<LogRecord> {
     return rule.references().isEmpty() ? null : rule.references().get(0);
   }
 
-  private void emit(CompiledRule cr, Hit h) {
-    Rule rule = cr.rule();
-    emit(cr, h, new Finding(rule.id(), h.title(), rule.severity(), rule.mitre(),
-        Hit.instant(h.time()), h.principal(), h.sourceIp(), List.of(h.evidence()), rule.author(),
-        rule.license(), link(rule)));
-  }
-
   /** Emits a finding unless suppressed; {@code keySource} carries the suppression key. */
   private void emit(CompiledRule cr, Hit keySource, Finding f) {
-    Suppression sup = cr.rule().suppression();
-    if (sup != null) {
-      String key = keySource.suppressKey();
-      long t = Hit.nanos(f.time());
-      Map<String, Long> m = suppression.get(cr.index());
-      Long last = m.get(key);
-      if (last != null && t != Hit.NO_TIME && t - last < sup.window().toNanos() && t >= last) {
-        suppressed++;
-        return;
-      }
-      m.put(key, t);
-      while (m.size() > MAX_SUPPRESSION_KEYS) {
-        m.remove(m.keySet().iterator().next());
-        evicted++;
-      }
+    if (cr.rule().suppression() != null
+        && suppressed(cr, keySource.suppressKey(), Hit.nanos(f.time()))) {
+      return;
     }
+    emitted(f);
+  }
+
+  /**
+   * Whether a finding of the rule with this suppression key at time {@code t} is suppressed
+   * (counted); if not, the key is remembered at {@code t}.
+   */
+  private boolean suppressed(CompiledRule cr, String key, long t) {
+    Suppression sup = Objects.requireNonNull(cr.rule().suppression());
+    Map<String, Long> m = suppression.get(cr.index());
+    Long last = m.get(key);
+    if (last != null && t != Hit.NO_TIME && t - last < sup.window().toNanos() && t >= last) {
+      suppressed++;
+      return true;
+    }
+    m.put(key, t);
+    while (m.size() > MAX_SUPPRESSION_KEYS) {
+      m.remove(m.keySet().iterator().next());
+      evicted++;
+    }
+    return false;
+  }
+
+  private void emitted(Finding f) {
     findings++;
     sink.accept(f);
   }
@@ -542,8 +612,7 @@ public final class Session implements Consumer<LogRecord> {
         StateIo.writeString(out, e.getKey().name());
         out.writeLong(e.getValue());
       }
-      List<Hit> buffered = new ArrayList<>(buffer);
-      buffered.sort(Hit.ORDER);
+      List<Hit> buffered = buffer.sorted();
       out.writeInt(buffered.size());
       for (Hit h : buffered) {
         h.write(out);
@@ -599,8 +668,9 @@ public final class Session implements Consumer<LogRecord> {
       for (int i = 0; i < n; i++) {
         newest.put(SourceType.of(StateIo.readString(in)), in.readLong());
       }
+      watermark = computeWatermark();
       n = StateIo.count(in.readInt());
-      buffer = new PriorityQueue<>(Hit.ORDER);
+      buffer = new HitBuffer();
       for (int i = 0; i < n; i++) {
         Hit h = Hit.read(in);
         if (h.rule() < 0 || h.rule() >= correlators.length || correlators[h.rule()] == null) {

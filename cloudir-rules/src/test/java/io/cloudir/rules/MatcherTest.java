@@ -94,6 +94,36 @@ class MatcherTest {
   }
 
   @Test
+  void listValuedFieldsMatchWhenAnyElementMatchesWithoutAQuantifier() {
+    // requestParameters.tags is the JSON array ["a","b"]
+    assertTrue(holds(Field.of("requestParameters.tags").equalsAny("b"), E));
+    assertTrue(holds(Field.of("requestParameters.tags").equalsAny("B"), E));
+    assertTrue(holds(Field.of("requestParameters.tags").matches("^b$"), E));
+    assertTrue(holds(Field.of("requestParameters.tags").startsWith("a"), E));
+    assertFalse(holds(Field.of("requestParameters.tags").equalsAny("c"), E));
+    assertTrue(holds(Field.of("requestParameters.tags").all().equalsAny("a", "b"), E));
+    assertFalse(holds(Field.of("requestParameters.tags").all().equalsAny("a", "c"), E));
+    // nested arrays and arrays of objects reached by a name
+    CloudTrailEvent nested = event("\"requestParameters\":{\"m\":[[\"x\",\"y\"],[\"z\"]],"
+        + "\"ports\":[22,3389]}");
+    assertTrue(holds(Field.of("requestParameters.m").equalsAny("z"), nested));
+    assertTrue(holds(Field.of("requestParameters.ports").equalsAny(3389), nested));
+    assertTrue(holds(Field.of("requestParameters.ports").gt(3000), nested));
+    assertFalse(holds(Field.of("requestParameters.ports").equalsAny(80), nested));
+  }
+
+  @Test
+  void anEmptyStringIsNotPresent() {
+    CloudTrailEvent empty = event("\"errorCode\":\"\",\"errorMessage\":\" \"");
+    assertFalse(holds(Field.of("errorCode").exists(), empty));
+    assertTrue(holds(Field.of("errorCode").absent(), empty));
+    // only the empty string: any other text (even a blank) is a value
+    assertTrue(holds(Field.of("errorMessage").exists(), empty));
+    // equality with the empty string still sees it
+    assertTrue(holds(Field.of("errorCode").equalsAny(""), empty));
+  }
+
+  @Test
   void existsAndAbsent() {
     assertTrue(holds(Field.of("userAgent").exists(), E));
     assertFalse(holds(Field.of("errorCode").exists(), E));

@@ -37,9 +37,16 @@ public record Hit(int rule, long seq, long time, long end, int mask, List<List<S
   public static final long NO_TIME = Long.MIN_VALUE;
 
   /** Correlation order: end of window, then provenance, then arrival. */
-  public static final Comparator<Hit> ORDER = Comparator.comparingLong(Hit::end)
-      .thenComparing(h -> h.evidence().provenance())
-      .thenComparingLong(Hit::seq);
+  public static final Comparator<Hit> ORDER = (a, b) -> {
+    int c = Long.compare(a.end, b.end);
+    if (c == 0) {
+      Provenance pa = a.evidence.provenance();
+      Provenance pb = b.evidence.provenance();
+      // same source (usually the same String instance): order by offset, as compareTo would
+      c = pa.source() == pb.source() ? Long.compare(pa.offset(), pb.offset()) : pa.compareTo(pb);
+    }
+    return c != 0 ? c : Long.compare(a.seq, b.seq);
+  };
 
   /** Epoch nanoseconds of an instant, or {@link #NO_TIME}. */
   public static long nanos(@Nullable Instant t) {

@@ -71,7 +71,7 @@ public final class Matchers {
     }
     if (c.op() == Op.EXISTS) {
       boolean want = (Boolean) t.values().get(0);
-      return ctx -> (!values(ctx, acc, transforms).isEmpty()) == want;
+      return ctx -> present(values(ctx, acc, transforms)) == want;
     }
     if (c.fieldref()) {
       List<Accessor> refs = new ArrayList<>();
@@ -133,9 +133,46 @@ public final class Matchers {
     };
   }
 
+  /**
+   * Whether a field has a value for {@code exists}: a value other than the empty string (JSON
+   * null is no value already). CloudTrail leaves {@code errorCode} out of successful calls; an
+   * empty one carries no error either.
+   */
+  static boolean present(List<Object> vals) {
+    for (Object v : vals) {
+      if (!(v instanceof String s && s.isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code p} matches a value, or — for a JSON array — the value itself or any of its
+   * elements (nested arrays flattened): a list-valued field matches when one element does,
+   * without a {@code [*]} in the path.
+   */
   private static boolean anyValue(List<Object> vals, Pat p) {
     for (Object v : vals) {
-      if (p.match(v)) {
+      if (p.match(v) || (v instanceof JsonValue j && j.isArray() && anyElement(j, p))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyElement(JsonValue array, Pat p) {
+    List<Object> one = new ArrayList<>(1);
+    for (JsonValue e : array.elements()) {
+      if (e.isArray()) {
+        if (anyElement(e, p)) {
+          return true;
+        }
+        continue;
+      }
+      one.clear();
+      Values.addJson(e, one);
+      if (!one.isEmpty() && p.match(one.get(0))) {
         return true;
       }
     }
@@ -220,7 +257,15 @@ public final class Matchers {
       }
       case RE -> {
         Pattern p = regex((String) v, c.reFlags());
-        return x -> !(x instanceof JsonValue) && p.matcher(Values.text(x)).find();
+        RegexLiterals lit = RegexLiterals.analyse((String) v, c.reFlags());
+        return x -> {
+          if (x instanceof JsonValue) {
+            return false;
+          }
+          String text = Values.text(x);
+          int known = lit.test(text);
+          return known >= 0 ? known == 1 : p.matcher(text).find();
+        };
       }
       case CIDR -> {
         Cidr net = Cidr.parse((String) v);
