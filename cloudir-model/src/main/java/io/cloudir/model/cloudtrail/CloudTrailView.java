@@ -782,12 +782,15 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     if (timeSecs == IsoTime.INVALID) {
       return Long.MIN_VALUE;
     }
-    long lo = timeSecs * 1_000_000_000L;
-    long n = lo + timeNano;
-    if (Math.multiplyHigh(timeSecs, 1_000_000_000L) != lo >> 63 || lo >= 0 && n < 0) {
-      return Long.MIN_VALUE; // beyond 2262: a long of nanoseconds cannot hold it
+    // a negative second with a fraction: count from the next second, so that the product cannot
+    // overflow where the sum does not
+    long secs = timeNano > 0 && timeSecs < 0 ? timeSecs + 1 : timeSecs;
+    long nanos = secs == timeSecs ? timeNano : timeNano - 1_000_000_000L;
+    try {
+      return Math.addExact(Math.multiplyExact(secs, 1_000_000_000L), nanos);
+    } catch (ArithmeticException beyond) {
+      return Long.MIN_VALUE; // before 1677-09-21 or after 2262-04-11
     }
-    return n;
   }
 
   /**
