@@ -218,15 +218,10 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         }
         if (id >= 0) {
           spans[id] = ((long) vs << 32) | ve;
-          byte c0 = b[vs];
-          if (c0 == '"') {
-            strMask |= 1 << id;
-            if (sc.lastStringEscaped) {
-              escMask |= 1 << id;
-            }
-          } else if (c0 == 'n') {
-            nullMask |= 1 << id;
-          }
+          int k = kind(b[vs], sc);
+          strMask |= (k & 1) << id;
+          escMask |= (k >>> 1 & 1) << id;
+          nullMask |= (k >>> 2) << id;
         } else {
           addExtra(b, ns, nameEsc, vs, ve);
         }
@@ -250,6 +245,17 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     end = p + 1;
     finish();
     return end;
+  }
+
+  /**
+   * The kind of a value that starts with {@code first}, as bits: 1 a string, 2 a string with
+   * escapes (the last one {@code sc} scanned), 4 null.
+   */
+  private static int kind(byte first, JsonScanner sc) {
+    if (first == '"') {
+      return sc.lastStringEscaped ? 3 : 1;
+    }
+    return first == 'n' ? 4 : 0;
   }
 
   private static int eof(int p, boolean atEof) throws JsonSyntaxError {
@@ -343,15 +349,10 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
             throw JsonSyntaxError.wellFormed(ns, "duplicate key \"userIdentity." + UI_FIELDS[id].jsonName() + "\"");
           }
           uiSpans[id] = ((long) vs << 32) | ve;
-          byte c0 = b[vs];
-          if (c0 == '"') {
-            uiStrMask |= 1 << id;
-            if (sc.lastStringEscaped) {
-              uiEscMask |= 1 << id;
-            }
-          } else if (c0 == 'n') {
-            uiNullMask |= 1 << id;
-          }
+          int k = kind(b[vs], sc);
+          uiStrMask |= (k & 1) << id;
+          uiEscMask |= (k >>> 1 & 1) << id;
+          uiNullMask |= (k >>> 2) << id;
         }
         p = JsonScanner.skipWs(b, ve, limit);
         if (p >= limit) {
