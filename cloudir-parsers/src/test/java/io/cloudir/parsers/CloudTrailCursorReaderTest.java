@@ -127,4 +127,46 @@ class CloudTrailCursorReaderTest {
       assertEquals(1, r.stats().parsed());
     }
   }
+
+  /**
+   * Consecutive events mostly share a date, which the cursor parses once: times of day, invalid
+   * ones and other shapes between them must still read exactly as java.time reads them.
+   */
+  @Test
+  void eventTimesOfConsecutiveEventsAgreeWithJavaTime() throws IOException {
+    long seed = new SplittableRandom().nextLong();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    String[] dates = {"2024-03-11", "2024-03-12", "2024-02-29", "2023-02-29", "9999-12-31", "1970-01-01"};
+    StringBuilder sb = new StringBuilder();
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      String date = dates[rnd.nextInt(4) == 0 ? rnd.nextInt(dates.length) : 0];
+      String time = String.format("%02d:%02d:%02d", rnd.nextInt(26), rnd.nextInt(62), rnd.nextInt(62));
+      String zone = switch (rnd.nextInt(8)) {
+        case 0 -> ".5Z";
+        case 1 -> "+02:00";
+        default -> "Z";
+      };
+      String text = date + (rnd.nextInt(50) == 0 ? "t" : "T") + time + zone;
+      texts.add(text);
+      sb.append("{\"eventVersion\":\"1.08\",\"eventTime\":\"").append(text).append("\"}\n");
+    }
+    int i = 0;
+    try (CloudTrailCursorReader r =
+        CloudTrailCursorReader.open(LogSource.of("times", utf8(sb.toString())), ReadLimits.defaults(), false)) {
+      CloudTrailCursor c = r.cursor();
+      while (r.next()) {
+        String text = texts.get(i++);
+        java.time.Instant expected;
+        try {
+          expected = java.time.OffsetDateTime.parse(text.replace('t', 'T')).toInstant();
+        } catch (java.time.DateTimeException e) {
+          expected = null;
+        }
+        assertEquals(expected, c.eventTime(), "seed " + seed + ": " + text);
+        assertEquals(expected == null ? Long.MIN_VALUE : expected.toEpochMilli(), c.eventTimeMillis(), text);
+      }
+    }
+    assertEquals(texts.size(), i);
+  }
 }

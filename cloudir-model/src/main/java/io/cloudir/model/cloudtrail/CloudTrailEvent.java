@@ -65,7 +65,12 @@ public final class CloudTrailEvent extends CloudTrailView implements LogRecord {
     for (int i = 0; i < extras.length; i++) {
       extras[i] -= shift;
     }
-    this.timeNanos = from.timeNanos;
+    this.timeSecs = from.timeSecs;
+    this.timeNano = from.timeNano;
+    this.strMask = from.strMask;
+    this.nullMask = from.nullMask;
+    this.uiStrMask = from.uiStrMask;
+    this.uiNullMask = from.uiNullMask;
     this.warnMask = from.warnMask;
     // The index lives in fields inherited from CloudTrailView that cannot be final (cursors reuse
     // them). Publish them like final fields: no store of the constructor may be reordered after

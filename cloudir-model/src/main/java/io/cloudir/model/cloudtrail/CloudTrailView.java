@@ -43,25 +43,6 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
   static final UserIdentityField[] UI_FIELDS = UserIdentityField.values();
   static final ByteNames TOP_NAMES = names(FIELDS);
   static final ByteNames UI_NAMES = uiNames();
-  private static final byte[] NO_NAME = new byte[0];
-
-  /** The member id that followed member {@code i - 1} last time ({@code [0]}: the first member). */
-  private final int[] nextTop = initNext();
-  private int prevTop = -1;
-  private final int[] nextUi = initNextUi();
-  private int prevUi = -1;
-
-  private static int[] initNextUi() {
-    int[] n = new int[UI_FIELDS.length + 1];
-    java.util.Arrays.fill(n, -1);
-    return n;
-  }
-
-  private static int[] initNext() {
-    int[] n = new int[FIELDS.length + 1];
-    java.util.Arrays.fill(n, -1);
-    return n;
-  }
 
   static final int W_TIME_MISSING = 1;
   static final int W_TIME_MALFORMED = 2;
@@ -108,8 +89,22 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
   int uiEnd;
   int[] extras = new int[12];
   int extraCount;
-  long timeNanos = IsoTime.INVALID;
+  /** eventTime in epoch seconds, or {@link IsoTime#INVALID}; its fraction is {@link #timeNano}. */
+  long timeSecs = IsoTime.INVALID;
+  int timeNano;
   int warnMask;
+  /** Known top-level fields whose value is a JSON string, and those whose value is null. */
+  int strMask;
+  int nullMask;
+  /** The same for the known {@code userIdentity} fields. */
+  int uiStrMask;
+  int uiNullMask;
+
+  // The date of the last eventTime parsed (its first ten bytes, packed) and its epoch second at
+  // midnight: consecutive events mostly share the date, so only the time of day is parsed then.
+  private long lastDate = -1;
+  private int lastDateTail = -1;
+  private long lastDateSecs;
 
   CloudTrailView() {
     this.buf = new byte[0];
@@ -150,10 +145,14 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     uiEnd = 0;
     extraCount = 0;
     warnMask = 0;
-    timeNanos = IsoTime.INVALID;
+    strMask = 0;
+    nullMask = 0;
+    uiStrMask = 0;
+    uiNullMask = 0;
+    timeSecs = IsoTime.INVALID;
+    timeNano = 0;
     buf = b;
     start = p;
-    prevTop = -1;
     if (b[p] != '{') {
       throw new JsonSyntaxError(p, "a CloudTrail event must be a JSON object");
     }
@@ -173,15 +172,11 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         int id;
         int ne;
         boolean nameEsc;
-        // Producers write the members in a stable order: try the name that followed the previous
-        // member last time. An exact byte match with a known name (and its closing quote) is a
-        // valid string, so it needs no scan and no table lookup.
-        int guess = nextTop[prevTop + 1];
-        byte[] gn = guess >= 0 ? TOP_NAMES.name(guess) : NO_NAME;
-        if (guess >= 0 && p + gn.length + 1 < limit && b[p + gn.length + 1] == '"'
-            && TOP_NAMES.matchesAt(guess, b, p + 1)) {
-          id = guess;
-          ne = p + gn.length + 2;
+        // A name spelled exactly as a known one (and its closing quote) is a valid string, so it
+        // needs no scan: found from its first eight bytes.
+        id = TOP_NAMES.matchQuoted(b, p, limit);
+        if (id >= 0) {
+          ne = p + TOP_NAMES.name(id).length + 2;
           nameEsc = false;
           p = ne;
         } else {
@@ -193,10 +188,6 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           nameEsc = sc.lastStringEscaped;
           id = nameEsc ? lookupEscaped(TOP_NAMES, b, ns + 1, ne - 1)
               : TOP_NAMES.lookup(b, ns + 1, ne - 1);
-        }
-        if (id >= 0) {
-          nextTop[prevTop + 1] = id;
-          prevTop = id;
         }
         p = JsonScanner.skipWs(b, p, limit);
         if (p >= limit) {
@@ -227,9 +218,10 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         }
         if (id >= 0) {
           spans[id] = ((long) vs << 32) | ve;
-          if (b[vs] == '"' && sc.lastStringEscaped) {
-            escMask |= 1 << id;
-          }
+          int k = kind(b[vs], sc);
+          strMask |= (k & 1) << id;
+          escMask |= (k >>> 1 & 1) << id;
+          nullMask |= (k >>> 2) << id;
         } else {
           addExtra(b, ns, nameEsc, vs, ve);
         }
@@ -253,6 +245,17 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     end = p + 1;
     finish();
     return end;
+  }
+
+  /**
+   * The kind of a value that starts with {@code first}, as bits: 1 a string, 2 a string with
+   * escapes (the last one {@code sc} scanned), 4 null.
+   */
+  private static int kind(byte first, JsonScanner sc) {
+    if (first == '"') {
+      return sc.lastStringEscaped ? 3 : 1;
+    }
+    return first == 'n' ? 4 : 0;
   }
 
   private static int eof(int p, boolean atEof) throws JsonSyntaxError {
@@ -299,7 +302,6 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
 
   private int indexUserIdentity(byte[] b, int p, int limit, boolean atEof, JsonScanner sc, int depth)
       throws JsonSyntaxError {
-    prevUi = -1;
     if (depth + 1 > sc.maxDepth()) {
       throw new JsonSyntaxError(p, "nesting deeper than " + sc.maxDepth(), true);
     }
@@ -314,13 +316,9 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           throw new JsonSyntaxError(p, "expected a member name but found '" + JsonScanner.printable(b[p]) + "'");
         }
         int ns = p;
-        int id;
-        int guess = nextUi[prevUi + 1];
-        byte[] gn = guess >= 0 ? UI_NAMES.name(guess) : NO_NAME;
-        if (guess >= 0 && p + gn.length + 1 < limit && b[p + gn.length + 1] == '"'
-            && UI_NAMES.matchesAt(guess, b, p + 1)) {
-          id = guess; // same shortcut as for the top-level members
-          p += gn.length + 2;
+        int id = UI_NAMES.matchQuoted(b, p, limit); // as for the top-level members
+        if (id >= 0) {
+          p += UI_NAMES.name(id).length + 2;
         } else {
           p = sc.scanString(b, p, limit);
           if (p < 0) {
@@ -329,10 +327,6 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           int ne = p;
           id = sc.lastStringEscaped ? lookupEscaped(UI_NAMES, b, ns + 1, ne - 1)
               : UI_NAMES.lookup(b, ns + 1, ne - 1);
-        }
-        if (id >= 0) {
-          nextUi[prevUi + 1] = id;
-          prevUi = id;
         }
         p = JsonScanner.skipWs(b, p, limit);
         if (p >= limit) {
@@ -355,9 +349,10 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
             throw JsonSyntaxError.wellFormed(ns, "duplicate key \"userIdentity." + UI_FIELDS[id].jsonName() + "\"");
           }
           uiSpans[id] = ((long) vs << 32) | ve;
-          if (b[vs] == '"' && sc.lastStringEscaped) {
-            uiEscMask |= 1 << id;
-          }
+          int k = kind(b[vs], sc);
+          uiStrMask |= (k & 1) << id;
+          uiEscMask |= (k >>> 1 & 1) << id;
+          uiNullMask |= (k >>> 2) << id;
         }
         p = JsonScanner.skipWs(b, ve, limit);
         if (p >= limit) {
@@ -390,24 +385,22 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
       int e = (int) t;
       if (buf[s] == '"') {
         if ((escMask & (1 << CloudTrailField.EVENT_TIME.ordinal())) == 0) {
-          timeNanos = IsoTime.parseNanos(buf, s + 1, e - 1);
+          parseTime(buf, s + 1, e - 1);
         } else {
           byte[] d = JsonStrings.decode(buf, s + 1, e - 1).getBytes(StandardCharsets.UTF_8);
-          timeNanos = IsoTime.parseNanos(d, 0, d.length);
+          parseTime(d, 0, d.length);
         }
       }
-      if (timeNanos == IsoTime.INVALID) {
+      if (timeSecs == IsoTime.INVALID) {
         warnMask |= W_TIME_MALFORMED;
       }
     }
+    int present = 0;
     for (int f : STRING_FIELDS) {
-      long sp = spans[f];
-      if (sp != 0) {
-        byte c = buf[(int) (sp >>> 32)];
-        if (c != '"' && c != 'n') {
-          warnMask |= W_FIELD_TYPE;
-        }
-      }
+      present |= spans[f] != 0 ? 1 << f : 0;
+    }
+    if ((present & ~(strMask | nullMask)) != 0) {
+      warnMask |= W_FIELD_TYPE;
     }
     for (int f : BOOLEAN_FIELDS) {
       long sp = spans[f];
@@ -420,10 +413,12 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         || !typeIs(uiSpans[UserIdentityField.SESSION_CONTEXT.ordinal()], '{')) {
       warnMask |= W_FIELD_TYPE;
     }
+    int uiPresent = 0;
     for (int f : UI_STRING_FIELDS) {
-      if (!typeIs(uiSpans[f], '"')) {
-        warnMask |= W_FIELD_TYPE;
-      }
+      uiPresent |= uiSpans[f] != 0 ? 1 << f : 0;
+    }
+    if ((uiPresent & ~(uiStrMask | uiNullMask)) != 0) {
+      warnMask |= W_FIELD_TYPE;
     }
     if (!knownEnum(uiSpans[UserIdentityField.TYPE.ordinal()], 0)) {
       warnMask |= W_IDENTITY_TYPE;
@@ -434,6 +429,46 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     if (!knownEnum(spans[CloudTrailField.EVENT_CATEGORY.ordinal()], 2)) {
       warnMask |= W_EVENT_CATEGORY;
     }
+  }
+
+  /**
+   * Sets {@link #timeSecs} and {@link #timeNano} from the ISO timestamp in bytes {@code [s, e)}.
+   * The common shape {@code YYYY-MM-DDThh:mm:ssZ} with the date of the previous call parses only
+   * the time of day; anything else goes through {@link IsoTime}.
+   */
+  private void parseTime(byte[] b, int s, int e) {
+    boolean plain = e - s == 20 && b[s + 19] == 'Z' && b[s + 10] == 'T';
+    if (plain) {
+      long date = (long) LONGS.get(b, s);
+      int tail = (b[s + 8] & 0xFF) | (b[s + 9] & 0xFF) << 8;
+      if (date == lastDate && tail == lastDateTail) {
+        int hh = digit(b[s + 11]) * 10 + digit(b[s + 12]);
+        int mm = digit(b[s + 14]) * 10 + digit(b[s + 15]);
+        int ss = digit(b[s + 17]) * 10 + digit(b[s + 18]);
+        if (b[s + 13] == ':' && b[s + 16] == ':' && hh >= 0 && hh <= 23 && mm >= 0 && mm <= 59
+            && ss >= 0 && ss <= 59) {
+          timeSecs = lastDateSecs + hh * 3600 + mm * 60 + ss;
+          timeNano = 0;
+          return;
+        }
+      }
+    }
+    timeSecs = IsoTime.parseEpochSecond(b, s, e);
+    timeNano = timeSecs == IsoTime.INVALID ? 0 : IsoTime.nanoOfSecond(b, s, e);
+    if (plain && timeSecs != IsoTime.INVALID) {
+      lastDate = (long) LONGS.get(b, s);
+      lastDateTail = (b[s + 8] & 0xFF) | (b[s + 9] & 0xFF) << 8;
+      lastDateSecs = timeSecs - Math.floorMod(timeSecs, 86_400L);
+    }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** The value of an ASCII digit, or a negative number far below any valid field. */
+  private static int digit(byte c) {
+    int v = c - '0';
+    return v >= 0 && v <= 9 ? v : -1000;
   }
 
   /** Whether the value is absent, null, or starts with {@code first}. */
@@ -732,26 +767,40 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
   /** {@code eventTime} as an instant, or null when missing or malformed (see {@link #warnings}). */
   public final @Nullable Instant eventTime() {
     checkLive();
-    if (timeNanos == IsoTime.INVALID) {
+    if (timeSecs == IsoTime.INVALID) {
       return null;
     }
-    return Instant.ofEpochSecond(Math.floorDiv(timeNanos, 1_000_000_000L),
-        Math.floorMod(timeNanos, 1_000_000_000L));
+    return Instant.ofEpochSecond(timeSecs, timeNano);
   }
 
   /**
-   * {@code eventTime} in epoch nanoseconds (no allocation), or {@link Long#MIN_VALUE} when missing
-   * or malformed.
+   * {@code eventTime} in epoch nanoseconds (no allocation), or {@link Long#MIN_VALUE} when missing,
+   * malformed, or outside what a long of nanoseconds holds (1677-09-21 to 2262-04-11; {@link
+   * #eventTime()} and {@link #eventTimeMillis()} hold any year up to 9999).
    */
   public final long eventTimeNanos() {
     checkLive();
-    return timeNanos;
+    if (timeSecs == IsoTime.INVALID) {
+      return Long.MIN_VALUE;
+    }
+    // a negative second with a fraction: count from the next second, so that the product cannot
+    // overflow where the sum does not
+    long secs = timeNano > 0 && timeSecs < 0 ? timeSecs + 1 : timeSecs;
+    long nanos = secs == timeSecs ? timeNano : timeNano - 1_000_000_000L;
+    try {
+      return Math.addExact(Math.multiplyExact(secs, 1_000_000_000L), nanos);
+    } catch (ArithmeticException beyond) {
+      return Long.MIN_VALUE; // before 1677-09-21 or after 2262-04-11
+    }
   }
 
-  /** {@code eventTime} in epoch milliseconds, or {@link Long#MIN_VALUE} when missing or malformed. */
+  /**
+   * {@code eventTime} in epoch milliseconds (any year up to 9999), or {@link Long#MIN_VALUE} when
+   * missing or malformed.
+   */
   public final long eventTimeMillis() {
     checkLive();
-    return timeNanos == IsoTime.INVALID ? Long.MIN_VALUE : Math.floorDiv(timeNanos, 1_000_000L);
+    return timeSecs == IsoTime.INVALID ? Long.MIN_VALUE : timeSecs * 1000L + timeNano / 1_000_000;
   }
 
   /** {@code eventTime} exactly as written (also when it is malformed), or null. */

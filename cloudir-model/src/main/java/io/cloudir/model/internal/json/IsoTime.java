@@ -19,10 +19,27 @@ public final class IsoTime {
   }
 
   /**
-   * Epoch nanoseconds of the timestamp in bytes {@code [s, e)} (years 1678 to 2261), or {@link
-   * #INVALID} if the bytes are not such a timestamp.
+   * Epoch nanoseconds of the timestamp in bytes {@code [s, e)} (years 1678 to 2261, which is what
+   * a long of nanoseconds holds), or {@link #INVALID} if the bytes are not such a timestamp. For
+   * any year use {@link #parseEpochSecond} and {@link #nanoOfSecond}.
    */
   public static long parseNanos(byte[] b, int s, int e) {
+    long secs = parseEpochSecond(b, s, e);
+    if (secs == INVALID || e - s < 20) {
+      return INVALID;
+    }
+    int year = d(b, s) * 1000 + d(b, s + 1) * 100 + d(b, s + 2) * 10 + d(b, s + 3);
+    if (year < 1678 || year > 2261) {
+      return INVALID;
+    }
+    return secs * 1_000_000_000L + nanoOfSecond(b, s, e);
+  }
+
+  /**
+   * Epoch seconds of the timestamp in bytes {@code [s, e)} (years 0000 to 9999, any offset), or
+   * {@link #INVALID} if the bytes are not such a timestamp; the fraction is {@link #nanoOfSecond}.
+   */
+  public static long parseEpochSecond(byte[] b, int s, int e) {
     int len = e - s;
     if (len < 20) {
       return INVALID;
@@ -37,27 +54,20 @@ public final class IsoTime {
     int hour = d(b, s + 11) * 10 + d(b, s + 12);
     int min = d(b, s + 14) * 10 + d(b, s + 15);
     int sec = d(b, s + 17) * 10 + d(b, s + 18);
-    if (year < 1678 || year > 2261 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0
         || hour > 23 || min < 0 || min > 59 || sec < 0 || sec > 59) {
       return INVALID;
     }
     int p = s + 19;
-    int nanos = 0;
     if (b[p] == '.') {
       p++;
       int digits = 0;
       while (p < e && b[p] >= '0' && b[p] <= '9') {
-        if (digits < 9) {
-          nanos = nanos * 10 + (b[p] - '0');
-        }
         digits++;
         p++;
       }
       if (digits == 0 || digits > 9) {
         return INVALID;
-      }
-      for (int i = digits; i < 9; i++) {
-        nanos *= 10;
       }
     }
     long offsetSeconds = 0;
@@ -73,8 +83,30 @@ public final class IsoTime {
     } else {
       return INVALID;
     }
-    long secs = epochDay(year, month, day) * 86400L + hour * 3600L + min * 60L + sec - offsetSeconds;
-    return secs * 1_000_000_000L + nanos;
+    return epochDay(year, month, day) * 86400L + hour * 3600L + min * 60L + sec - offsetSeconds;
+  }
+
+  /**
+   * The nanosecond of the second of a timestamp that {@link #parseEpochSecond} accepted (0 when
+   * it has no fraction; digits after the ninth are not allowed there).
+   */
+  public static int nanoOfSecond(byte[] b, int s, int e) {
+    int p = s + 19;
+    if (p >= e || b[p] != '.') {
+      return 0;
+    }
+    p++;
+    int nanos = 0;
+    int digits = 0;
+    while (p < e && b[p] >= '0' && b[p] <= '9') {
+      nanos = nanos * 10 + (b[p] - '0');
+      digits++;
+      p++;
+    }
+    for (int i = digits; i < 9; i++) {
+      nanos *= 10;
+    }
+    return nanos;
   }
 
   /** Epoch milliseconds of the timestamp in bytes {@code [s, e)}, or {@link #INVALID}. */

@@ -93,9 +93,7 @@ public final class JsonScanner {
     int q = p + 1;
     while (q + 8 <= end) {
       long w = (long) LONGS.get(b, q);
-      long x = w ^ QUOTES;
-      long s = w ^ BACKSLASHES;
-      long hit = (((x - ONES) & ~x) | ((s - ONES) & ~s) | ((w - SPACES) & ~w) | w) & HIGHS;
+      long hit = special(w);
       if (hit != 0) {
         q += Long.numberOfTrailingZeros(hit) >>> 3;
         if (b[q] == '"' && q - p - 1 <= maxStringBytes) {
@@ -111,6 +109,16 @@ public final class JsonScanner {
   }
 
   /**
+   * The high bit of every byte of {@code w} that is a quote, a backslash, a control character or
+   * not ASCII, exact up to the first such byte (bits above it may be spurious). Without the usual
+   * {@code & ~x} of the zero-byte test: the only bytes it would exclude are not ASCII, which are
+   * reported anyway.
+   */
+  private static long special(long w) {
+    return ((w ^ QUOTES) - ONES | (w ^ BACKSLASHES) - ONES | w - SPACES | w) & HIGHS;
+  }
+
+  /**
    * Continues {@link #scanString} at {@code p}: the bytes from after the opening quote at {@code
    * start} up to {@code p} are plain ASCII without escapes.
    */
@@ -120,12 +128,7 @@ public final class JsonScanner {
     while (true) {
       // eight bytes at a time while nothing interesting is in them
       while (p + 8 <= end) {
-        long w = (long) LONGS.get(b, p);
-        long q = w ^ QUOTES;
-        long s = w ^ BACKSLASHES;
-        long hit =
-            ((q - ONES) & ~q) | ((s - ONES) & ~s) | ((w - SPACES) & ~w) | w;
-        hit &= HIGHS;
+        long hit = special((long) LONGS.get(b, p));
         if (hit == 0) {
           p += 8;
         } else {
