@@ -105,14 +105,16 @@ public final class SparkHunt {
   public Result collect(Dataset<Row> records) {
     SparkSession spark = records.sparkSession();
     DistributedHunt.Counters c = new DistributedHunt.Counters(
-        spark.sparkContext().longAccumulator("cloudir.events"),
-        spark.sparkContext().longAccumulator("cloudir.duplicates"));
+        spark.sparkContext().longAccumulator("cloudir.read"),
+        spark.sparkContext().longAccumulator("cloudir.unique"),
+        spark.sparkContext().longAccumulator("cloudir.events"));
     List<Finding> out = new ArrayList<>();
     for (FindingRec f : rdd(records, c).collect()) {
       out.add(f.finding());
     }
     out.sort(ORDER);
-    return new Result(List.copyOf(out), c.events().value(), c.duplicates().value());
+    return new Result(List.copyOf(out), c.events().value(),
+        c.read().value() - c.unique().value());
   }
 
   /** {@code cloudir hunt}'s order, with the evidence's place to break ties deterministically. */

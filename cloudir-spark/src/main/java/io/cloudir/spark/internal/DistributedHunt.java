@@ -12,7 +12,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +49,11 @@ import scala.Tuple2;
 public final class DistributedHunt {
   private DistributedHunt() {}
 
-  /** Counters of one run (accumulators: exact when no task was retried). */
-  public record Counters(LongAccumulator events, LongAccumulator duplicates) {}
+  /**
+   * Counters of one run (accumulators: exact when no task was retried): records read, records
+   * left after deduplication, records hunted (also within the time window).
+   */
+  public record Counters(LongAccumulator read, LongAccumulator unique, LongAccumulator events) {}
 
   /** The compiled engines of a rule source, once per JVM. */
   private static final class Pack {
@@ -111,45 +113,64 @@ public final class DistributedHunt {
     JavaRDD<Rec> recs = records.filter(functions.col("_rejection").isNull())
         .select("type", "_raw", "_format", "_provenance", "_input")
         .javaRDD().map(DistributedHunt::rec);
-    LongAccumulator dups = counters == null ? null : counters.duplicates();
+    LongAccumulator read = counters == null ? null : counters.read();
     JavaRDD<Rec> deduped = recs
-        .mapToPair(r -> new Tuple2<>(dedupKey(r), r))
-        .reduceByKey((a, b) -> {
-          if (dups != null) {
-            dups.add(1);
+        .mapToPair(r -> {
+          if (read != null) {
+            read.add(1);
           }
-          return first(a, b);
-        }, partitions)
-        .values()
-        .filter(r -> inWindow(r.decode(), from, to));
+          return new Tuple2<>(dedupKey(r), r);
+        })
+        .reduceByKey(DistributedHunt::first, partitions)
+        .values();
     List<Item> found = new ArrayList<>();
-    for (Rec r : deduped.filter(DistributedHunt::isIdentity).collect()) {
+    for (Rec r : deduped.filter(r -> isIdentity(r) && inWindow(r.decode(), from, to)).collect()) {
       found.add(new Item(r.decode(), r));
     }
     found.sort(Comparator.comparing(Item::record, RecordOrder.COMPARATOR));
     List<Rec> identity = new ArrayList<>(found.size());
     found.forEach(i -> identity.add(java.util.Objects.requireNonNull(i.rec())));
     Broadcast<List<Rec>> ids = jsc.broadcast(identity);
+    LongAccumulator unique = counters == null ? null : counters.unique();
     LongAccumulator events = counters == null ? null : counters.events();
     JavaPairRDD<GroupKey, Out> stage1 = deduped.mapPartitionsToPair(it -> {
-      List<Tuple2<GroupKey, Out>> out = new ArrayList<>();
-      long n = partitionPass(pack(rules), it, identity(ids), out);
-      if (events != null) {
-        events.add(n);
-      }
-      return out.iterator();
-    });
-    return stage1.groupByKey(partitions).flatMap(g -> {
-      List<FindingRec> out = new ArrayList<>();
-      if (g._1().rule() < 0) {
-        for (Out o : g._2()) {
-          out.add(java.util.Objects.requireNonNull(o.finding()));
+      List<Rec> own = new ArrayList<>();
+      int all = 0;
+      while (it.hasNext()) {
+        Rec r = it.next();
+        all++;
+        if (inWindow(r.decode(), from, to)) {
+          own.add(r);
         }
-      } else {
-        groupPass(pack(rules).single(g._1().rule()), g._2(), identity(ids), out);
       }
+      if (unique != null && events != null) {
+        unique.add(all);
+        events.add(own.size());
+      }
+      List<Tuple2<GroupKey, Out>> out = new ArrayList<>();
+      partitionPass(pack(rules), own, identity(ids), out);
       return out.iterator();
     });
+    return stage1.partitionBy(new org.apache.spark.HashPartitioner(partitions))
+        .mapPartitions(it -> {
+          List<FindingRec> out = new ArrayList<>();
+          Map<Integer, List<Rec>> byRule = new java.util.TreeMap<>();
+          while (it.hasNext()) {
+            Tuple2<GroupKey, Out> t = it.next();
+            FindingRec f = t._2().finding();
+            if (f != null) {
+              out.add(f);
+            } else {
+              byRule.computeIfAbsent(t._1().rule(), k -> new ArrayList<>())
+                  .add(java.util.Objects.requireNonNull(t._2().rec()));
+            }
+          }
+          // groups of one rule never share state: one session per rule runs all of them
+          for (Map.Entry<Integer, List<Rec>> e : byRule.entrySet()) {
+            groupPass(pack(rules).single(e.getKey()), e.getValue(), identity(ids), out);
+          }
+          return out.iterator();
+        });
   }
 
   private static Rec rec(Row row) {
@@ -264,10 +285,8 @@ public final class DistributedHunt {
     return out;
   }
 
-  private static long partitionPass(Pack pack, Iterator<Rec> it, List<LogRecord> identity,
+  private static void partitionPass(Pack pack, List<Rec> own, List<LogRecord> identity,
       List<Tuple2<GroupKey, Out>> out) {
-    List<Rec> own = new ArrayList<>();
-    it.forEachRemaining(own::add);
     List<Finding> findings = new ArrayList<>();
     Session simple = pack.stateless.newSession(findings::add);
     Session keys = pack.full.newSession(f -> {});
@@ -283,20 +302,14 @@ public final class DistributedHunt {
           out.add(new Tuple2<>(new GroupKey(rule, key), new Out(null, rec))));
     }
     simple.flush();
-    String task = java.util.UUID.randomUUID().toString();
     for (int k = 0; k < findings.size(); k++) {
-      out.add(new Tuple2<>(new GroupKey(-1, task + "/" + (k & 63)),
+      out.add(new Tuple2<>(new GroupKey(-1, Integer.toString(k)),
           new Out(new FindingRec(findings.get(k)), null)));
     }
-    return own.size();
   }
 
-  private static void groupPass(Engine engine, Iterable<Out> group, List<LogRecord> identity,
+  private static void groupPass(Engine engine, List<Rec> own, List<LogRecord> identity,
       List<FindingRec> out) {
-    List<Rec> own = new ArrayList<>();
-    for (Out o : group) {
-      own.add(java.util.Objects.requireNonNull(o.rec()));
-    }
     Session s = engine.newSession(f -> out.add(new FindingRec(f)));
     for (Item i : merge(own, identity)) {
       if (i.rec() == null) {

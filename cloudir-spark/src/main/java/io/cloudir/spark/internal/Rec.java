@@ -36,6 +36,8 @@ public final class Rec implements Serializable {
   final @Nullable String versionId;
   final @Nullable String etag;
   final int input;
+  /** The decoded record, once decoded (records are immutable: a race only decodes twice). */
+  private transient @Nullable LogRecord decoded;
 
   Rec(String type, byte[] raw, @Nullable String format, String source, long offset, long line,
       @Nullable String versionId, @Nullable String etag, int input) {
@@ -76,8 +78,17 @@ public final class Rec implements Serializable {
     return new Provenance(source, offset, line, versionId, etag);
   }
 
-  /** Parses the record back (same type, values and provenance). */
+  /** Parses the record back (same type, values and provenance); decoded once per copy. */
   LogRecord decode() {
+    LogRecord d = decoded;
+    if (d == null) {
+      d = parse();
+      decoded = d;
+    }
+    return d;
+  }
+
+  private LogRecord parse() {
     Provenance p = provenance();
     SourceType t = SourceType.of(type);
     if (t.equals(SourceType.CLOUDTRAIL)) {
