@@ -136,19 +136,19 @@ final class Generated {
   }
 
   private String userIdentity(String user) {
-    return "{\"type\":\"IAMUser\",\"principalId\":\"AIDA" + user.toUpperCase() + "\",\"arn\":"
+    return "{\"type\":\"IAMUser\",\"principalId\":\"AIDA" + user.toUpperCase(java.util.Locale.ROOT) + "\",\"arn\":"
         + "\"arn:aws:iam::" + ACCOUNT + ":user/" + user + "\",\"accountId\":\"" + ACCOUNT
-        + "\",\"accessKeyId\":\"AKIA" + user.toUpperCase() + "EXAMPLE\",\"userName\":\"" + user
+        + "\",\"accessKeyId\":\"AKIA" + user.toUpperCase(java.util.Locale.ROOT) + "EXAMPLE\",\"userName\":\"" + user
         + "\"}";
   }
 
   private String roleIdentity(String[] s) {
     String role = s[1].substring(s[1].lastIndexOf('/') + 1);
-    return "{\"type\":\"AssumedRole\",\"principalId\":\"AROA" + role.toUpperCase() + ":" + s[2]
+    return "{\"type\":\"AssumedRole\",\"principalId\":\"AROA" + role.toUpperCase(java.util.Locale.ROOT) + ":" + s[2]
         + "\",\"arn\":\"arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role + "/" + s[2]
         + "\",\"accountId\":\"" + ACCOUNT + "\",\"accessKeyId\":\"" + s[0] + "\","
         + "\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"AROA"
-        + role.toUpperCase() + "\",\"arn\":\"" + s[1] + "\",\"accountId\":\"" + ACCOUNT
+        + role.toUpperCase(java.util.Locale.ROOT) + "\",\"arn\":\"" + s[1] + "\",\"accountId\":\"" + ACCOUNT
         + "\",\"userName\":\"" + role + "\"},\"attributes\":{\"creationDate\":"
         + "\"2026-03-01T00:00:00Z\",\"mfaAuthenticated\":\"false\"}}}";
   }

@@ -104,12 +104,12 @@ class SparkHuntTest {
   }
 
   /**
-   * A generated dataset (size from {@code cloudir.spark.events}, default 1 000 000 records, in
+   * A generated dataset (size from {@code cloudir.spark.events}, default 100 000 records, in
    * files of 5 000): the same findings, correlations included.
    */
   @Test
   void aGeneratedDatasetInManyFilesGivesTheSingleMachineFindings(@TempDir Path tmp) {
-    long events = Long.getLong("cloudir.spark.events", 1_000_000L);
+    long events = Long.getLong("cloudir.spark.events", 100_000L);
     long t0 = System.nanoTime();
     Generated.Stats st = Generated.write(tmp, events, 5_000, 20261122L);
     long t1 = System.nanoTime();

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Rec implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** Flow log formats by their text (a dataset has few). */
+  private static final java.util.Map<String, FlowLogFormat> FORMATS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   final String type;
   final byte[] raw;
@@ -94,7 +97,8 @@ public final class Rec implements Serializable {
     if (t.equals(SourceType.CLOUDTRAIL)) {
       return CloudTrailEvent.parse(raw, p);
     } else if (t.equals(SourceType.VPC_FLOW)) {
-      return FlowLogRecord.parse(raw, FlowLogFormat.parse(format == null ? "" : format), p);
+      return FlowLogRecord.parse(raw, FORMATS.computeIfAbsent(format == null ? "" : format,
+          FlowLogFormat::parse), p);
     } else if (t.equals(SourceType.WAF)) {
       return WafLogRecord.parse(raw, p);
     } else if (t.equals(SourceType.ROUTE53_RESOLVER)) {

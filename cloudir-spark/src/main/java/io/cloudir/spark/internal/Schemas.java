@@ -88,7 +88,7 @@ public final class Schemas {
   }
 
   private static @Nullable UTF8String json(@Nullable JsonValue v) {
-    return v == null ? null : UTF8String.fromString(v.toJson());
+    return v == null || v.isNull() ? null : UTF8String.fromString(v.toJson());
   }
 
   private static @Nullable Long num(long v, long absent) {
