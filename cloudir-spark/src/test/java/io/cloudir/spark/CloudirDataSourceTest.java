@@ -58,13 +58,14 @@ class CloudirDataSourceTest {
 
   @Test
   void cloudTrailColumnsAreTypedAndNested() {
-    Dataset<Row> df = read("cloudtrail", "../examples/cloudtrail");
+    String trail = INCIDENT + "/AWSLogs/111122223333/CloudTrail";
+    Dataset<Row> df = read("cloudtrail", trail);
     StructType schema = df.schema();
     assertEquals(DataTypes.TimestampType, schema.apply("eventTime").dataType());
     assertEquals(DataTypes.StringType, schema.apply("requestParameters").dataType());
     List<ReadStats> stats = new ArrayList<>();
-    List<LogRecord> want = Reference.read(List.of("../examples/cloudtrail"), stats);
-    List<Row> rows = df.orderBy("_provenance.offset").select("eventName",
+    List<LogRecord> want = Reference.read(List.of(trail), stats);
+    List<Row> rows = df.orderBy("_input", "_provenance.offset").select("eventName",
         "userIdentity.arn", "userIdentity.sessionContext.sessionIssuer.arn",
         "userIdentity.sessionContext.attributes.mfaAuthenticated", "requestParameters",
         "eventTime", "readOnly").collectAsList();

@@ -11,15 +11,9 @@ import io.cloudir.rules.Engine;
 import io.cloudir.rules.Finding;
 import io.cloudir.rules.Rule;
 import io.cloudir.rules.Session;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The single-machine hunt the way {@code cloudir hunt} runs it: files in path order (rule files
@@ -31,33 +25,21 @@ final class Reference {
 
   record Hunt(List<Finding> findings, long events, ReadStats stats) {}
 
-  static List<String> files(List<String> paths) {
-    List<String> out = new ArrayList<>();
-    for (String p : paths) {
-      Path path = Path.of(p);
-      if (!Files.isDirectory(path)) {
-        out.add(p);
-        continue;
-      }
-      try (Stream<Path> s = Files.walk(path)) {
-        s.filter(f -> Files.isRegularFile(f) && !note(f)).sorted()
-            .forEach(f -> out.add(f.toString()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  /** The log sources of the paths (directories in sorted order), without rule files and notes. */
+  static List<LogSource> sources(List<String> paths) {
+    List<LogSource> out = new ArrayList<>();
+    for (LogSource s : LogSource.expand(paths)) {
+      if (!io.cloudir.spark.internal.Inputs.isNote(s.name())) {
+        out.add(s);
       }
     }
     return out;
   }
 
-  private static boolean note(Path f) {
-    String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".md") || n.endsWith(".py");
-  }
-
   static List<LogRecord> read(List<String> paths, List<ReadStats> stats) {
     List<LogRecord> all = new ArrayList<>();
     try (RecordStream rs = LogReader.builder().parallelism(2).build()
-        .open(LogSource.expand(files(paths)))) {
+        .open(sources(paths))) {
       for (LogRecord r : rs) {
         all.add(r);
       }
