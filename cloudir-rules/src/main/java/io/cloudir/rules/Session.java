@@ -301,6 +301,92 @@ public final class Session implements Consumer<LogRecord> {
         buffer.size());
   }
 
+  // ---------------------------------------------------------------- distributed evaluation
+
+  /**
+   * Learns the identity context from a record without evaluating it: the credentials it mints
+   * and the console sign-ins it records (what {@link #accept} learns before it evaluates). For
+   * distributed evaluation, where a session sees only part of the records but must attribute
+   * them as a session over all records would: observe every identity event (CloudTrail events of
+   * {@code sts}, {@code signin} and {@code sso}) that is not accepted, in (time, provenance) order
+   * with the accepted ones. Counts nothing and emits nothing.
+   *
+   * @throws IllegalStateException after {@link #flush()}
+   */
+  public void observe(LogRecord r) {
+    if (flushed) {
+      throw new IllegalStateException("session already flushed");
+    }
+    if (r instanceof CloudTrailEvent e) {
+      attributor.observe(e);
+      if ("ConsoleLogin".equals(e.eventName())) {
+        rememberSignIn(e);
+      }
+    }
+  }
+
+  /**
+   * For distributed evaluation: learns the identity context from {@code r} (as {@link #observe})
+   * and tells, for every rule that keeps state across records (a correlation or a suppression)
+   * and selects {@code r}, the rule's index in {@link Engine#rules()} and the key of the state
+   * {@code r} touches. Records with different keys of one rule never share state: a session of
+   * an engine made of that rule alone (same options), with the same identity context, fed only
+   * the records of one key in (time, provenance) order, makes the findings of that rule this
+   * engine makes over all records — while no per-rule bound ({@link Correlation#maxKeys()},
+   * {@link #MAX_SUPPRESSION_KEYS}) is reached. The key is the group-by values of a threshold or
+   * new-term rule, the suppression values of a rule without correlation, and {@code ""} (one
+   * group) for sequences (a record can carry several keys) and for correlations suppressed by
+   * fields that are not group-by fields. Evaluates nothing else, counts nothing, emits nothing.
+   *
+   * @throws IllegalStateException after {@link #flush()}
+   */
+  public void stateKeys(LogRecord r, java.util.function.ObjIntConsumer<String> sink) {
+    observe(r);
+    List<CompiledRule> candidates = r instanceof CloudTrailEvent e
+        ? engine.cloudTrailCandidates(e.eventName() == null ? "" : e.eventName())
+        : engine.candidates(r.source());
+    if (candidates.isEmpty()) {
+      return;
+    }
+    ctx.reset(r);
+    for (CompiledRule cr : candidates) {
+      Rule rule = cr.rule();
+      Correlation c = rule.correlation();
+      Suppression sup = rule.suppression();
+      if ((c == null && sup == null) || !routed(cr, r)) {
+        continue;
+      }
+      if (c == null) {
+        if (cr.matches(ctx)) {
+          sink.accept(suppressKey(cr), cr.index());
+        }
+      } else if (r.time() != null) {
+        if (c.kind() == Correlation.Kind.SEQUENCE) {
+          if (cr.stepMask(ctx) != 0) {
+            sink.accept("", cr.index());
+          }
+        } else if (cr.matches(ctx)) {
+          boolean split = sup == null || c.groupBy().containsAll(sup.by());
+          sink.accept(!split ? "" : sup == null ? joined(cr.groupBy()) : suppressKey(cr),
+              cr.index());
+        }
+      }
+    }
+  }
+
+  /** Whether a routed candidate's declared event sources and names admit the record. */
+  private static boolean routed(CompiledRule cr, LogRecord r) {
+    if (!(r instanceof CloudTrailEvent e)) {
+      return true;
+    }
+    Set<String> sources = cr.eventSources();
+    Set<String> names = cr.eventNames();
+    String s = e.eventSource();
+    String n = e.eventName();
+    return (sources == null || sources.contains(s == null ? "" : s.toLowerCase(Locale.ROOT)))
+        && (names == null || names.contains(n == null ? "" : n.toLowerCase(Locale.ROOT)));
+  }
+
   // ---------------------------------------------------------------- correlation
 
   private static long end(LogRecord r) {

@@ -3,6 +3,8 @@ package io.cloudir.cli.internal;
 import io.cloudir.investigate.Deduplicator;
 import io.cloudir.investigate.RecordOrder;
 import io.cloudir.model.LogRecord;
+import io.cloudir.ocsf.EcsWriter;
+import io.cloudir.ocsf.OcsfWriter;
 import io.cloudir.rules.Engine;
 import io.cloudir.rules.Finding;
 import io.cloudir.rules.Rule;
@@ -30,11 +32,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cloudir hunt [--rules builtin|PATH]... [--format jsonl|table] [--since T] [--until T]
- * [--accounts ID,...] [--regions R,...] PATH...}: every record of every source, each event once,
- * in (time, provenance) order, through the compiled rules; the findings ordered by time then rule.
- * Under {@code s3://bucket/prefix} only the day folders of the time range (and the accounts and
- * regions given) of the AWS log layouts are listed; digest files are left out.
+ * {@code cloudir hunt [--rules builtin|PATH]... [--format jsonl|table|ocsf|ecs] [--since T]
+ * [--until T] [--accounts ID,...] [--regions R,...] [--engine local|spark [--master URL]] PATH...}:
+ * every record of every source, each event once, in (time, provenance) order, through the compiled
+ * rules; the findings ordered by time then rule. Under {@code s3://bucket/prefix} only the day
+ * folders of the time range (and the accounts and regions given) of the AWS log layouts are
+ * listed; digest files are left out.
  *
  * <p>Not thread-safe (picocli fills its fields; one call per instance).
  */
@@ -55,6 +58,8 @@ import picocli.CommandLine.Parameters;
           + " log and other AWSLogs layouts, organization trails included; digest files are not"
           + " read. An object that cannot be read whole is reported with its key; the rest is"
           + " hunted.",
+      "--engine spark runs the same hunt on Apache Spark (cloudir-spark and Spark 4 on the class"
+          + " path, e.g. through spark-submit) with the same findings.",
       "Standard error ends with: ... [objects=N digestsSkipped=D failed=F] ... events=N"
           + " findings=M"
     },
@@ -71,8 +76,21 @@ final class HuntCommand implements Callable<Integer> {
   List<String> rules = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
-      description = "jsonl (default) or table.")
+      description = "jsonl (default), table, ocsf (OCSF 1.1 Detection Finding) or ecs.")
   String format = "jsonl";
+
+  /** The output formats. */
+  static final List<String> FORMATS = List.of("jsonl", "table", "ocsf", "ecs");
+
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+      description = "local (default: this process) or spark (cloudir-spark and Apache Spark on"
+          + " the class path).")
+  String engineName = "local";
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "With --engine spark: the Spark master, e.g. local[*] (default: what"
+          + " spark-submit set).")
+  @Nullable String master;
 
   @Option(names = "--since", paramLabel = "T",
       description = "Only records from this time (ISO-8601 or a date, inclusive).")
@@ -97,13 +115,20 @@ final class HuntCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream err = io.err();
-    if (!format.equals("jsonl") && !format.equals("table")) {
-      return usage("unknown --format " + format + " (expected jsonl or table)");
+    if (!FORMATS.contains(format)) {
+      return usage("unknown --format " + format + " (expected jsonl, table, ocsf or ecs)");
+    }
+    if (!engineName.equals("local") && !engineName.equals("spark")) {
+      return usage("unknown --engine " + engineName + " (expected local or spark)");
     }
     Instant from = since == null ? null : TimelineCommand.time(since);
     Instant to = until == null ? null : TimelineCommand.time(until);
     if ((since != null && from == null) || (until != null && to == null)) {
       return usage("--since/--until take an ISO-8601 time such as 2026-03-14T09:00:00Z");
+    }
+    if (engineName.equals("spark")) {
+      return SparkEngine.hunt(io, master, paths, rules.isEmpty() ? List.of("builtin") : rules,
+          from, to, this::print);
     }
     Engine engine;
     try {
@@ -142,19 +167,7 @@ final class HuntCommand implements Callable<Integer> {
     }
     session.flush();
     List<Finding> sorted = sort(findings);
-    PrintStream out = io.out();
-    if (format.equals("table")) {
-      out.println(tableHeader());
-    }
-    for (Finding f : sorted) {
-      out.println(format.equals("table") ? row(f) : f.toJson());
-    }
-    out.flush();
-    boolean failed = false;
-    if (out.checkError()) {
-      err.println("cloudir: standard output was closed");
-      failed = true;
-    }
+    boolean failed = !print(sorted);
     if (in.error != null) {
       err.println("cloudir: " + in.error);
       failed = true;
@@ -167,6 +180,26 @@ final class HuntCommand implements Callable<Integer> {
       return Cli.ERROR;
     }
     return in.stats.rejected() > 0 || remoteFailures > 0 ? Cli.REJECTED : Cli.OK;
+  }
+
+  /** Prints findings in the chosen format; false (with a message) if standard output closed. */
+  boolean print(List<Finding> sorted) {
+    PrintStream out = io.out();
+    if (format.equals("table")) {
+      out.println(tableHeader());
+    }
+    OcsfWriter ocsf = format.equals("ocsf") ? OcsfWriter.create() : null;
+    EcsWriter ecs = format.equals("ecs") ? EcsWriter.create() : null;
+    for (Finding f : sorted) {
+      out.println(format.equals("table") ? row(f) : ocsf != null ? ocsf.write(f)
+          : ecs != null ? ecs.write(f) : f.toJson());
+    }
+    out.flush();
+    if (out.checkError()) {
+      io.err().println("cloudir: standard output was closed");
+      return false;
+    }
+    return true;
   }
 
   /**
