@@ -1,18 +1,16 @@
 package io.cloudir.model.route53;
 
 import io.cloudir.model.LimitExceededException;
-import io.cloudir.model.Location;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.MalformedInputException;
 import io.cloudir.model.Provenance;
 import io.cloudir.model.RecordWarning;
 import io.cloudir.model.SourceType;
+import io.cloudir.model.internal.JsonRecordParsing;
 import io.cloudir.model.internal.json.IndexedJson;
 import io.cloudir.model.internal.json.IsoTime;
 import io.cloudir.model.internal.json.JsonRecordFactories;
 import io.cloudir.model.internal.json.JsonRecordFactory;
-import io.cloudir.model.internal.json.JsonScanner;
-import io.cloudir.model.internal.json.JsonSyntaxError;
 import io.cloudir.model.internal.json.ObjectIndexer;
 import io.cloudir.model.internal.json.ObjectSchema;
 import io.cloudir.model.json.JsonValue;
@@ -150,25 +148,7 @@ public final class ResolverQueryLogRecord implements LogRecord {
    * @throws LimitExceededException if nesting is deeper than {@link JsonValue#DEFAULT_MAX_DEPTH}
    */
   public static ResolverQueryLogRecord parse(byte[] utf8, Provenance provenance) {
-    byte[] b = utf8.clone();
-    ObjectIndexer ix = new ObjectIndexer(SCHEMA);
-    JsonScanner sc = new JsonScanner(JsonValue.DEFAULT_MAX_DEPTH, Integer.MAX_VALUE);
-    try {
-      int p = JsonScanner.skipWs(b, 0, b.length);
-      if (p >= b.length) {
-        throw new JsonSyntaxError(p, "no JSON value");
-      }
-      int e = ix.index(b, p, b.length, true, sc, 0);
-      int t = JsonScanner.skipWs(b, e, b.length);
-      if (t != b.length) {
-        throw new JsonSyntaxError(t, "unexpected data after the record");
-      }
-    } catch (JsonSyntaxError err) {
-      Location loc = new Location(provenance.source(), err.offset(), -1, null);
-      throw err.isLimit() ? new LimitExceededException(loc, err.reason())
-          : new MalformedInputException(loc, err.reason());
-    }
-    return new ResolverQueryLogRecord(IndexedJson.of(ix, true), provenance);
+    return new ResolverQueryLogRecord(JsonRecordParsing.index(utf8, provenance, SCHEMA), provenance);
   }
 
   @Override
