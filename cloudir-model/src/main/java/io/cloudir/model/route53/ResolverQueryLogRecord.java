@@ -6,6 +6,7 @@ import io.cloudir.model.MalformedInputException;
 import io.cloudir.model.Provenance;
 import io.cloudir.model.RecordWarning;
 import io.cloudir.model.SourceType;
+import io.cloudir.model.internal.IndexedJsonRecord;
 import io.cloudir.model.internal.JsonRecordParsing;
 import io.cloudir.model.internal.json.IndexedJson;
 import io.cloudir.model.internal.json.IsoTime;
@@ -20,8 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ResolverQueryLogRecord implements LogRecord {
+public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverField> implements LogRecord {
   /** What {@link #srcport()} returns when the port is absent or not a port number. */
   public static final int NO_PORT = -1;
 
@@ -70,15 +69,12 @@ public final class ResolverQueryLogRecord implements LogRecord {
     JsonRecordFactories.installResolver(new Factory());
   }
 
-  private final IndexedJson j;
-  private final Provenance provenance;
   private final long timeNanos;
   private final int warnMask;
   private final long typeMask;
 
   private ResolverQueryLogRecord(IndexedJson j, Provenance provenance) {
-    this.j = j;
-    this.provenance = Objects.requireNonNull(provenance);
+    super(j, provenance);
     int w = 0;
     long t = IsoTime.INVALID;
     int ts = ResolverField.QUERY_TIMESTAMP.ordinal();
@@ -163,17 +159,6 @@ public final class ResolverQueryLogRecord implements LogRecord {
         : Instant.ofEpochSecond(Math.floorDiv(timeNanos, 1_000_000_000L), Math.floorMod(timeNanos, 1_000_000_000L));
   }
 
-  @Override
-  public Provenance provenance() {
-    return provenance;
-  }
-
-  /** The record as delivered, on one line (white space outside strings removed). */
-  @Override
-  public String toJson() {
-    return j.toJson();
-  }
-
   /** Whether the record carries warnings (no allocation). */
   public boolean hasWarnings() {
     return warnMask != 0;
@@ -214,75 +199,6 @@ public final class ResolverQueryLogRecord implements LogRecord {
   /** This record with another provenance (same bytes). */
   public ResolverQueryLogRecord withProvenance(Provenance p) {
     return new ResolverQueryLogRecord(j, p);
-  }
-
-  /** Equal when the JSON is semantically equal (provenance is not compared). */
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof ResolverQueryLogRecord other && json().equals(other.json());
-  }
-
-  @Override
-  public int hashCode() {
-    return json().hashCode();
-  }
-
-  /** The record's JSON on one line. */
-  @Override
-  public String toString() {
-    return toJson();
-  }
-
-  // ================================================================ zero-copy accessors
-
-  /** The bytes this record reads from (shared: never modify them). */
-  public byte[] buffer() {
-    return j.buffer();
-  }
-
-  /** Index in {@link #buffer()} of the record's first byte. */
-  public int recordStart() {
-    return j.start();
-  }
-
-  /** Index in {@link #buffer()} after the record's last byte. */
-  public int recordEnd() {
-    return j.end();
-  }
-
-  /** Whether the field is present (even if JSON null). */
-  public boolean has(ResolverField f) {
-    return j.has(f.ordinal());
-  }
-
-  /** Index in {@link #buffer()} where the field's value starts (a string's opening quote), or -1. */
-  public int valueStart(ResolverField f) {
-    return j.valueStart(f.ordinal());
-  }
-
-  /** Index in {@link #buffer()} after the field's value, or -1. */
-  public int valueEnd(ResolverField f) {
-    return j.valueEnd(f.ordinal());
-  }
-
-  /** Whether the field is a string equal to the ASCII text {@code s} (no allocation). */
-  public boolean valueEquals(ResolverField f, String s) {
-    return j.textEquals(f.ordinal(), s);
-  }
-
-  /** FNV-1a 64-bit hash of the field's decoded value (0 when absent or null). */
-  public long valueHash(ResolverField f) {
-    return j.hash(f.ordinal());
-  }
-
-  /** The field's decoded text: a string's contents, another value's JSON text, or null. */
-  public @Nullable String string(ResolverField f) {
-    return j.text(f.ordinal(), false);
-  }
-
-  /** The field's value as JSON, or null if absent. */
-  public @Nullable JsonValue value(ResolverField f) {
-    return j.value(f.ordinal());
   }
 
   // ================================================================ typed accessors
@@ -409,16 +325,6 @@ public final class ResolverQueryLogRecord implements LogRecord {
   /** {@code firewall_domain_list_id} (canonical instance). */
   public @Nullable String firewallDomainListId() {
     return j.text(ResolverField.FIREWALL_DOMAIN_LIST_ID.ordinal(), true);
-  }
-
-  /** Top-level fields this version of cloudir does not know, in order, as written. */
-  public Map<String, JsonValue> unknownFields() {
-    return j.unknownFields();
-  }
-
-  /** The whole record as a JSON value (the bytes as read). */
-  public JsonValue json() {
-    return j.json();
   }
 
   private static final class Factory implements JsonRecordFactory {

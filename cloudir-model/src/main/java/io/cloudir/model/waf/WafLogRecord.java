@@ -6,6 +6,7 @@ import io.cloudir.model.MalformedInputException;
 import io.cloudir.model.Provenance;
 import io.cloudir.model.RecordWarning;
 import io.cloudir.model.SourceType;
+import io.cloudir.model.internal.IndexedJsonRecord;
 import io.cloudir.model.internal.JsonRecordParsing;
 import io.cloudir.model.internal.json.IndexedJson;
 import io.cloudir.model.internal.json.IsoTime;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe.
  */
-public final class WafLogRecord implements LogRecord {
+public final class WafLogRecord extends IndexedJsonRecord<WafField> implements LogRecord {
   /** What number getters return for an absent, null or non-numeric value. */
   public static final long ABSENT = IndexedJson.ABSENT;
 
@@ -87,15 +87,12 @@ public final class WafLogRecord implements LogRecord {
     JsonRecordFactories.installWaf(new Factory());
   }
 
-  private final IndexedJson j;
-  private final Provenance provenance;
   private final long timeMillis;
   private final int warnMask;
   private final long typeMask;
 
   private WafLogRecord(IndexedJson j, Provenance provenance) {
-    this.j = j;
-    this.provenance = Objects.requireNonNull(provenance);
+    super(j, provenance);
     int w = 0;
     long t = ABSENT;
     int ts = WafField.TIMESTAMP.ordinal();
@@ -204,17 +201,6 @@ public final class WafLogRecord implements LogRecord {
     return timeMillis == ABSENT ? null : Instant.ofEpochMilli(timeMillis);
   }
 
-  @Override
-  public Provenance provenance() {
-    return provenance;
-  }
-
-  /** The record as delivered, on one line (white space outside strings removed). */
-  @Override
-  public String toJson() {
-    return j.toJson();
-  }
-
   /** Whether the record carries warnings (no allocation). */
   public boolean hasWarnings() {
     return warnMask != 0;
@@ -265,75 +251,6 @@ public final class WafLogRecord implements LogRecord {
   /** This record with another provenance (same bytes). */
   public WafLogRecord withProvenance(Provenance p) {
     return new WafLogRecord(j, p);
-  }
-
-  /** Equal when the JSON is semantically equal (provenance is not compared). */
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof WafLogRecord other && json().equals(other.json());
-  }
-
-  @Override
-  public int hashCode() {
-    return json().hashCode();
-  }
-
-  /** The record's JSON on one line. */
-  @Override
-  public String toString() {
-    return toJson();
-  }
-
-  // ================================================================ zero-copy accessors
-
-  /** The bytes this record reads from (shared: never modify them). */
-  public byte[] buffer() {
-    return j.buffer();
-  }
-
-  /** Index in {@link #buffer()} of the record's first byte. */
-  public int recordStart() {
-    return j.start();
-  }
-
-  /** Index in {@link #buffer()} after the record's last byte. */
-  public int recordEnd() {
-    return j.end();
-  }
-
-  /** Whether the field is present (even if JSON null). */
-  public boolean has(WafField f) {
-    return j.has(f.ordinal());
-  }
-
-  /** Index in {@link #buffer()} where the field's value starts (a string's opening quote), or -1. */
-  public int valueStart(WafField f) {
-    return j.valueStart(f.ordinal());
-  }
-
-  /** Index in {@link #buffer()} after the field's value, or -1. */
-  public int valueEnd(WafField f) {
-    return j.valueEnd(f.ordinal());
-  }
-
-  /** Whether the field is a string equal to the ASCII text {@code s} (no allocation). */
-  public boolean valueEquals(WafField f, String s) {
-    return j.textEquals(f.ordinal(), s);
-  }
-
-  /** FNV-1a 64-bit hash of the field's decoded value (0 when absent or null). */
-  public long valueHash(WafField f) {
-    return j.hash(f.ordinal());
-  }
-
-  /** The field's decoded text: a string's contents, another value's JSON text, or null. */
-  public @Nullable String string(WafField f) {
-    return j.text(f.ordinal(), false);
-  }
-
-  /** The field's value as JSON, or null if absent. */
-  public @Nullable JsonValue value(WafField f) {
-    return j.value(f.ordinal());
   }
 
   // ================================================================ typed accessors
@@ -668,16 +585,6 @@ public final class WafLogRecord implements LogRecord {
   /** {@code forwardedAsn}, or {@link #ABSENT}. */
   public long forwardedAsn() {
     return j.integer(WafField.FORWARDED_ASN.ordinal());
-  }
-
-  /** Top-level fields this version of cloudir does not know, in order, as written. */
-  public Map<String, JsonValue> unknownFields() {
-    return j.unknownFields();
-  }
-
-  /** The whole record as a JSON value (the bytes as read). */
-  public JsonValue json() {
-    return j.json();
   }
 
   // ================================================================ helpers

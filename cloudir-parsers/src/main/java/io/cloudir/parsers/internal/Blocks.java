@@ -2,6 +2,7 @@ package io.cloudir.parsers.internal;
 
 import io.cloudir.parsers.ReadLimits;
 import io.cloudir.parsers.Rejection;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,18 @@ abstract class Blocks {
   public void breakStream(String reason) {
     broken = reason;
     eof = true;
+  }
+
+  /** Reads up to {@code max} bytes into the block after {@link #limit}; false if none came. */
+  final boolean readMore(int max) throws IOException {
+    int n = in.read(buf, limit, max);
+    if (n < 0) {
+      eof = true;
+      return false;
+    }
+    limit += n;
+    bytesRead += n;
+    return n > 0;
   }
 
   /** The start of {@code [s, e)} as text for a rejection. */

@@ -180,14 +180,7 @@ public final class JsonRecordEngine extends Blocks implements RecordEngine {
       }
     }
     // read in moderate chunks: a buffered gzip stream that breaks loses what the failing call read
-    int n = in.read(buf, limit, Math.min(buf.length - limit, READ_CHUNK));
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    bytesRead += n;
-    return n > 0;
+    return readMore(Math.min(buf.length - limit, READ_CHUNK));
   }
 
   private int needMore(int keepFrom) throws IOException {

@@ -53,14 +53,7 @@ abstract class LineBlocks extends Blocks {
         return false;
       }
     }
-    int n = in.read(buf, limit, buf.length - limit);
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    bytesRead += n;
-    return n > 0;
+    return readMore(buf.length - limit);
   }
 
   /** {@link RecordEngine#END}, or the rejection of a stream that broke (once). */
