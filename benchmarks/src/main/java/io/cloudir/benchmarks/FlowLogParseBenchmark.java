@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,32 +64,7 @@ public class FlowLogParseBenchmark {
   @Setup(Level.Trial)
   public void setup() throws IOException {
     bytes = FlowLogData.generate(input, FlowLogData.DEFAULT_SEED, size);
-    records = parse_bufferedReaderSplit(new Rates()).records;
-  }
-
-  /** Throughput counters: MB/s and records/s as secondary results. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Rates {
-    /** Megabytes (10<sup>6</sup> bytes) read. */
-    public double megabytes;
-    /** Records read. */
-    public long records;
-
-    /** Creates zeroed counters. */
-    public Rates() {}
-
-    /** Zeroes the counters before each iteration. */
-    @Setup(Level.Iteration)
-    public void reset() {
-      megabytes = 0;
-      records = 0;
-    }
-
-    void add(FlowLogParseBenchmark b) {
-      megabytes += b.bytes.length / 1e6;
-      records += b.records;
-    }
+    records = parse_bufferedReaderSplit(new ParseRates()).records;
   }
 
   private static long num(FlowLogCursor c, FlowLogField f) {
@@ -102,7 +76,7 @@ public class FlowLogParseBenchmark {
    * straight from bytes, srcaddr as a byte slice, action compared as bytes.
    */
   @Benchmark
-  public FlowAnswer parse_cloudirCursor(Rates rates) throws IOException {
+  public FlowAnswer parse_cloudirCursor(ParseRates rates) throws IOException {
     FlowAnswer a = new FlowAnswer();
     try (FlowLogCursorReader r = FlowLogCursorReader.open(LogSource.of("mem", bytes), ReadLimits.defaults(), null,
         false)) {
@@ -118,13 +92,13 @@ public class FlowLogParseBenchmark {
         a.mixAddress(c.buffer(), c.valueStart(FlowLogField.SRCADDR), c.valueEnd(FlowLogField.SRCADDR));
       }
     }
-    rates.add(this);
+    rates.add(bytes.length, records);
     return a;
   }
 
   /** cloudir's default API: {@link LogReader} handing out immutable {@link FlowLogRecord}s. */
   @Benchmark
-  public FlowAnswer parse_cloudirRecords(Rates rates) {
+  public FlowAnswer parse_cloudirRecords(ParseRates rates) {
     FlowAnswer a = new FlowAnswer();
     try (RecordStream s = LogReader.builder().build().open(List.of(LogSource.of("mem", bytes)))) {
       for (LogRecord lr : s) {
@@ -138,7 +112,7 @@ public class FlowLogParseBenchmark {
         a.mixAddress(c.buffer(), c.valueStart(FlowLogField.SRCADDR), c.valueEnd(FlowLogField.SRCADDR));
       }
     }
-    rates.add(this);
+    rates.add(bytes.length, records);
     return a;
   }
 
@@ -151,7 +125,7 @@ public class FlowLogParseBenchmark {
    * field positions from the header line.
    */
   @Benchmark
-  public FlowAnswer parse_bufferedReaderSplit(Rates rates) throws IOException {
+  public FlowAnswer parse_bufferedReaderSplit(ParseRates rates) throws IOException {
     FlowAnswer a = new FlowAnswer();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
         StandardCharsets.UTF_8), 1 << 16)) {
@@ -183,7 +157,7 @@ public class FlowLogParseBenchmark {
         a.mixAddress(f[src]);
       }
     }
-    rates.add(this);
+    rates.add(bytes.length, records);
     return a;
   }
 }

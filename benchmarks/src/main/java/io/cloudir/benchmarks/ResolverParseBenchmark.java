@@ -1,11 +1,9 @@
 package io.cloudir.benchmarks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.SourceType;
@@ -19,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-public class ResolverParseBenchmark {
+public class ResolverParseBenchmark extends JsonLogBenchmark {
   /** Fields per record. */
   public static final int FIELDS = 8;
 
@@ -67,11 +64,7 @@ public class ResolverParseBenchmark {
   @Param({"20240311"})
   public long seed = WafData.DEFAULT_SEED;
 
-  private byte[] bytes = new byte[0];
-  private long records;
   private final LogReader reader = LogReader.builder().type(SourceType.ROUTE53_RESOLVER).build();
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final JsonFactory factory = mapper.getFactory();
   private final ObjectReader pojoReader = mapper.readerFor(Pojo.class);
 
   /** Creates the state. */
@@ -84,61 +77,7 @@ public class ResolverParseBenchmark {
    */
   @Setup(Level.Trial)
   public void setup() throws IOException {
-    switch (input) {
-      case "generated" -> bytes = ResolverData.generate(seed, size);
-      case "corpus" -> bytes = WafParseBenchmark.corpus(
-          CloudTrailData.sharedDir().resolve("corpus").resolve("route53_resolver"), SourceType.ROUTE53_RESOLVER);
-      default -> throw new IllegalArgumentException("input must be generated|corpus: " + input);
-    }
-    records = 0;
-    for (byte b : bytes) {
-      if (b == '\n') {
-        records++;
-      }
-    }
-  }
-
-  /**
-   * The input size.
-   *
-   * @return bytes
-   */
-  public long inputBytes() {
-    return bytes.length;
-  }
-
-  /**
-   * Throughput counters: {@code megabytes} is MB/s and {@code records} is records/s.
-   *
-   * <p>Not thread-safe: one per benchmark thread.
-   */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Rates {
-    /** Megabytes read. */
-    public double megabytes;
-
-    /** Records read. */
-    public long records;
-
-    /** Zeroed counters. */
-    public Rates() {}
-
-    /** Zeroes the counters before each iteration. */
-    @Setup(Level.Iteration)
-    public void reset() {
-      megabytes = 0;
-      records = 0;
-    }
-
-    void add(ResolverParseBenchmark b) {
-      megabytes += b.bytes.length / 1e6;
-      records += b.records;
-    }
-  }
-
-  private static long orAbsent(long hash) {
-    return hash == 0 ? FieldChecksum.ABSENT : hash;
+    load(input, () -> ResolverData.generate(seed, size), "route53_resolver", SourceType.ROUTE53_RESOLVER);
   }
 
   /**
@@ -147,8 +86,9 @@ public class ResolverParseBenchmark {
    * @param rates counters
    * @return the answer
    */
+  @Override
   @Benchmark
-  public FieldSum parse_cloudir(Rates rates) {
+  public FieldSum parse_cloudir(ParseRates rates) {
     FieldSum sum = new FieldSum(FIELDS);
     try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
       for (LogRecord r : s) {
@@ -166,7 +106,7 @@ public class ResolverParseBenchmark {
         sum.endRecord();
       }
     }
-    rates.add(this);
+    counted(rates);
     return sum;
   }
 
@@ -176,8 +116,9 @@ public class ResolverParseBenchmark {
    * @param rates counters
    * @return the answer
    */
+  @Override
   @Benchmark
-  public FieldSum parse_cloudirStrings(Rates rates) {
+  public FieldSum parse_cloudirStrings(ParseRates rates) {
     FieldSum sum = new FieldSum(FIELDS);
     try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
       for (LogRecord r : s) {
@@ -195,7 +136,7 @@ public class ResolverParseBenchmark {
         sum.endRecord();
       }
     }
-    rates.add(this);
+    counted(rates);
     return sum;
   }
 
@@ -264,8 +205,9 @@ public class ResolverParseBenchmark {
    * @return the answer
    * @throws IOException on malformed input
    */
+  @Override
   @Benchmark
-  public FieldSum parse_jacksonDatabind(Rates rates) throws IOException {
+  public FieldSum parse_jacksonDatabind(ParseRates rates) throws IOException {
     FieldSum sum = new FieldSum(FIELDS);
     try (JsonParser p = factory.createParser(bytes)) {
       while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -281,12 +223,8 @@ public class ResolverParseBenchmark {
         sum.endRecord();
       }
     }
-    rates.add(this);
+    counted(rates);
     return sum;
-  }
-
-  private static @Nullable String text(@Nullable JsonNode n) {
-    return n == null || n.isNull() ? null : n.isTextual() ? n.textValue() : n.toString();
   }
 
   /**
@@ -296,8 +234,9 @@ public class ResolverParseBenchmark {
    * @return the answer
    * @throws IOException on malformed input
    */
+  @Override
   @Benchmark
-  public FieldSum parse_jacksonReadTree(Rates rates) throws IOException {
+  public FieldSum parse_jacksonReadTree(ParseRates rates) throws IOException {
     FieldSum sum = new FieldSum(FIELDS);
     try (JsonParser p = factory.createParser(bytes)) {
       while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -313,7 +252,7 @@ public class ResolverParseBenchmark {
         sum.endRecord();
       }
     }
-    rates.add(this);
+    counted(rates);
     return sum;
   }
 }

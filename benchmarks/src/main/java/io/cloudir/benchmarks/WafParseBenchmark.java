@@ -1,11 +1,9 @@
 package io.cloudir.benchmarks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.SourceType;
@@ -14,14 +12,10 @@ import io.cloudir.model.waf.WafLogRecord;
 import io.cloudir.parsers.LogReader;
 import io.cloudir.parsers.LogSource;
 import io.cloudir.parsers.RecordStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-public class WafParseBenchmark {
+public class WafParseBenchmark extends JsonLogBenchmark {
   /** Fields per record. */
   public static final int FIELDS = 8;
 
@@ -69,11 +63,7 @@ public class WafParseBenchmark {
   @Param({"20240311"})
   public long seed = WafData.DEFAULT_SEED;
 
-  private byte[] bytes = new byte[0];
-  private long records;
   private final LogReader reader = LogReader.builder().type(SourceType.WAF).build();
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final JsonFactory factory = mapper.getFactory();
   private final ObjectReader pojoReader = mapper.readerFor(Pojo.class);
 
   /** Creates the state. */
@@ -86,76 +76,7 @@ public class WafParseBenchmark {
    */
   @Setup(Level.Trial)
   public void setup() throws IOException {
-    switch (input) {
-      case "generated" -> bytes = WafData.generate(seed, size);
-      case "corpus" -> bytes = corpus(CloudTrailData.sharedDir().resolve("corpus").resolve("waf"), SourceType.WAF);
-      default -> throw new IllegalArgumentException("input must be generated|corpus: " + input);
-    }
-    records = 0;
-    for (byte b : bytes) {
-      if (b == '\n') {
-        records++;
-      }
-    }
-  }
-
-  /** Every record of a corpus folder, one per line, repeated to about 8 MB. */
-  static byte[] corpus(Path dir, SourceType type) throws IOException {
-    if (!dir.toFile().isDirectory()) {
-      throw new IllegalStateException("no corpus at " + dir + " (set -Dcloudir.shared)");
-    }
-    ByteArrayOutputStream one = new ByteArrayOutputStream();
-    try (RecordStream s = LogReader.builder().type(type).build().open(dir)) {
-      for (LogRecord r : s) {
-        one.writeBytes(r.toJson().getBytes(StandardCharsets.UTF_8));
-        one.write('\n');
-      }
-    }
-    byte[] b = one.toByteArray();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8 << 20);
-    while (out.size() < (8 << 20)) {
-      out.writeBytes(b);
-    }
-    return out.toByteArray();
-  }
-
-  /**
-   * The input size.
-   *
-   * @return bytes
-   */
-  public long inputBytes() {
-    return bytes.length;
-  }
-
-  /**
-   * Throughput counters: {@code megabytes} is MB/s and {@code records} is records/s.
-   *
-   * <p>Not thread-safe: one per benchmark thread.
-   */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Rates {
-    /** Megabytes read. */
-    public double megabytes;
-
-    /** Records read. */
-    public long records;
-
-    /** Zeroed counters. */
-    public Rates() {}
-
-    /** Zeroes the counters before each iteration. */
-    @Setup(Level.Iteration)
-    public void reset() {
-      megabytes = 0;
-      records = 0;
-    }
-
-    void add(WafParseBenchmark b) {
-      megabytes += b.bytes.length / 1e6;
-      records += b.records;
-    }
+    load(input, () -> WafData.generate(seed, size), "waf", SourceType.WAF);
   }
 
   static boolean hasBackslash(byte[] b, int s, int e) {
@@ -167,10 +88,6 @@ public class WafParseBenchmark {
     return false;
   }
 
-  private static long orAbsent(long hash) {
-    return hash == 0 ? FieldChecksum.ABSENT : hash;
-  }
-
   /**
    * cloudir, zero-copy: the reader's immutable records; strings as hashes of their slices, the
    * time as a primitive, the header found in place.
@@ -178,8 +95,9 @@ public class WafParseBenchmark {
    * @param rates counters
    * @return the answer
    */
+  @Override
   @Benchmark
-  public FieldSum parse_cloudir(Rates rates) {
+  public FieldSum parse_cloudir(ParseRates rates) {
     FieldSum sum = new FieldSum(FIELDS);
     try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
       for (LogRecord r : s) {
@@ -206,7 +124,7 @@ public class WafParseBenchmark {
         sum.endRecord();
       }
     }
-    rates.add(this);
+    counted(rates);
     return sum;
   }
 
@@ -217,8 +135,9 @@ public class WafParseBenchmark {
    * @param rates counters
    * @return the answer
    */
+  @Override
   @Benchmark
-  public FieldSum parse_cloudirStrings(Rates rates) {
+  public FieldSum parse_cloudirStrings(ParseRates rates) {
     FieldSum sum = new FieldSum(FIELDS);
     try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
       for (LogRecord r : s) {
@@ -235,7 +154,7 @@ public class WafParseBenchmark {
         sum.endRecord();
       }
     }
-    rates.add(this);
+    counted(rates);
     return sum;
   }
 
@@ -292,8 +211,9 @@ public class WafParseBenchmark {
    * @return the answer
    * @throws IOException on malformed input
    */
+  @Override
   @Benchmark
-  public FieldSum parse_jacksonDatabind(Rates rates) throws IOException {
+  public FieldSum parse_jacksonDatabind(ParseRates rates) throws IOException {
     FieldSum sum = new FieldSum(FIELDS);
     try (JsonParser p = factory.createParser(bytes)) {
       while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -319,12 +239,8 @@ public class WafParseBenchmark {
         sum.endRecord();
       }
     }
-    rates.add(this);
+    counted(rates);
     return sum;
-  }
-
-  private static @Nullable String text(@Nullable JsonNode n) {
-    return n == null || n.isNull() ? null : n.isTextual() ? n.textValue() : n.toString();
   }
 
   /**
@@ -334,8 +250,9 @@ public class WafParseBenchmark {
    * @return the answer
    * @throws IOException on malformed input
    */
+  @Override
   @Benchmark
-  public FieldSum parse_jacksonReadTree(Rates rates) throws IOException {
+  public FieldSum parse_jacksonReadTree(ParseRates rates) throws IOException {
     FieldSum sum = new FieldSum(FIELDS);
     try (JsonParser p = factory.createParser(bytes)) {
       while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -362,7 +279,7 @@ public class WafParseBenchmark {
         sum.endRecord();
       }
     }
-    rates.add(this);
+    counted(rates);
     return sum;
   }
 }

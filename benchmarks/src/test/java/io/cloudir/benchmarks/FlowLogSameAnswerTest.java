@@ -16,9 +16,9 @@ class FlowLogSameAnswerTest {
       b.input = input;
       b.size = 2_000_000;
       b.setup();
-      FlowAnswer peer = b.parse_bufferedReaderSplit(new FlowLogParseBenchmark.Rates());
-      assertEquals(peer, b.parse_cloudirCursor(new FlowLogParseBenchmark.Rates()), input);
-      assertEquals(peer, b.parse_cloudirRecords(new FlowLogParseBenchmark.Rates()), input);
+      FlowAnswer peer = b.parse_bufferedReaderSplit(new ParseRates());
+      assertEquals(peer, b.parse_cloudirCursor(new ParseRates()), input);
+      assertEquals(peer, b.parse_cloudirRecords(new ParseRates()), input);
       long lines = new String(b.bytes, StandardCharsets.US_ASCII).lines().count() - 1;
       assertEquals(lines, peer.records, input);
       assertTrue(peer.accepts > peer.records / 2 && peer.accepts < peer.records, peer.toString());

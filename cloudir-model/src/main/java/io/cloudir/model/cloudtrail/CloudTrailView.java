@@ -1,6 +1,7 @@
 package io.cloudir.model.cloudtrail;
 
 import io.cloudir.model.RecordWarning;
+import io.cloudir.model.internal.Ascii;
 import io.cloudir.model.internal.json.ByteNames;
 import io.cloudir.model.internal.json.Canonical;
 import io.cloudir.model.internal.json.IsoTime;
@@ -624,16 +625,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     if (escaped) {
       return JsonStrings.decode(buf, vs + 1, ve - 1).equals(s);
     }
-    int n = ve - vs - 2;
-    if (n != s.length()) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (buf[vs + 1 + i] != s.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return Ascii.equals(buf, vs + 1, ve - 1, s);
   }
 
   // ================= decoding helpers =================

@@ -1,18 +1,17 @@
 package io.cloudir.model.route53;
 
 import io.cloudir.model.LimitExceededException;
-import io.cloudir.model.Location;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.MalformedInputException;
 import io.cloudir.model.Provenance;
 import io.cloudir.model.RecordWarning;
 import io.cloudir.model.SourceType;
+import io.cloudir.model.internal.IndexedJsonRecord;
+import io.cloudir.model.internal.JsonRecordParsing;
 import io.cloudir.model.internal.json.IndexedJson;
 import io.cloudir.model.internal.json.IsoTime;
 import io.cloudir.model.internal.json.JsonRecordFactories;
 import io.cloudir.model.internal.json.JsonRecordFactory;
-import io.cloudir.model.internal.json.JsonScanner;
-import io.cloudir.model.internal.json.JsonSyntaxError;
 import io.cloudir.model.internal.json.ObjectIndexer;
 import io.cloudir.model.internal.json.ObjectSchema;
 import io.cloudir.model.json.JsonValue;
@@ -22,8 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ResolverQueryLogRecord implements LogRecord {
+public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverField> implements LogRecord {
   /** What {@link #srcport()} returns when the port is absent or not a port number. */
   public static final int NO_PORT = -1;
 
@@ -72,15 +69,12 @@ public final class ResolverQueryLogRecord implements LogRecord {
     JsonRecordFactories.installResolver(new Factory());
   }
 
-  private final IndexedJson j;
-  private final Provenance provenance;
   private final long timeNanos;
   private final int warnMask;
   private final long typeMask;
 
   private ResolverQueryLogRecord(IndexedJson j, Provenance provenance) {
-    this.j = j;
-    this.provenance = Objects.requireNonNull(provenance);
+    super(j, provenance);
     int w = 0;
     long t = IsoTime.INVALID;
     int ts = ResolverField.QUERY_TIMESTAMP.ordinal();
@@ -150,25 +144,7 @@ public final class ResolverQueryLogRecord implements LogRecord {
    * @throws LimitExceededException if nesting is deeper than {@link JsonValue#DEFAULT_MAX_DEPTH}
    */
   public static ResolverQueryLogRecord parse(byte[] utf8, Provenance provenance) {
-    byte[] b = utf8.clone();
-    ObjectIndexer ix = new ObjectIndexer(SCHEMA);
-    JsonScanner sc = new JsonScanner(JsonValue.DEFAULT_MAX_DEPTH, Integer.MAX_VALUE);
-    try {
-      int p = JsonScanner.skipWs(b, 0, b.length);
-      if (p >= b.length) {
-        throw new JsonSyntaxError(p, "no JSON value");
-      }
-      int e = ix.index(b, p, b.length, true, sc, 0);
-      int t = JsonScanner.skipWs(b, e, b.length);
-      if (t != b.length) {
-        throw new JsonSyntaxError(t, "unexpected data after the record");
-      }
-    } catch (JsonSyntaxError err) {
-      Location loc = new Location(provenance.source(), err.offset(), -1, null);
-      throw err.isLimit() ? new LimitExceededException(loc, err.reason())
-          : new MalformedInputException(loc, err.reason());
-    }
-    return new ResolverQueryLogRecord(IndexedJson.of(ix, true), provenance);
+    return new ResolverQueryLogRecord(JsonRecordParsing.index(utf8, provenance, SCHEMA), provenance);
   }
 
   @Override
@@ -181,17 +157,6 @@ public final class ResolverQueryLogRecord implements LogRecord {
   public @Nullable Instant time() {
     return timeNanos == IsoTime.INVALID ? null
         : Instant.ofEpochSecond(Math.floorDiv(timeNanos, 1_000_000_000L), Math.floorMod(timeNanos, 1_000_000_000L));
-  }
-
-  @Override
-  public Provenance provenance() {
-    return provenance;
-  }
-
-  /** The record as delivered, on one line (white space outside strings removed). */
-  @Override
-  public String toJson() {
-    return j.toJson();
   }
 
   /** Whether the record carries warnings (no allocation). */
@@ -234,75 +199,6 @@ public final class ResolverQueryLogRecord implements LogRecord {
   /** This record with another provenance (same bytes). */
   public ResolverQueryLogRecord withProvenance(Provenance p) {
     return new ResolverQueryLogRecord(j, p);
-  }
-
-  /** Equal when the JSON is semantically equal (provenance is not compared). */
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof ResolverQueryLogRecord other && json().equals(other.json());
-  }
-
-  @Override
-  public int hashCode() {
-    return json().hashCode();
-  }
-
-  /** The record's JSON on one line. */
-  @Override
-  public String toString() {
-    return toJson();
-  }
-
-  // ================================================================ zero-copy accessors
-
-  /** The bytes this record reads from (shared: never modify them). */
-  public byte[] buffer() {
-    return j.buffer();
-  }
-
-  /** Index in {@link #buffer()} of the record's first byte. */
-  public int recordStart() {
-    return j.start();
-  }
-
-  /** Index in {@link #buffer()} after the record's last byte. */
-  public int recordEnd() {
-    return j.end();
-  }
-
-  /** Whether the field is present (even if JSON null). */
-  public boolean has(ResolverField f) {
-    return j.has(f.ordinal());
-  }
-
-  /** Index in {@link #buffer()} where the field's value starts (a string's opening quote), or -1. */
-  public int valueStart(ResolverField f) {
-    return j.valueStart(f.ordinal());
-  }
-
-  /** Index in {@link #buffer()} after the field's value, or -1. */
-  public int valueEnd(ResolverField f) {
-    return j.valueEnd(f.ordinal());
-  }
-
-  /** Whether the field is a string equal to the ASCII text {@code s} (no allocation). */
-  public boolean valueEquals(ResolverField f, String s) {
-    return j.textEquals(f.ordinal(), s);
-  }
-
-  /** FNV-1a 64-bit hash of the field's decoded value (0 when absent or null). */
-  public long valueHash(ResolverField f) {
-    return j.hash(f.ordinal());
-  }
-
-  /** The field's decoded text: a string's contents, another value's JSON text, or null. */
-  public @Nullable String string(ResolverField f) {
-    return j.text(f.ordinal(), false);
-  }
-
-  /** The field's value as JSON, or null if absent. */
-  public @Nullable JsonValue value(ResolverField f) {
-    return j.value(f.ordinal());
   }
 
   // ================================================================ typed accessors
@@ -429,16 +325,6 @@ public final class ResolverQueryLogRecord implements LogRecord {
   /** {@code firewall_domain_list_id} (canonical instance). */
   public @Nullable String firewallDomainListId() {
     return j.text(ResolverField.FIREWALL_DOMAIN_LIST_ID.ordinal(), true);
-  }
-
-  /** Top-level fields this version of cloudir does not know, in order, as written. */
-  public Map<String, JsonValue> unknownFields() {
-    return j.unknownFields();
-  }
-
-  /** The whole record as a JSON value (the bytes as read). */
-  public JsonValue json() {
-    return j.json();
   }
 
   private static final class Factory implements JsonRecordFactory {

@@ -1,6 +1,7 @@
 package io.cloudir.model.vpcflow;
 
 import io.cloudir.model.RecordWarning;
+import io.cloudir.model.internal.Ascii;
 import io.cloudir.model.internal.json.Canonical;
 import io.cloudir.model.internal.json.JsonStrings;
 import io.cloudir.model.internal.vpcflow.FlowLinePlan;
@@ -102,7 +103,10 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
    */
   final int indexLine(byte[] b, int s, int limit, FlowLogFormat f) {
     long[] v = prepare(f);
-    long r = FlowLineScanner.scan(b, s, limit, true, f.plan, bounds, v, delims);
+    long r = FlowLineScanner.scanLine(b, s, limit, f.plan, bounds, v);
+    if (r == FlowLineScanner.DECLINED) {
+      r = FlowLineScanner.scan(b, s, limit, true, f.plan, bounds, v, delims);
+    }
     if (r == FlowLineScanner.FALLBACK) {
       return -1;
     }
@@ -353,17 +357,7 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
     if (p < 0) {
       return false;
     }
-    int s = bounds[2 * p];
-    int len = bounds[2 * p + 1] - s;
-    if (len != ascii.length()) {
-      return false;
-    }
-    for (int i = 0; i < len; i++) {
-      if (buf[s + i] != ascii.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return Ascii.equals(buf, bounds[2 * p], bounds[2 * p + 1], ascii);
   }
 
   /** The value at {@code position} of the format exactly as written ({@code -} included). */

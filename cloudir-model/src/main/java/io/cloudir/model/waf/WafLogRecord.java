@@ -1,19 +1,19 @@
 package io.cloudir.model.waf;
 
 import io.cloudir.model.LimitExceededException;
-import io.cloudir.model.Location;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.MalformedInputException;
 import io.cloudir.model.Provenance;
 import io.cloudir.model.RecordWarning;
 import io.cloudir.model.SourceType;
+import io.cloudir.model.internal.IndexedJsonRecord;
+import io.cloudir.model.internal.JsonRecordParsing;
 import io.cloudir.model.internal.json.IndexedJson;
 import io.cloudir.model.internal.json.IsoTime;
 import io.cloudir.model.internal.json.JsonRecordFactories;
 import io.cloudir.model.internal.json.JsonRecordFactory;
 import io.cloudir.model.internal.json.JsonScanner;
 import io.cloudir.model.internal.json.JsonStrings;
-import io.cloudir.model.internal.json.JsonSyntaxError;
 import io.cloudir.model.internal.json.ObjectIndexer;
 import io.cloudir.model.internal.json.ObjectSchema;
 import io.cloudir.model.json.JsonValue;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe.
  */
-public final class WafLogRecord implements LogRecord {
+public final class WafLogRecord extends IndexedJsonRecord<WafField> implements LogRecord {
   /** What number getters return for an absent, null or non-numeric value. */
   public static final long ABSENT = IndexedJson.ABSENT;
 
@@ -88,15 +87,12 @@ public final class WafLogRecord implements LogRecord {
     JsonRecordFactories.installWaf(new Factory());
   }
 
-  private final IndexedJson j;
-  private final Provenance provenance;
   private final long timeMillis;
   private final int warnMask;
   private final long typeMask;
 
   private WafLogRecord(IndexedJson j, Provenance provenance) {
-    this.j = j;
-    this.provenance = Objects.requireNonNull(provenance);
+    super(j, provenance);
     int w = 0;
     long t = ABSENT;
     int ts = WafField.TIMESTAMP.ordinal();
@@ -189,25 +185,7 @@ public final class WafLogRecord implements LogRecord {
    * @throws LimitExceededException if nesting is deeper than {@link JsonValue#DEFAULT_MAX_DEPTH}
    */
   public static WafLogRecord parse(byte[] utf8, Provenance provenance) {
-    byte[] b = utf8.clone();
-    ObjectIndexer ix = new ObjectIndexer(SCHEMA);
-    JsonScanner sc = new JsonScanner(JsonValue.DEFAULT_MAX_DEPTH, Integer.MAX_VALUE);
-    try {
-      int p = JsonScanner.skipWs(b, 0, b.length);
-      if (p >= b.length) {
-        throw new JsonSyntaxError(p, "no JSON value");
-      }
-      int e = ix.index(b, p, b.length, true, sc, 0);
-      int t = JsonScanner.skipWs(b, e, b.length);
-      if (t != b.length) {
-        throw new JsonSyntaxError(t, "unexpected data after the record");
-      }
-    } catch (JsonSyntaxError err) {
-      Location loc = new Location(provenance.source(), err.offset(), -1, null);
-      throw err.isLimit() ? new LimitExceededException(loc, err.reason())
-          : new MalformedInputException(loc, err.reason());
-    }
-    return new WafLogRecord(IndexedJson.of(ix, true), provenance);
+    return new WafLogRecord(JsonRecordParsing.index(utf8, provenance, SCHEMA), provenance);
   }
 
   // ================================================================ LogRecord
@@ -221,17 +199,6 @@ public final class WafLogRecord implements LogRecord {
   @Override
   public @Nullable Instant time() {
     return timeMillis == ABSENT ? null : Instant.ofEpochMilli(timeMillis);
-  }
-
-  @Override
-  public Provenance provenance() {
-    return provenance;
-  }
-
-  /** The record as delivered, on one line (white space outside strings removed). */
-  @Override
-  public String toJson() {
-    return j.toJson();
   }
 
   /** Whether the record carries warnings (no allocation). */
@@ -284,75 +251,6 @@ public final class WafLogRecord implements LogRecord {
   /** This record with another provenance (same bytes). */
   public WafLogRecord withProvenance(Provenance p) {
     return new WafLogRecord(j, p);
-  }
-
-  /** Equal when the JSON is semantically equal (provenance is not compared). */
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof WafLogRecord other && json().equals(other.json());
-  }
-
-  @Override
-  public int hashCode() {
-    return json().hashCode();
-  }
-
-  /** The record's JSON on one line. */
-  @Override
-  public String toString() {
-    return toJson();
-  }
-
-  // ================================================================ zero-copy accessors
-
-  /** The bytes this record reads from (shared: never modify them). */
-  public byte[] buffer() {
-    return j.buffer();
-  }
-
-  /** Index in {@link #buffer()} of the record's first byte. */
-  public int recordStart() {
-    return j.start();
-  }
-
-  /** Index in {@link #buffer()} after the record's last byte. */
-  public int recordEnd() {
-    return j.end();
-  }
-
-  /** Whether the field is present (even if JSON null). */
-  public boolean has(WafField f) {
-    return j.has(f.ordinal());
-  }
-
-  /** Index in {@link #buffer()} where the field's value starts (a string's opening quote), or -1. */
-  public int valueStart(WafField f) {
-    return j.valueStart(f.ordinal());
-  }
-
-  /** Index in {@link #buffer()} after the field's value, or -1. */
-  public int valueEnd(WafField f) {
-    return j.valueEnd(f.ordinal());
-  }
-
-  /** Whether the field is a string equal to the ASCII text {@code s} (no allocation). */
-  public boolean valueEquals(WafField f, String s) {
-    return j.textEquals(f.ordinal(), s);
-  }
-
-  /** FNV-1a 64-bit hash of the field's decoded value (0 when absent or null). */
-  public long valueHash(WafField f) {
-    return j.hash(f.ordinal());
-  }
-
-  /** The field's decoded text: a string's contents, another value's JSON text, or null. */
-  public @Nullable String string(WafField f) {
-    return j.text(f.ordinal(), false);
-  }
-
-  /** The field's value as JSON, or null if absent. */
-  public @Nullable JsonValue value(WafField f) {
-    return j.value(f.ordinal());
   }
 
   // ================================================================ typed accessors
@@ -559,7 +457,7 @@ public final class WafLogRecord implements LogRecord {
         while (b[q] == '"') {
           int ne = JsonScanner.skipValidatedString(b, q);
           int vs = JsonScanner.skipWs(b, JsonScanner.skipWs(b, ne, end) + 1, end);
-          int ve = JsonScanner.skipValidated(b, vs);
+          int ve = b[vs] == '"' ? JsonScanner.skipValidatedStringByQuotes(b, vs) : JsonScanner.skipValidated(b, vs);
           int len = b[vs] == 'n' ? -1 : ne - q - 2; // null values are ignored
           if (len == 4 && b[q + 1] == 'n' && b[q + 2] == 'a' && b[q + 3] == 'm' && b[q + 4] == 'e') {
             nameSpan = ((long) vs << 32) | ve;
@@ -687,16 +585,6 @@ public final class WafLogRecord implements LogRecord {
   /** {@code forwardedAsn}, or {@link #ABSENT}. */
   public long forwardedAsn() {
     return j.integer(WafField.FORWARDED_ASN.ordinal());
-  }
-
-  /** Top-level fields this version of cloudir does not know, in order, as written. */
-  public Map<String, JsonValue> unknownFields() {
-    return j.unknownFields();
-  }
-
-  /** The whole record as a JSON value (the bytes as read). */
-  public JsonValue json() {
-    return j.json();
   }
 
   // ================================================================ helpers

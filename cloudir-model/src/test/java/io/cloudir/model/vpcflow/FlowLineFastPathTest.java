@@ -3,6 +3,7 @@ package io.cloudir.model.vpcflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cloudir.model.internal.vpcflow.FlowLineScanner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-pass fast path of flow log indexing ({@code FlowLineScanner}, taken by {@link
- * FlowLogView#index} and by the cursor engine's {@code indexLine}) finds exactly what the complete
+ * The one-pass fast paths of flow log indexing ({@code FlowLineScanner.scan}, taken by {@link
+ * FlowLogView#index} and by the cursor engine's {@code indexLine}, and {@code scanLine}, which
+ * {@code indexLine} tries first) find exactly what the complete
  * path finds: the same acceptance, field bounds, numbers and warnings, on random lines mixing
  * canonical values with every odd case (dashes, out-of-range numbers, leading zeros, 19- and
  * 20-digit numbers, malformed and three-octet addresses, IPv6, unknown enum texts, irregular
@@ -107,12 +109,13 @@ class FlowLineFastPathTest {
     SplittableRandom r = new SplittableRandom(seed);
     FlowLogFormat[] formats = {FlowLogFormat.DEFAULT, V5, ALL, ODD};
     int fast = 0;
+    int byField = 0;
     for (int it = 0; it < 30_000; it++) {
       FlowLogFormat f = formats[r.nextInt(formats.length)];
       String text = line(f, r);
       String pre = "x".repeat(r.nextInt(20)) + "\n";
       boolean cr = r.nextInt(10) == 0;
-      String post = (cr ? "\r\n" : "\n") + "9".repeat(r.nextInt(20));
+      String post = (cr ? "\r\n" : "\n") + "9".repeat(r.nextInt(40));
       byte[] b = (pre + text + post).getBytes(StandardCharsets.UTF_8);
       int s = pre.length();
       int e = s + text.length();
@@ -132,6 +135,11 @@ class FlowLineFastPathTest {
 
       FlowLogCursor viaLine = new FlowLogCursor(false);
       int nl = viaLine.indexLine(b, s, b.length, f);
+      if (FlowLineScanner.scanLine(b, s, b.length, f.plan, new int[2 * f.size()], new long[f.size()])
+          != FlowLineScanner.DECLINED) {
+        byField++;
+        assertTrue(nl >= 0, where);
+      }
       if (nl >= 0) {
         fast++;
         assertTrue(ok, where);
@@ -140,6 +148,7 @@ class FlowLineFastPathTest {
       }
     }
     assertTrue(fast > 3_000, "the fast path accepted only " + fast + " lines (seed " + seed + ")");
+    assertTrue(byField > 1_000, "the field-by-field path accepted only " + byField + " lines (seed " + seed + ")");
   }
 
   private static void same(FlowLogView a, FlowLogView b, FlowLogFormat f, String where) {

@@ -7,7 +7,6 @@ import io.cloudir.model.vpcflow.FlowLogRecord;
 import io.cloudir.parsers.ReadLimits;
 import io.cloudir.parsers.Rejection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe.
  */
-public final class FlowLogCursorEngine {
+public final class FlowLogCursorEngine extends LineBlocks {
   /** {@link #next()}: the cursor shows a record. */
   public static final int RECORD = RecordEngine.RECORD;
   /** {@link #next()}: {@link #rejection()} describes a rejected line. */
@@ -33,29 +32,15 @@ public final class FlowLogCursorEngine {
   public static final int END = RecordEngine.END;
 
   private final FlowLogAccess.Bridge bridge = FlowLogAccess.get();
-  private final ByteSource in;
-  private final String sourceName;
-  private final ReadLimits limits;
   private final FlowLogCursor cursor;
   private final @Nullable FlowLogFormat given;
   private FlowLogFormat format;
   private boolean assumedDefault;
 
-  private byte[] buf;
-  private int pos;
-  private int limit;
-  private long base;
-  private long line = 1;
-  private boolean eof;
-  private boolean inPlace;
-  private @Nullable String broken;
-  private boolean skippingLongLine;
   private boolean started;
-  private boolean done;
   private @Nullable LineEngine envelopes;
-  private @Nullable Rejection rejection;
-  private long bytesRead;
   private boolean warn;
+  private final int maxLineBytes;
 
   /**
    * An engine.
@@ -69,23 +54,12 @@ public final class FlowLogCursorEngine {
    */
   public FlowLogCursorEngine(ByteSource in, String sourceName, ReadLimits limits, @Nullable FlowLogFormat given,
       boolean debug, int blockSize) {
-    this.in = in;
-    this.sourceName = sourceName;
-    this.limits = limits;
+    super(in, sourceName, limits, false, Math.max(4096, blockSize));
+    this.maxLineBytes = limits.maxLineBytes();
     this.given = given;
     this.format = given != null ? given : FlowLogFormat.DEFAULT;
     this.assumedDefault = given == null;
     this.cursor = bridge.newCursor(debug);
-    this.buf = new byte[Math.max(4096, blockSize)];
-  }
-
-  /** Reads {@code b[0, len)} in place as the whole input (never modified). */
-  public void wholeInput(byte[] b, int len) {
-    buf = b;
-    limit = len;
-    eof = true;
-    inPlace = true;
-    bytesRead = len;
   }
 
   /** The reusable cursor. */
@@ -98,59 +72,19 @@ public final class FlowLogCursorEngine {
     return warn;
   }
 
-  /** The rejection found by the last {@link #next()}. */
-  public Rejection rejection() {
-    Rejection r = rejection;
-    if (r == null) {
-      throw new IllegalStateException("no rejection");
-    }
-    return r;
-  }
-
-  /** Decoded bytes read so far. */
+  @Override
   public long bytesRead() {
     LineEngine le = envelopes;
     return le != null ? le.bytesRead() : bytesRead;
   }
 
-  /** Tells the engine the stream broke. */
+  @Override
   public void breakStream(String reason) {
     LineEngine le = envelopes;
     if (le != null) {
       le.breakStream(reason);
     }
-    broken = reason;
-    eof = true;
-  }
-
-  private boolean refill(int keepFrom) throws IOException {
-    if (eof) {
-      return false;
-    }
-    int keep = limit - keepFrom;
-    if (buf.length - limit < 4096 || keepFrom > 0) {
-      byte[] target = buf;
-      if (keep > buf.length / 2) {
-        target = new byte[Math.min(Math.max(buf.length * 2, keep + 4096), limits.maxLineBytes() + 8192)];
-        target = target.length > keep ? target : new byte[keep + 1];
-      }
-      System.arraycopy(buf, keepFrom, target, 0, keep);
-      base += keepFrom;
-      pos -= keepFrom;
-      buf = target;
-      limit = keep;
-      if (limit == buf.length) {
-        return false;
-      }
-    }
-    int n = in.read(buf, limit, buf.length - limit);
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    bytesRead += n;
-    return n > 0;
+    super.breakStream(reason);
   }
 
   /**
@@ -159,6 +93,19 @@ public final class FlowLogCursorEngine {
    * @return {@link #RECORD}, {@link #REJECTED}, {@link #SKIPPED} or {@link #END}
    */
   public int next() throws IOException {
+    if (started && !done && !skippingLongLine && envelopes == null) {
+      // the common case first: a canonical line indexed in one pass (this also marks the cursor stale)
+      int fs = pos;
+      int fnl = bridge.indexLine(cursor, buf, fs, limit, format);
+      if (fnl >= 0 && fnl - fs <= maxLineBytes) {
+        long lineNo = line;
+        pos = fnl + 1;
+        line = lineNo + 1;
+        bridge.advance(cursor, sourceName, base + fs, lineNo);
+        warn = cursor.hasWarnings();
+        return RECORD;
+      }
+    }
     bridge.invalidate(cursor);
     LineEngine le = envelopes;
     if (le != null) {
@@ -174,7 +121,7 @@ public final class FlowLogCursorEngine {
           p++;
         }
         if (p >= limit) {
-          if (!inPlace && refill(pos)) {
+          if (refill(pos, limits.maxLineBytes())) {
             continue;
           }
           done = true;
@@ -195,7 +142,7 @@ public final class FlowLogCursorEngine {
               }
               return n;
             }
-            return inPlace ? -1 : in.read(dst, off, len);
+            return in.read(dst, off, len); // an in-place input's source is already at its end
           };
           LineEngine e = new LineEngine(rest, sourceName, limits, true, new FlowLogLineParser(given, true));
           envelopes = e;
@@ -227,16 +174,6 @@ public final class FlowLogCursorEngine {
     return r;
   }
 
-  private int endOrBroken() {
-    if (broken != null) {
-      String why = broken;
-      broken = null;
-      rejection = new Rejection(sourceName, base + limit, line, "stream broken: " + why, "");
-      return REJECTED;
-    }
-    return END;
-  }
-
   private int nextLine() throws IOException {
     if (!skippingLongLine) {
       // the one-pass fast path: finds the line's end while indexing a canonical line
@@ -251,76 +188,17 @@ public final class FlowLogCursorEngine {
         return RECORD;
       }
     }
-    int s = pos;
-    int nl = -1;
-    byte[] b = buf;
-    int lim = limit;
-    for (int i = s; i < lim; i++) {
-      if (b[i] == '\n') {
-        nl = i;
-        break;
-      }
+    int r = splitLine();
+    if (r != LINE) {
+      return r == RecordEngine.NEED_MORE ? 0 : r;
     }
-    if (skippingLongLine) {
-      if (nl < 0) {
-        pos = limit;
-        if (refill(pos)) {
-          return 0;
-        }
-        done = true;
-        return endOrBroken();
-      }
-      pos = nl + 1;
-      line++;
-      skippingLongLine = false;
-      return 0;
-    }
-    if (nl < 0) {
-      if (limit - s > limits.maxLineBytes()) {
-        rejection = new Rejection(sourceName, base + s, line,
-            "line longer than " + limits.maxLineBytes() + " bytes (ReadLimits.maxLineBytes)", snippet(buf, s, limit));
-        skippingLongLine = true;
-        pos = limit;
-        return REJECTED;
-      }
-      if (!inPlace && refill(s)) {
-        return 0;
-      }
-      s = pos;
-      if (s >= limit) {
-        done = true;
-        return endOrBroken();
-      }
-      if (broken != null) {
-        String why = broken;
-        broken = null;
-        done = true;
-        rejection = new Rejection(sourceName, base + s, line, "stream broken: " + why, snippet(buf, s, limit));
-        return REJECTED;
-      }
-      nl = limit;
-    }
-    int e = nl;
-    if (e > s && buf[e - 1] == '\r') {
-      e--;
-    }
-    long lineNo = line;
-    long off = base + s;
-    pos = Math.min(nl + 1, limit);
-    if (nl < limit) {
-      line++;
-    }
+    int s = lineStart;
+    int e = lineEnd;
+    long off = lineOffset;
+    long lineNo = lineNumber;
     int p = s;
-    while (p < e && (buf[p] == ' ' || buf[p] == '\t' || buf[p] == '\r')) {
-      p++;
-    }
-    if (p == e) {
-      return 0;
-    }
-    if (e - s > limits.maxLineBytes()) {
-      rejection = new Rejection(sourceName, off, lineNo,
-          "line longer than " + limits.maxLineBytes() + " bytes (ReadLimits.maxLineBytes)", snippet(buf, s, e));
-      return REJECTED;
+    while (buf[p] == ' ' || buf[p] == '\t' || buf[p] == '\r') {
+      p++; // not blank: a non-blank byte comes before e
     }
     if (buf[p] >= 'a' && buf[p] <= 'z') {
       FlowLogFormat h = bridge.header(buf, s, e);
@@ -343,7 +221,4 @@ public final class FlowLogCursorEngine {
     return RECORD;
   }
 
-  private static String snippet(byte[] b, int s, int e) {
-    return new String(b, s, Math.min(e - s, Rejection.MAX_SNIPPET), StandardCharsets.UTF_8);
-  }
 }

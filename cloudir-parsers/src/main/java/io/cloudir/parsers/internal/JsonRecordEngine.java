@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe.
  */
-public final class JsonRecordEngine implements RecordEngine {
+public final class JsonRecordEngine extends Blocks implements RecordEngine {
   private static final int TOP = 0;
   private static final int IN_ARRAY = 1;
   private static final int DISCARD = 2;
@@ -49,21 +49,14 @@ public final class JsonRecordEngine implements RecordEngine {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private final ByteSource in;
-  private final String sourceName;
-  private final ReadLimits limits;
-  private final boolean shared;
+  private static final long CONTROLS = 0x2020202020202020L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   private final JsonRecordFactory factory;
   private final JsonScanner sc;
   private final ObjectIndexer ix;
   private final int blockSize;
 
-  private byte[] buf;
-  private int pos;
-  private int limit;
-  private long base;
-  private boolean eof;
-  private @Nullable String broken;
   private int state = TOP;
   private int afterDiscard = TOP;
   private long lines = 1;
@@ -71,10 +64,8 @@ public final class JsonRecordEngine implements RecordEngine {
   private long discardDepth;
   private boolean discardInString;
   private boolean discardEscape;
-  private long bytesRead;
 
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-  private @Nullable Rejection rejection;
   private @Nullable LogRecord record;
 
   private record Pending(byte[] buf, int start, int end, long offset, long line) {}
@@ -91,15 +82,11 @@ public final class JsonRecordEngine implements RecordEngine {
    */
   public JsonRecordEngine(ByteSource in, String sourceName, ReadLimits limits, boolean shared,
       JsonRecordFactory factory, int blockSize) {
-    this.in = in;
-    this.sourceName = sourceName;
-    this.limits = limits;
-    this.shared = shared;
+    super(in, sourceName, limits, shared, Math.max(64, blockSize));
     this.factory = factory;
     this.sc = new JsonScanner(limits.maxDepth(), limits.maxStringBytes());
     this.ix = new ObjectIndexer(factory.schema());
     this.blockSize = Math.max(64, blockSize);
-    this.buf = new byte[this.blockSize];
   }
 
   /** An engine reading the whole decoded in-memory source {@code data} in place. */
@@ -108,14 +95,6 @@ public final class JsonRecordEngine implements RecordEngine {
     JsonRecordEngine e = new JsonRecordEngine((b, off, len) -> -1, sourceName, limits, shared, factory, 64);
     e.wholeInput(data, data.length);
     return e;
-  }
-
-  /** Starts on an in-memory input that is the whole source (no copying, no refills). */
-  public void wholeInput(byte[] data, int length) {
-    buf = data;
-    limit = length;
-    eof = true;
-    bytesRead = length;
   }
 
   @Override
@@ -132,26 +111,6 @@ public final class JsonRecordEngine implements RecordEngine {
     return factory.hasWarnings(record());
   }
 
-  @Override
-  public Rejection rejection() {
-    Rejection r = rejection;
-    if (r == null) {
-      throw new IllegalStateException("no rejection");
-    }
-    return r;
-  }
-
-  @Override
-  public long bytesRead() {
-    return bytesRead;
-  }
-
-  @Override
-  public void breakStream(String reason) {
-    broken = reason;
-    eof = true;
-  }
-
   // ---------------------------------------------------------------- buffer management
 
   private long lineAt(int p) {
@@ -161,12 +120,21 @@ public final class JsonRecordEngine implements RecordEngine {
       return n; // already counted past p (cannot happen for increasing positions)
     }
     byte[] b = buf;
-    // 32 bytes a round: each word's line feeds as 0x01 bytes, summed (at most 4 per byte), then
-    // added across the bytes by one multiplication
+    // 32 bytes a round. A cheap test first: does the round hold any byte below 0x20 (the lowest
+    // such byte is found exactly; validated JSON has them only as white space, so compact records
+    // have none)? Only then are its line feeds counted: each word's as 0x01 bytes, summed (at most
+    // 4 per byte), then added across the bytes by one multiplication.
     while (i + 32 <= p) {
-      long t = lineFeeds((long) LONGS.get(b, i)) + lineFeeds((long) LONGS.get(b, i + 8))
-          + lineFeeds((long) LONGS.get(b, i + 16)) + lineFeeds((long) LONGS.get(b, i + 24));
-      n += (t * 0x0101010101010101L) >>> 56;
+      long w0 = (long) LONGS.get(b, i);
+      long w1 = (long) LONGS.get(b, i + 8);
+      long w2 = (long) LONGS.get(b, i + 16);
+      long w3 = (long) LONGS.get(b, i + 24);
+      long below = ((w0 - CONTROLS) & ~w0) | ((w1 - CONTROLS) & ~w1) | ((w2 - CONTROLS) & ~w2)
+          | ((w3 - CONTROLS) & ~w3);
+      if ((below & HIGHS) != 0) {
+        long t = lineFeeds(w0) + lineFeeds(w1) + lineFeeds(w2) + lineFeeds(w3);
+        n += (t * 0x0101010101010101L) >>> 56;
+      }
       i += 32;
     }
     while (i < p) {
@@ -212,14 +180,7 @@ public final class JsonRecordEngine implements RecordEngine {
       }
     }
     // read in moderate chunks: a buffered gzip stream that breaks loses what the failing call read
-    int n = in.read(buf, limit, Math.min(buf.length - limit, READ_CHUNK));
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    bytesRead += n;
-    return n > 0;
+    return readMore(Math.min(buf.length - limit, READ_CHUNK));
   }
 
   private int needMore(int keepFrom) throws IOException {
@@ -505,11 +466,6 @@ public final class JsonRecordEngine implements RecordEngine {
           snippet(b, p.start, p.end));
       return REJECTED;
     }
-  }
-
-  private static String snippet(byte[] b, int s, int e) {
-    int n = Math.min(e - s, Rejection.MAX_SNIPPET);
-    return new String(b, s, n, StandardCharsets.UTF_8);
   }
 
   // ---------------------------------------------------------------- discarding oversized values

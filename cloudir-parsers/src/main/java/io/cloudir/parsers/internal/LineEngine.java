@@ -25,29 +25,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe.
  */
-public final class LineEngine implements RecordEngine {
-  private final ByteSource in;
-  private final String sourceName;
-  private final ReadLimits limits;
-  private final boolean shared;
+public final class LineEngine extends LineBlocks implements RecordEngine {
   private final LineParser parser;
   private final JsonScanner sc;
 
-  private byte[] buf;
-  private int pos;
-  private int limit;
-  private long base;
-  private long line = 1;
-  private boolean eof;
-  private @Nullable String broken;
   private boolean started;
   private boolean envelopes;
-  private boolean skippingLongLine;
-  private boolean done;
   private @Nullable LogRecord record;
   private boolean recordWarn;
-  private @Nullable Rejection rejection;
-  private long bytesRead;
   private final ArrayDeque<Message> messages = new ArrayDeque<>();
 
   private record Message(byte[] bytes, long offset, long line) {}
@@ -62,13 +47,9 @@ public final class LineEngine implements RecordEngine {
    * @param parser the format's line parser
    */
   public LineEngine(ByteSource in, String sourceName, ReadLimits limits, boolean shared, LineParser parser) {
-    this.in = in;
-    this.sourceName = sourceName;
-    this.limits = limits;
-    this.shared = shared;
+    super(in, sourceName, limits, shared, 1 << 16);
     this.parser = parser;
     this.sc = new JsonScanner(limits.maxDepth(), limits.maxStringBytes());
-    this.buf = new byte[1 << 16];
   }
 
   @Override
@@ -83,57 +64,6 @@ public final class LineEngine implements RecordEngine {
   @Override
   public boolean recordHasWarnings() {
     return recordWarn;
-  }
-
-  @Override
-  public Rejection rejection() {
-    Rejection r = rejection;
-    if (r == null) {
-      throw new IllegalStateException("no rejection");
-    }
-    return r;
-  }
-
-  @Override
-  public long bytesRead() {
-    return bytesRead;
-  }
-
-  @Override
-  public void breakStream(String reason) {
-    broken = reason;
-    eof = true;
-  }
-
-  /** Reads more, keeping bytes from {@code keepFrom}; false if nothing more can be read now. */
-  private boolean refill(int keepFrom, int maxKeep) throws IOException {
-    if (eof) {
-      return false;
-    }
-    int keep = limit - keepFrom;
-    if (buf.length - limit < 4096) {
-      int size = buf.length;
-      if (keep > size / 2) {
-        size = Math.min(Math.max(size * 2, keep + 4096), maxKeep + 8192);
-      }
-      byte[] target = shared || size != buf.length ? new byte[Math.max(size, keep + 1)] : buf;
-      System.arraycopy(buf, keepFrom, target, 0, keep);
-      base += keepFrom;
-      pos -= keepFrom;
-      buf = target;
-      limit = keep;
-      if (limit == buf.length) {
-        return false;
-      }
-    }
-    int n = in.read(buf, limit, buf.length - limit);
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    bytesRead += n;
-    return n > 0;
   }
 
   @Override
@@ -181,89 +111,9 @@ public final class LineEngine implements RecordEngine {
     }
   }
 
-  private int endOrBroken() {
-    if (broken != null) {
-      String why = broken;
-      broken = null;
-      rejection = new Rejection(sourceName, base + limit, line, "stream broken: " + why, "");
-      return REJECTED;
-    }
-    return END;
-  }
-
   private int nextLine() throws IOException {
-    int s = pos;
-    int nl = -1;
-    for (int i = s; i < limit; i++) {
-      if (buf[i] == '\n') {
-        nl = i;
-        break;
-      }
-    }
-    if (skippingLongLine) {
-      if (nl < 0) {
-        pos = limit;
-        if (refill(pos, limits.maxLineBytes())) {
-          return 0;
-        }
-        if (!eof) {
-          return NEED_MORE;
-        }
-        done = true;
-        return endOrBroken();
-      }
-      pos = nl + 1;
-      line++;
-      skippingLongLine = false;
-      return 0;
-    }
-    if (nl < 0) {
-      if (limit - s > limits.maxLineBytes()) {
-        rejection = new Rejection(sourceName, base + s, line,
-            "line longer than " + limits.maxLineBytes() + " bytes (ReadLimits.maxLineBytes)", snippet(buf, s, limit));
-        skippingLongLine = true;
-        pos = limit;
-        return REJECTED;
-      }
-      if (refill(s, limits.maxLineBytes())) {
-        return 0;
-      }
-      if (!eof) {
-        return NEED_MORE;
-      }
-      if (pos >= limit) {
-        done = true;
-        return endOrBroken();
-      }
-      if (broken != null) {
-        // the last line was cut by the break: report the break once, at that line
-        String why = broken;
-        broken = null;
-        done = true;
-        rejection = new Rejection(sourceName, base + s, line, "stream broken: " + why, snippet(buf, s, limit));
-        return REJECTED;
-      }
-      nl = limit; // last line without terminator
-    }
-    int e = nl;
-    if (e > s && buf[e - 1] == '\r') {
-      e--;
-    }
-    long lineNo = line;
-    long off = base + s;
-    pos = Math.min(nl + 1, limit);
-    if (nl < limit) {
-      line++;
-    }
-    if (isBlank(buf, s, e)) {
-      return 0;
-    }
-    if (e - s > limits.maxLineBytes()) {
-      rejection = new Rejection(sourceName, off, lineNo,
-          "line longer than " + limits.maxLineBytes() + " bytes (ReadLimits.maxLineBytes)", snippet(buf, s, e));
-      return REJECTED;
-    }
-    return parseLine(buf, s, e, off, lineNo);
+    int r = splitLine();
+    return r == LINE ? parseLine(buf, lineStart, lineEnd, lineOffset, lineNumber) : r;
   }
 
   private int parseLine(byte[] b, int s, int e, long off, long lineNo) {
@@ -279,19 +129,6 @@ public final class LineEngine implements RecordEngine {
       rejection = new Rejection(sourceName, off + x.column(), lineNo, x.reason(), snippet(b, s, e));
       return REJECTED;
     }
-  }
-
-  private static boolean isBlank(byte[] b, int s, int e) {
-    for (int i = s; i < e; i++) {
-      if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String snippet(byte[] b, int s, int e) {
-    return new String(b, s, Math.min(e - s, Rejection.MAX_SNIPPET), StandardCharsets.UTF_8);
   }
 
   /** One CloudWatch Logs envelope: queue its messages as lines. */

@@ -212,16 +212,188 @@ public final class FlowLineScanner {
         warn |= W_ENUM; // encryption-status
       }
     }
+    return ((long) (warn | windowWarning(plan, values)) << 32) | end;
+  }
+
+  /**
+   * The field-by-field fast path of a line that ends at a line feed: each field's end is found
+   * from words loaded at its start, by the field's kind — a numeric field's digits are located,
+   * checked and converted from the same one or two words (so its bytes are never searched for a
+   * space separately), any other field's end is the first byte below {@code '!'} found eight bytes
+   * at a time. It finds exactly what {@link #scan} finds with {@code toLineFeed} true, and answers
+   * {@link #DECLINED} for anything it does not handle itself: a line within 16 bytes of {@code
+   * limit}, a number of more than 16 digits, a tab or other control byte, and every line {@link
+   * #scan} would not accept. The caller then runs {@link #scan}.
+   *
+   * @param b the bytes
+   * @param s the line's first byte
+   * @param limit the end of the valid data (the line ends at the first line feed before it)
+   * @param plan the format's plan
+   * @param bounds receives start and end of each field ({@code 2 * plan.size()} ints)
+   * @param values receives each numeric field's value (-1 for {@code -})
+   * @return {@code warnings << 32 | lineFeed}, or {@link #DECLINED}
+   */
+  public static long scanLine(byte[] b, int s, int limit, FlowLinePlan plan, int[] bounds, long[] values) {
+    if (s >= limit) {
+      return DECLINED;
+    }
+    byte c0 = b[s];
+    if (c0 <= ' ' || (c0 >= 'a' && c0 <= 'z')) {
+      return DECLINED; // blank, irregular, non-ASCII first byte or possibly a header line
+    }
+    byte[] kinds = plan.kinds;
+    int last = kinds.length - 1;
+    int warn = 0;
+    int fs = s;
+    int nl = -1;
+    long w0 = 0;
+    long w1 = 0;
+    for (int i = 0; i <= last; i++) {
+      if (fs + 16 > limit) {
+        return DECLINED;
+      }
+      byte k = kinds[i];
+      int d;
+      if (k >= FlowLinePlan.K_NUM && k <= FlowLinePlan.K_TRAFFIC) {
+        long x = (long) LONGS.get(b, fs) ^ ZEROS;
+        long nd = ((x + NOT_DIGIT) | x) & HIGHS; // high bit of each byte that is not a digit
+        long v;
+        if (nd == 0) {
+          long x2 = (long) LONGS.get(b, fs + 8) ^ ZEROS;
+          long nd2 = ((x2 + NOT_DIGIT) | x2) & HIGHS;
+          if (nd2 == 0) {
+            return DECLINED; // more than 16 digits
+          }
+          int k2 = Long.numberOfTrailingZeros(nd2) >>> 3;
+          v = digits8(x);
+          if (k2 > 0) {
+            v = v * POW10[k2] + digits8(x2 << (64 - 8 * k2));
+          }
+          d = fs + 8 + k2;
+        } else {
+          int len = Long.numberOfTrailingZeros(nd) >>> 3;
+          if (len > 0) {
+            v = digits8(x << (64 - 8 * len));
+          } else if (b[fs] == '-') {
+            v = -1;
+          } else {
+            return DECLINED; // an empty field or not a number
+          }
+          d = fs + Math.max(len, 1);
+        }
+        values[i] = v;
+        if (k != FlowLinePlan.K_NUM && v >= 0) {
+          warn |= numberWarning(k, v, plan);
+        }
+      } else if (k == FlowLinePlan.K_ADDRESS) {
+        // the first byte below '!' in the next 16 bytes, chosen without a branch on the length
+        w0 = (long) LONGS.get(b, fs);
+        w1 = (long) LONGS.get(b, fs + 8);
+        int t0 = Long.numberOfTrailingZeros((w0 - BELOW_BANG) & ~w0 & HIGHS) >>> 3; // the lowest hit is exact
+        int t1 = Long.numberOfTrailingZeros((w1 - BELOW_BANG) & ~w1 & HIGHS) >>> 3;
+        d = fs + (t0 < 8 ? t0 : 8 + t1);
+        if (d == fs + 16) {
+          d = longField(b, fs + 16, limit);
+          if (d < 0) {
+            return DECLINED;
+          }
+        }
+        if (d == fs) {
+          return DECLINED; // an empty field
+        }
+      } else {
+        d = longField(b, fs, limit);
+        if (d < 0) {
+          return DECLINED;
+        }
+        if (d == fs) {
+          return DECLINED; // an empty field
+        }
+      }
+      byte c = b[d];
+      if (i < last) {
+        if (c != ' ') {
+          return DECLINED;
+        }
+      } else if (c == '\n') {
+        nl = d;
+      } else if (c == '\r' && d + 1 < limit && b[d + 1] == '\n' && d > fs) {
+        nl = d + 1;
+      } else {
+        return DECLINED;
+      }
+      bounds[2 * i] = fs;
+      bounds[2 * i + 1] = d;
+      if (k > FlowLinePlan.K_TRAFFIC) {
+        if (d - fs == 1 && b[fs] == '-') {
+          values[i] = -1;
+        } else if (k == FlowLinePlan.K_ADDRESS) {
+          int len = d - fs;
+          if (!(len >= 7 && len <= 15 && fs >= 8 ? isV4Words(b, fs, len, w0, w1) : isV4(b, fs, d))
+              && !isV6(b, fs, d)) {
+            warn |= W_ADDRESS;
+          }
+        } else if (k == FlowLinePlan.K_ENUM) {
+          if (!(d - fs <= 8 ? isKnownWord(plan, i, b, fs, d) : isKnown(plan, i, b, fs, d))) {
+            warn |= W_ENUM;
+          }
+        } else if (d - fs != 1 || b[fs] < '0' || b[fs] > '3') {
+          warn |= W_ENUM; // encryption-status
+        }
+      }
+      fs = d + 1;
+    }
+    return ((long) (warn | windowWarning(plan, values)) << 32) | nl;
+  }
+
+  /** The first byte below {@code '!'} at or after {@code p}, found a word at a time, or -1 near {@code limit}. */
+  private static int longField(byte[] b, int p, int limit) {
+    while (p + 8 <= limit) {
+      long w = (long) LONGS.get(b, p);
+      long m = (w - BELOW_BANG) & ~w & HIGHS;
+      if (m != 0) {
+        return p + (Long.numberOfTrailingZeros(m) >>> 3);
+      }
+      p += 8;
+    }
+    return -1;
+  }
+
+  /**
+   * {@link #isKnown} for a field of at most eight bytes none of which is below {@code '!'} (as
+   * {@link #scanLine} guarantees): the zero-extended word alone identifies the text, so the known
+   * words are compared without a branch.
+   */
+  private static boolean isKnownWord(FlowLinePlan plan, int pos, byte[] b, int s, int e) {
+    long w = (long) LONGS.get(b, s) & (-1L >>> (64 - 8 * (e - s)));
+    boolean hit = false;
+    for (long k : plan.knownWords[pos]) {
+      hit |= w == k;
+    }
+    return hit;
+  }
+
+  /** The answer of {@link #scanLine} when {@link #scan} must decide. */
+  public static final long DECLINED = -2;
+
+  private static final long BELOW_BANG = 0x2121212121212121L;
+  private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000};
+
+  /** The value of eight digit values (0..9, most significant in the lowest byte). */
+  private static long digits8(long x) {
+    x = (x * 2561) >>> 8;
+    x = ((x & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+    return ((x & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+  }
+
+  /** The start/end warnings from the values of a line. */
+  private static int windowWarning(FlowLinePlan plan, long[] values) {
     int sp = plan.startPos;
     if (sp < 0 || values[sp] < 0) {
-      warn |= W_NO_TIME;
-    } else {
-      int ep = plan.endPos;
-      if (ep >= 0 && values[ep] >= 0 && values[sp] > values[ep]) {
-        warn |= W_WINDOW;
-      }
+      return W_NO_TIME;
     }
-    return ((long) warn << 32) | end;
+    int ep = plan.endPos;
+    return ep >= 0 && values[ep] >= 0 && values[sp] > values[ep] ? W_WINDOW : 0;
   }
 
   /** The size {@link #scan}'s {@code delims} must have for a format of {@code n} fields. */
@@ -275,8 +447,11 @@ public final class FlowLineScanner {
     if (len < 7 || len > 15 || s < 8 || s + 16 > b.length) {
       return len >= 7 && len <= 15 && IpAddress.parseV4(b, s, e) >= 0;
     }
-    long w0 = (long) LONGS.get(b, s);
-    long w1 = (long) LONGS.get(b, s + 8);
+    return isV4Words(b, s, len, (long) LONGS.get(b, s), (long) LONGS.get(b, s + 8));
+  }
+
+  /** {@link #isV4} of the {@code len} (7..15) bytes at {@code s} (at least 8), whose two words are given. */
+  private static boolean isV4Words(byte[] b, int s, int len, long w0, long w1) {
     long m0 = len >= 8 ? -1L : 0x00FFFFFFFFFFFFFFL;
     long m1 = len > 8 ? -1L >>> (8 * (16 - len)) : 0;
     long d0 = zeroBytes(w0 ^ DOTS) & m0;
@@ -310,6 +485,7 @@ public final class FlowLineScanner {
 
   /** Whether the {@code len} (1..3) digits at {@code p} are an octet: at most 255, no leading zero. */
   private static boolean octet(byte[] b, int p, int len) {
+    // the octet's (already checked) digits as the low bytes of the word that ends where it ends
     return eight(b, p + len - 8, len) <= 255 & (len == 1 | b[p] != '0');
   }
 
@@ -341,9 +517,7 @@ public final class FlowLineScanner {
     if ((((x + NOT_DIGIT) | x) & HIGHS) != 0) {
       return -1;
     }
-    x = (x * 2561) >>> 8;
-    x = ((x & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
-    return ((x & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+    return digits8(x);
   }
 
   /** The byte-at-a-time conversion (1 to 19 digits; -1 otherwise or on overflow). */
