@@ -343,7 +343,7 @@ public final class Session implements Consumer<LogRecord> {
   public void stateKeys(LogRecord r, java.util.function.ObjIntConsumer<String> sink) {
     observe(r);
     List<CompiledRule> candidates = r instanceof CloudTrailEvent e
-        ? engine.cloudTrailCandidates(e.eventName() == null ? "" : e.eventName())
+        ? engine.cloudTrailCandidates(lower(e.eventName()))
         : engine.candidates(r.source());
     if (candidates.isEmpty()) {
       return;
@@ -375,16 +375,15 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   /** Whether a routed candidate's declared event sources and names admit the record. */
-  private static boolean routed(CompiledRule cr, LogRecord r) {
+  private boolean routed(CompiledRule cr, LogRecord r) {
     if (!(r instanceof CloudTrailEvent e)) {
       return true;
     }
-    Set<String> sources = cr.eventSources();
-    Set<String> names = cr.eventNames();
-    String s = e.eventSource();
-    String n = e.eventName();
-    return (sources == null || sources.contains(s == null ? "" : s.toLowerCase(Locale.ROOT)))
-        && (names == null || names.contains(n == null ? "" : n.toLowerCase(Locale.ROOT)));
+    boolean routedEngine = engine.routed();
+    Set<String> sources = routedEngine ? cr.eventSources() : declared(cr, true);
+    Set<String> names = routedEngine ? cr.eventNames() : declared(cr, false);
+    return (sources == null || sources.contains(lower(e.eventSource())))
+        && (names == null || names.contains(lower(e.eventName())));
   }
 
   // ---------------------------------------------------------------- correlation
