@@ -3,7 +3,9 @@ package io.cloudir.cli.internal;
 import io.cloudir.investigate.Deduplicator;
 import io.cloudir.investigate.RecordOrder;
 import io.cloudir.model.LogRecord;
+import io.cloudir.investigate.enrich.CompositeIpEnricher;
 import io.cloudir.rules.Engine;
+import io.cloudir.rules.EngineOptions;
 import io.cloudir.rules.Finding;
 import io.cloudir.rules.Rule;
 import io.cloudir.rules.RuleException;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cloudir hunt [--rules builtin|PATH]... [--format jsonl|table] [--since T] [--until T]
- * [--accounts ID,...] [--regions R,...] PATH...}: every record of every source, each event once,
+ * [--accounts ID,...] [--regions R,...] [--geoip FILE]... [--asn FILE]... [--aws-ip-ranges FILE]
+ * PATH...}: every record of every source, each event once,
  * in (time, provenance) order, through the compiled rules; the findings ordered by time then rule.
  * Under {@code s3://bucket/prefix} only the day folders of the time range (and the accounts and
  * regions given) of the AWS log layouts are listed; digest files are left out.
@@ -55,6 +58,9 @@ import picocli.CommandLine.Parameters;
           + " log and other AWSLogs layouts, organization trails included; digest files are not"
           + " read. An object that cannot be read whole is reported with its key; the rest is"
           + " hunted.",
+      "--geoip/--asn/--aws-ip-ranges FILE give the rules geo.source.country, geo.source.asn and"
+          + " the places of impossible travel (coordinates with a city database, else"
+          + " countries); without them those rules stay silent.",
       "Standard error ends with: ... [objects=N digestsSkipped=D failed=F] ... events=N"
           + " findings=M"
     },
@@ -90,6 +96,9 @@ final class HuntCommand implements Callable<Integer> {
   /** --accounts, --regions, --profile, --endpoint-url for s3:// paths. */
   @Mixin S3Scope s3 = new S3Scope();
 
+  /** --geoip, --asn, --aws-ip-ranges: the rules engine's IP enricher (geo.* fields, travel). */
+  @Mixin EnrichOptions enrich = new EnrichOptions();
+
   HuntCommand(Io io) {
     this.io = io;
   }
@@ -107,7 +116,8 @@ final class HuntCommand implements Callable<Integer> {
     }
     Engine engine;
     try {
-      engine = Engine.compile(loadRules(rules.isEmpty() ? List.of("builtin") : rules));
+      engine = Engine.compile(loadRules(rules.isEmpty() ? List.of("builtin") : rules),
+          engineOptions(enrich));
     } catch (RuleException e) {
       return usage(e.getMessage());
     } catch (UncheckedIOException e) {
@@ -167,6 +177,16 @@ final class HuntCommand implements Callable<Integer> {
       return Cli.ERROR;
     }
     return in.stats.rejected() > 0 || remoteFailures > 0 ? Cli.REJECTED : Cli.OK;
+  }
+
+  /**
+   * The engine options: the defaults, with the enrichment files given as IP enricher.
+   *
+   * @throws IllegalArgumentException when an enrichment file cannot be read or is invalid
+   */
+  static EngineOptions engineOptions(EnrichOptions enrich) {
+    CompositeIpEnricher en = enrich.open();
+    return en == null ? EngineOptions.defaults() : EngineOptions.defaults().ipEnricher(en);
   }
 
   /**
