@@ -2,8 +2,8 @@ package io.cloudir.cli.internal;
 
 import io.cloudir.investigate.Deduplicator;
 import io.cloudir.investigate.RecordOrder;
-import io.cloudir.model.LogRecord;
 import io.cloudir.investigate.enrich.CompositeIpEnricher;
+import io.cloudir.model.LogRecord;
 import io.cloudir.rules.Engine;
 import io.cloudir.rules.EngineOptions;
 import io.cloudir.rules.Finding;
