@@ -83,6 +83,9 @@ class HuntFormatEngineTest {
     CliRun e = CliRun.run("hunt", "--engine", "flink", EXAMPLE);
     assertEquals(1, e.code());
     assertTrue(e.err().contains("unknown --engine flink"), e.err());
+    CliRun g = CliRun.run("hunt", "--engine", "spark", "--geoip", "x.mmdb", EXAMPLE);
+    assertEquals(1, g.code());
+    assertTrue(g.err().contains("not supported with --engine spark"), g.err());
     CliRun f = CliRun.run("hunt", "--format", "xml", EXAMPLE);
     assertEquals(1, f.code());
     assertTrue(f.err().contains("unknown --format xml"), f.err());

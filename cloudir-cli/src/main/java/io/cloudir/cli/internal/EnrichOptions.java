@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The enrichment options shared by {@code timeline} and {@code entities}: {@code --geoip FILE},
+ * The enrichment options shared by {@code timeline}, {@code entities} and {@code hunt} (the rules
+ * engine's IP enricher): {@code --geoip FILE},
  * {@code --asn FILE} (both repeatable) and {@code --aws-ip-ranges FILE}, opened into one {@link
  * CompositeIpEnricher} (GeoIP files first, then ASN files, then AWS ranges, each fact from the
  * first that knows it).

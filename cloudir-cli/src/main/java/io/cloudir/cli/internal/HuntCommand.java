@@ -2,10 +2,12 @@ package io.cloudir.cli.internal;
 
 import io.cloudir.investigate.Deduplicator;
 import io.cloudir.investigate.RecordOrder;
+import io.cloudir.investigate.enrich.CompositeIpEnricher;
 import io.cloudir.model.LogRecord;
 import io.cloudir.ocsf.EcsWriter;
 import io.cloudir.ocsf.OcsfWriter;
 import io.cloudir.rules.Engine;
+import io.cloudir.rules.EngineOptions;
 import io.cloudir.rules.Finding;
 import io.cloudir.rules.Rule;
 import io.cloudir.rules.RuleException;
@@ -33,11 +35,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cloudir hunt [--rules builtin|PATH]... [--format jsonl|table|ocsf|ecs] [--since T]
- * [--until T] [--accounts ID,...] [--regions R,...] [--engine local|spark [--master URL]] PATH...}:
- * every record of every source, each event once, in (time, provenance) order, through the compiled
- * rules; the findings ordered by time then rule. Under {@code s3://bucket/prefix} only the day
- * folders of the time range (and the accounts and regions given) of the AWS log layouts are
- * listed; digest files are left out.
+ * [--until T] [--accounts ID,...] [--regions R,...] [--geoip FILE]... [--asn FILE]...
+ * [--aws-ip-ranges FILE] [--engine local|spark [--master URL]] PATH...}: every record of every
+ * source, each event once, in (time, provenance) order, through the compiled rules; the findings
+ * ordered by time then rule. Under {@code s3://bucket/prefix} only the day folders of the time
+ * range (and the accounts and regions given) of the AWS log layouts are listed; digest files are
+ * left out.
  *
  * <p>Not thread-safe (picocli fills its fields; one call per instance).
  */
@@ -60,6 +63,9 @@ import picocli.CommandLine.Parameters;
           + " hunted.",
       "--engine spark runs the same hunt on Apache Spark (cloudir-spark and Spark 4 on the class"
           + " path, e.g. through spark-submit) with the same findings.",
+      "--geoip/--asn/--aws-ip-ranges FILE give the rules geo.source.country, geo.source.asn and"
+          + " the places of impossible travel (coordinates with a city database, else"
+          + " countries); without them those rules stay silent.",
       "Standard error ends with: ... [objects=N digestsSkipped=D failed=F] ... events=N"
           + " findings=M"
     },
@@ -108,6 +114,9 @@ final class HuntCommand implements Callable<Integer> {
   /** --accounts, --regions, --profile, --endpoint-url for s3:// paths. */
   @Mixin S3Scope s3 = new S3Scope();
 
+  /** --geoip, --asn, --aws-ip-ranges: the rules engine's IP enricher (geo.* fields, travel). */
+  @Mixin EnrichOptions enrich = new EnrichOptions();
+
   HuntCommand(Io io) {
     this.io = io;
   }
@@ -127,12 +136,17 @@ final class HuntCommand implements Callable<Integer> {
       return usage("--since/--until take an ISO-8601 time such as 2026-03-14T09:00:00Z");
     }
     if (engineName.equals("spark")) {
+      if (enrich.any() || !s3.accounts.isEmpty() || !s3.regions.isEmpty()) {
+        return usage("--geoip/--asn/--aws-ip-ranges and --accounts/--regions are not supported"
+            + " with --engine spark yet (give the Spark job the paths to read)");
+      }
       return SparkEngine.hunt(io, master, paths, rules.isEmpty() ? List.of("builtin") : rules,
           from, to, this::print);
     }
     Engine engine;
     try {
-      engine = Engine.compile(loadRules(rules.isEmpty() ? List.of("builtin") : rules));
+      engine = Engine.compile(loadRules(rules.isEmpty() ? List.of("builtin") : rules),
+          engineOptions(enrich));
     } catch (RuleException e) {
       return usage(e.getMessage());
     } catch (UncheckedIOException e) {
@@ -200,6 +214,16 @@ final class HuntCommand implements Callable<Integer> {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The engine options: the defaults, with the enrichment files given as IP enricher.
+   *
+   * @throws IllegalArgumentException when an enrichment file cannot be read or is invalid
+   */
+  static EngineOptions engineOptions(EnrichOptions enrich) {
+    CompositeIpEnricher en = enrich.open();
+    return en == null ? EngineOptions.defaults() : EngineOptions.defaults().ipEnricher(en);
   }
 
   /**

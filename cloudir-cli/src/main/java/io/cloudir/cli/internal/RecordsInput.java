@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,10 @@ final class RecordsInput {
   final List<LogRecord> records = new ArrayList<>();
   ReadStats stats = ReadStats.EMPTY;
   @Nullable String error;
+  /** The {@link S3Inputs#summary()} of the {@code s3://} paths ("" when none was read). */
+  String remoteSummary = "";
+  /** The {@code s3://} objects that could not be read whole. */
+  int remoteFailures;
 
   /** Reads; on a usage or I/O error sets {@link #error} (records read so far are kept). */
   static RecordsInput read(Io io, List<String> paths) {
@@ -39,6 +44,22 @@ final class RecordsInput {
   static RecordsInput read(Io io, List<String> paths, boolean progress) {
     try (S3Inputs remote = new S3Inputs(new S3Options(), io.err())) {
       return read(io, paths, progress, remote);
+    }
+  }
+
+  /**
+   * Reads, listing under {@code s3://} paths only the day folders of [{@code from}, {@code to})
+   * for the accounts and regions of {@code scope} (digest files left out); sets {@link
+   * #remoteSummary} and {@link #remoteFailures}.
+   */
+  static RecordsInput read(Io io, List<String> paths, S3Scope scope, @Nullable Instant from,
+      @Nullable Instant to) {
+    try (S3Inputs remote = new S3Inputs(scope.aws, uri -> scope.query(uri, from, to), true,
+        io.err())) {
+      RecordsInput in = read(io, paths, false, remote);
+      in.remoteSummary = remote.summary();
+      in.remoteFailures = remote.failures();
+      return in;
     }
   }
 
@@ -59,7 +80,7 @@ final class RecordsInput {
     boolean s3 = false;
     for (String p : paths) {
       if (S3Uri.isS3(p)) {
-        // s3:// paths: everything under the prefix (timeline and entities filter by time)
+        // s3:// paths: what the remote's query lists (the commands filter records by time)
         try {
           sources.addAll(remote.sources(p));
           s3 = true;

@@ -24,9 +24,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code cloudir timeline [--principal ARN] [--key KEYID] [--ip IP] [--resource ARN] [--since T]
  * [--until T] [--format jsonl|table] [--geoip FILE]... [--asn FILE]... [--aws-ip-ranges FILE]
- * PATH...}: every record of every source in time order, each event once, with the attributed
- * principal and the role sessions in between, and (with enrichment files) what is known about
- * the source IP.
+ * [--accounts ID,...] [--regions R,...] PATH...}: every record of every source in time order, each
+ * event once, with the attributed principal and the role sessions in between, and (with
+ * enrichment files) what is known about the source IP. Under {@code s3://bucket/prefix} only the
+ * day folders of the time range (and the accounts and regions given) are listed, as in {@code
+ * hunt}.
  *
  * <p>Not thread-safe (picocli fills its fields; one call per instance).
  */
@@ -38,10 +40,13 @@ import picocli.CommandLine.Parameters;
       "Every event of every source in time order (each event once), filtered by the options.",
       "principal is the attributed identity at the origin of the credentials; via lists the role"
           + " sessions between it and the call.",
-      "Standard error ends with: parsed=N rejected=M warnings=W skipped=S duplicates=D selected=E"
+      "s3://bucket/prefix: only the day folders of --since/--until for --accounts and --regions"
+          + " are listed (as in hunt); digest files are not read.",
+      "Standard error ends with: parsed=N rejected=M warnings=W skipped=S"
+          + " [objects=N digestsSkipped=D failed=F] duplicates=D selected=E"
     },
-    footer = {"", "Exit codes: 0 nothing rejected, 2 something rejected (the rest was written),"
-        + " 1 usage or I/O error."})
+    footer = {"", "Exit codes: 0 nothing rejected, 2 something rejected or an s3:// object could"
+        + " not be read (the rest was written), 1 usage or I/O error."})
 final class TimelineCommand implements Callable<Integer> {
   private final Io io;
 
@@ -60,11 +65,8 @@ final class TimelineCommand implements Callable<Integer> {
       description = "Resource ARN, ARN pattern (* and ?), or an instance/ENI id.")
   @Nullable String resource;
 
-  @Option(names = "--since", paramLabel = "T", description = "From this time (ISO-8601, inclusive).")
-  @Nullable String since;
-
-  @Option(names = "--until", paramLabel = "T", description = "Until this time (ISO-8601, exclusive).")
-  @Nullable String until;
+  /** --since, --until: the records kept and the s3:// day folders listed. */
+  @Mixin TimeWindow window = new TimeWindow();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
       description = "jsonl (default) or table.")
@@ -72,8 +74,12 @@ final class TimelineCommand implements Callable<Integer> {
 
   @Mixin EnrichOptions enrich = new EnrichOptions();
 
+  /** --accounts, --regions, --profile, --endpoint-url for s3:// paths. */
+  @Mixin S3Scope s3 = new S3Scope();
+
   @Parameters(paramLabel = "PATH", arity = "1..*",
-      description = "Files, directories (recursive) or '-' for standard input.")
+      description = "Files, directories (recursive), s3://bucket/prefix or '-' for standard"
+          + " input.")
   List<String> paths = new ArrayList<>();
 
   TimelineCommand(Io io) {
@@ -99,18 +105,19 @@ final class TimelineCommand implements Callable<Integer> {
     if (!format.equals("jsonl") && !format.equals("table")) {
       return usage("unknown --format " + format + " (expected jsonl or table)");
     }
-    Instant from = since == null ? null : time(since);
-    Instant to = until == null ? null : time(until);
-    if ((since != null && from == null) || (until != null && to == null)) {
-      return usage("--since/--until take an ISO-8601 time such as 2026-03-14T09:00:00Z");
+    String bad = window.error();
+    if (bad != null) {
+      return usage(bad);
     }
+    Instant from = window.from();
+    Instant to = window.to();
     CompositeIpEnricher en;
     try {
       en = enrich.open();
     } catch (IllegalArgumentException e) {
       return usage(String.valueOf(e.getMessage()));
     }
-    RecordsInput in = RecordsInput.read(io, paths);
+    RecordsInput in = RecordsInput.read(io, paths, s3, from, to);
     if (in.error != null && in.records.isEmpty()) {
       return usage(in.error);
     }
@@ -138,12 +145,13 @@ final class TimelineCommand implements Callable<Integer> {
     if (failed && in.error == null) {
       err.println("cloudir: standard output was closed");
     }
-    err.println(in.stats.summary() + " duplicates=" + tl.duplicates() + " selected=" + sel.size());
+    err.println(in.stats.summary() + in.remoteSummary + " duplicates=" + tl.duplicates()
+        + " selected=" + sel.size());
     err.flush();
     if (failed) {
       return Cli.ERROR;
     }
-    return in.stats.rejected() > 0 ? Cli.REJECTED : Cli.OK;
+    return in.stats.rejected() > 0 || in.remoteFailures > 0 ? Cli.REJECTED : Cli.OK;
   }
 
   static String json(TimelineEntry e) {
