@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudir.model.json.JsonValue;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
+import io.cloudir.ocsf.testing.OcsfSchema;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,22 +21,9 @@ class HuntFormatEngineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EXAMPLE = Path.of("..", "examples", "incident").toString();
 
-  /**
-   * cloudir-ocsf's schema check ({@code OcsfSchema.problems}, a test class of that module, built
-   * before this one in the reactor), loaded from its test classes.
-   */
-  @SuppressWarnings("unchecked")
-  private static List<String> ocsfProblems(String event) throws Exception {
-    Path classes = Path.of("..", "cloudir-ocsf", "target", "test-classes");
-    assertTrue(Files.isDirectory(classes.resolve("io/cloudir/ocsf")),
-        "cloudir-ocsf's test classes (build with -am): " + classes.toAbsolutePath());
-    try (URLClassLoader l = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-        HuntFormatEngineTest.class.getClassLoader())) {
-      Method m = l.loadClass("io.cloudir.ocsf.OcsfSchema").getDeclaredMethod("problems",
-          JsonValue.class);
-      m.setAccessible(true);
-      return (List<String>) m.invoke(null, JsonValue.parse(event));
-    }
+  /** cloudir-ocsf's schema check (from that module's test-jar). */
+  private static List<String> ocsfProblems(String event) {
+    return OcsfSchema.problems(JsonValue.parse(event));
   }
 
   @Test

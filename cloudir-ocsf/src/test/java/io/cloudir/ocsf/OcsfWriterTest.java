@@ -1,5 +1,6 @@
 package io.cloudir.ocsf;
 
+import io.cloudir.ocsf.testing.OcsfSchema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

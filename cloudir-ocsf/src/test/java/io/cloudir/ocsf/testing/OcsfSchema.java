@@ -1,4 +1,4 @@
-package io.cloudir.ocsf;
+package io.cloudir.ocsf.testing;
 
 import io.cloudir.model.json.JsonValue;
 import io.cloudir.model.net.IpAddress;
@@ -14,8 +14,11 @@ import java.util.Map;
  * event's and the class's required attributes with their types, the class's category and activity
  * ids, {@code type_uid = class_uid * 100 + activity_id}, the objects' required attributes and
  * constraints, the types of the attributes the extract lists, and enumeration values.
+ *
+ * <p>Shared with other modules' tests through this module's test-jar (package
+ * {@code io.cloudir.ocsf.testing} only). Thread-safe: stateless after class initialisation.
  */
-final class OcsfSchema {
+public final class OcsfSchema {
   private static final JsonValue SCHEMA = load();
 
   /** Where each object attribute's object type is found (attribute name → object name). */
@@ -41,12 +44,13 @@ final class OcsfSchema {
     }
   }
 
-  static String version() {
+  /** The OCSF version of the extract. */
+  public static String version() {
     return SCHEMA.getString("version");
   }
 
   /** Every problem found in the event (empty when it conforms). */
-  static List<String> problems(JsonValue event) {
+  public static List<String> problems(JsonValue event) {
     List<String> out = new ArrayList<>();
     if (!event.isObject()) {
       out.add("not an object");
