@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,7 +173,7 @@ class EnrichCommandTest {
   @Tag("corpus")
   void realGeoFiles() throws Exception {
     Path geo = Path.of(System.getProperty("cloudir.shared", "../../shared"), "geo");
-    Assumptions.assumeTrue(Files.isDirectory(geo), "geo data not present");
+    Assertions.assertTrue(Files.isDirectory(geo), "corpus profile needs ../shared/geo; not present");
     Path mmdb = geo.resolve("geo-whois-asn-country.mmdb");
     Path asn = geo.resolve("asn-ipv4.csv.gz");
     AsnRanges ranges = AsnRanges.load(asn);

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +94,7 @@ class HuntGeoTest {
   void countryDatabaseFiresNewCountryAndTravelByCountry() throws Exception {
     Path mmdb = Path.of(System.getProperty("cloudir.shared", "../../shared"), "geo",
         "geo-whois-asn-country.mmdb");
-    Assumptions.assumeTrue(Files.isRegularFile(mmdb), "geo data not present: " + mmdb);
+    Assertions.assertTrue(Files.isRegularFile(mmdb), "corpus profile needs ../shared/geo; not present: " + mmdb);
     MaxMindEnricher db = MaxMindEnricher.open(mmdb);
     // the first two addresses N.1.2.3 the database places in two different countries
     String a = null;

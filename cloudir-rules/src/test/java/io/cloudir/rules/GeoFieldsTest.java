@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +93,7 @@ class GeoFieldsTest {
   void realGeoDatabaseAnswersThroughTheEngine() throws Exception {
     Path mmdb = Path.of(System.getProperty("cloudir.shared", "../../shared"), "geo",
         "geo-whois-asn-country.mmdb");
-    Assumptions.assumeTrue(Files.isRegularFile(mmdb), "geo data not present: " + mmdb);
+    Assertions.assertTrue(Files.isRegularFile(mmdb), "corpus profile needs ../shared/geo; not present: " + mmdb);
     IpEnricher geo = MaxMindEnricher.open(mmdb);
     // whatever the database says for this address (its data is not a source of truth), the
     // engine must see the same country

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -298,7 +298,7 @@ class TravelCorrelationTest {
   void theRealCountryDatabaseFallsBackToCountries() throws Exception {
     Path mmdb = Path.of(System.getProperty("cloudir.shared", "../../shared"), "geo",
         "geo-whois-asn-country.mmdb");
-    Assumptions.assumeTrue(Files.isRegularFile(mmdb), "geo data not present: " + mmdb);
+    Assertions.assertTrue(Files.isRegularFile(mmdb), "corpus profile needs ../shared/geo; not present: " + mmdb);
     MaxMindEnricher geo = MaxMindEnricher.open(mmdb);
     // two public resolvers the database places in different countries (its data is not a source
     // of truth, so the pair is chosen from what it says)

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class GeoCorpusTest {
   private static Path geo() {
     Path d = Path.of(System.getProperty("cloudir.shared", "../../shared"), "geo");
-    Assumptions.assumeTrue(Files.isDirectory(d), "geo data not present: " + d);
+    Assertions.assertTrue(Files.isDirectory(d), "corpus profile needs ../shared/geo; not present: " + d);
     return d;
   }
 
