@@ -56,7 +56,8 @@ public final class FlowLogData {
       String src = v6 ? "2001:db8:" + Integer.toHexString(r.nextInt(65536)) + "::" + Integer.toHexString(r.nextInt(65536))
           : "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
       String dst = v6 ? "2600:1f18::" + Integer.toHexString(r.nextInt(65536))
-          : (r.nextBoolean() ? "172.31." : r.nextInt(223) + 1 + ".") + r.nextInt(256) + "." + r.nextInt(256);
+          : (r.nextBoolean() ? "172.31." : (r.nextInt(223) + 1) + "." + r.nextInt(256) + ".") + r.nextInt(256) + "."
+              + (1 + r.nextInt(254));
       int proto = r.nextInt(10) < 7 ? 6 : r.nextInt(3) < 2 ? 17 : 1;
       int sport = proto == 1 ? 0 : 1024 + r.nextInt(64000);
       int dport = proto == 1 ? 0 : new int[] {443, 80, 22, 53, 3389, 5432, 8080}[r.nextInt(7)];
