@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * path finds: the same acceptance, field bounds, numbers and warnings, on random lines mixing
  * canonical values with every odd case (dashes, out-of-range numbers, leading zeros, 19- and
  * 20-digit numbers, malformed and three-octet addresses, IPv6, unknown enum texts, irregular
- * spacing, wrong field counts, carriage returns, tabs), placed at random offsets.
+ * spacing, wrong field counts, carriage returns, tabs, an address repeated in a later address
+ * field), placed at random offsets.
  */
 class FlowLineFastPathTest {
   private static final FlowLogFormat ALL = FlowLogFormat.of(FlowLogField.values());
@@ -78,6 +79,20 @@ class FlowLineFastPathTest {
     for (int i = 0; i < format.size(); i++) {
       FlowLogField f = format.field(i);
       vals.add(f == null ? (r.nextBoolean() ? "future" : "7") : value(f, r));
+    }
+    if (r.nextInt(4) == 0) {
+      // an address repeated in a later address field (as pkt-srcaddr repeats srcaddr), valid or not
+      List<Integer> at = new ArrayList<>();
+      for (int i = 0; i < format.size(); i++) {
+        FlowLogField f = format.field(i);
+        if (f != null && f.kind() == FlowLogField.Kind.ADDRESS) {
+          at.add(i);
+        }
+      }
+      if (at.size() >= 2) {
+        int from = r.nextInt(at.size() - 1);
+        vals.set(at.get(from + 1 + r.nextInt(at.size() - from - 1)), vals.get(at.get(from)));
+      }
     }
     if (r.nextInt(20) == 0) {
       vals.remove(r.nextInt(vals.size()));

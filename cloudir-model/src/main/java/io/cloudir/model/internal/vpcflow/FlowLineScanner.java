@@ -44,6 +44,9 @@ public final class FlowLineScanner {
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  /** {@code (m * GATHER) >>> 56}: bit {@code k} is the high bit of byte {@code k} of {@code m}. */
+  private static final long GATHER = 0x0002040810204081L;
   private static final long SPACES = 0x2020202020202020L;
   private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
   private static final long DOTS = 0x2E2E2E2E2E2E2E2EL;
@@ -248,6 +251,14 @@ public final class FlowLineScanner {
     int nl = -1;
     long w0 = 0;
     long w1 = 0;
+    int firstLen = -1;
+    long first0 = 0;
+    long first1 = 0;
+    boolean firstV4 = false;
+    int secondLen = -1;
+    long second0 = 0;
+    long second1 = 0;
+    boolean secondV4 = false;
     for (int i = 0; i <= last; i++) {
       if (fs + 16 > limit) {
         return DECLINED;
@@ -329,8 +340,34 @@ public final class FlowLineScanner {
           values[i] = -1;
         } else if (k == FlowLinePlan.K_ADDRESS) {
           int len = d - fs;
-          if (!(len >= 7 && len <= 15 && fs >= 8 ? isV4Words(b, fs, len, w0, w1) : isV4(b, fs, d))
-              && !isV6(b, fs, d)) {
+          boolean v4;
+          if (len >= 7 && len <= 15) {
+            // the line's first two dotted-quad candidates are remembered, so a later field with the
+            // same bytes (pkt-srcaddr and pkt-dstaddr mostly repeat srcaddr and dstaddr) is not checked again
+            long k0 = w0 & (len >= 8 ? -1L : (1L << (8 * len)) - 1);
+            long k1 = w1 & (len > 8 ? -1L >>> (8 * (16 - len)) : 0);
+            if (len == firstLen && k0 == first0 && k1 == first1) {
+              v4 = firstV4;
+            } else if (len == secondLen && k0 == second0 && k1 == second1) {
+              v4 = secondV4;
+            } else {
+              v4 = isV4Words(b, fs, len, w0, w1);
+              if (firstLen < 0) {
+                firstLen = len;
+                first0 = k0;
+                first1 = k1;
+                firstV4 = v4;
+              } else if (secondLen < 0) {
+                secondLen = len;
+                second0 = k0;
+                second1 = k1;
+                secondV4 = v4;
+              }
+            }
+          } else {
+            v4 = false; // too short or too long for a dotted quad
+          }
+          if (!v4 && !isV6(b, fs, d)) {
             warn |= W_ADDRESS;
           }
         } else if (k == FlowLinePlan.K_ENUM) {
@@ -438,55 +475,50 @@ public final class FlowLineScanner {
 
   /**
    * Whether {@code [s, e)} is a dotted-quad IPv4 address exactly as {@link IpAddress#parseV4}
-   * accepts it (four decimal octets up to 255, no leading zeros): the bytes are classified eight
-   * at a time, the dots located from a 16-bit mask and the four octets converted independently,
-   * so the work does not branch on the octets' lengths.
+   * accepts it (four decimal octets up to 255, no leading zeros); see {@link #isV4Words}.
    */
   static boolean isV4(byte[] b, int s, int e) {
     int len = e - s;
-    if (len < 7 || len > 15 || s < 8 || s + 16 > b.length) {
+    if (len < 7 || len > 15 || s + 16 > b.length) {
       return len >= 7 && len <= 15 && IpAddress.parseV4(b, s, e) >= 0;
     }
     return isV4Words(b, s, len, (long) LONGS.get(b, s), (long) LONGS.get(b, s + 8));
   }
 
-  /** {@link #isV4} of the {@code len} (7..15) bytes at {@code s} (at least 8), whose two words are given. */
-  private static boolean isV4Words(byte[] b, int s, int len, long w0, long w1) {
-    long m0 = len >= 8 ? -1L : 0x00FFFFFFFFFFFFFFL;
-    long m1 = len > 8 ? -1L >>> (8 * (16 - len)) : 0;
-    long d0 = zeroBytes(w0 ^ DOTS) & m0;
-    long d1 = zeroBytes(w1 ^ DOTS) & m1;
+  /**
+   * {@link #isV4} of the {@code len} (7..15) bytes at {@code s}, whose two words ({@code s + 16}
+   * at most {@code b.length}) are given: the bytes are classified eight at a time, the dots
+   * gathered into a 16-bit mask whose bits give the octets' lengths, and each octet checked
+   * without converting it — a three-digit octet is compared with {@code 255} as a big-endian
+   * number, a leading zero is its first byte. No branch depends on the octets' lengths.
+   */
+  static boolean isV4Words(byte[] b, int s, int len, long w0, long w1) {
+    long v0 = len >= 8 ? HIGHS : HIGHS >>> (8 * (8 - len));
+    long v1 = len > 8 ? HIGHS >>> (8 * (16 - len)) : 0;
     long x0 = w0 ^ ZEROS;
     long x1 = w1 ^ ZEROS;
-    if (((((x0 + NOT_DIGIT) | x0) & HIGHS & m0 & ~d0) | (((x1 + NOT_DIGIT) | x1) & HIGHS & m1 & ~d1)) != 0) {
-      return false; // a byte that is neither a digit nor a dot
+    long n0 = ((x0 + NOT_DIGIT) | x0) & v0; // the bytes that are not digits: they must be dots
+    long n1 = ((x1 + NOT_DIGIT) | x1) & v1;
+    int dots = (int) (((n0 * GATHER) >>> 56) | (((n1 * GATHER) >>> 56) << 8));
+    if (((n0 & ~zeroBytes(w0 ^ DOTS)) | (n1 & ~zeroBytes(w1 ^ DOTS))) != 0 || Integer.bitCount(dots) != 3) {
+      return false;
     }
-    int dots = (int) ((((d0 >>> 7) * 0x0102040810204080L) >>> 56)
-        | ((((d1 >>> 7) * 0x0102040810204080L) >>> 56) << 8));
-    return Integer.bitCount(dots) == 3 && octets(b, s, len, dots);
-  }
-
-  /** Whether the four octets around the three dots ({@code dots}: a bit per byte) are valid. */
-  private static boolean octets(byte[] b, int s, int len, int dots) {
     int p1 = Integer.numberOfTrailingZeros(dots);
-    dots &= dots - 1;
-    int p2 = Integer.numberOfTrailingZeros(dots);
-    dots &= dots - 1;
-    int p3 = Integer.numberOfTrailingZeros(dots);
-    int l0 = p1;
+    int p3 = 31 - Integer.numberOfLeadingZeros(dots);
+    int p2 = Integer.numberOfTrailingZeros(dots & (dots - 1));
     int l1 = p2 - p1 - 1;
     int l2 = p3 - p2 - 1;
     int l3 = len - p3 - 1;
-    if ((((l0 - 1) | (3 - l0) | (l1 - 1) | (3 - l1) | (l2 - 1) | (3 - l2) | (l3 - 1) | (3 - l3)) >>> 31) != 0) {
+    if ((((p1 - 1) | (3 - p1) | (l1 - 1) | (3 - l1) | (l2 - 1) | (3 - l2) | (l3 - 1) | (3 - l3)) >>> 31) != 0) {
       return false; // an empty octet or one of more than three digits
     }
-    return octet(b, s, l0) & octet(b, s + p1 + 1, l1) & octet(b, s + p2 + 1, l2) & octet(b, s + p3 + 1, l3);
+    return octet(b, s, p1) & octet(b, s + p1 + 1, l1) & octet(b, s + p2 + 1, l2) & octet(b, s + p3 + 1, l3);
   }
 
   /** Whether the {@code len} (1..3) digits at {@code p} are an octet: at most 255, no leading zero. */
   private static boolean octet(byte[] b, int p, int len) {
-    // the octet's (already checked) digits as the low bytes of the word that ends where it ends
-    return eight(b, p + len - 8, len) <= 255 & (len == 1 | b[p] != '0');
+    int digits = (int) INTS_BE.get(b, p) >>> (8 * (4 - len)); // the octet's bytes as a big-endian number
+    return (len < 3 | digits <= ('2' << 16 | '5' << 8 | '5')) & (len == 1 | b[p] != '0');
   }
 
   /**
