@@ -95,7 +95,9 @@ public final class FlowLogCursor extends FlowLogView {
     @Override
     public void advance(FlowLogCursor c, String source, long offset, long line) {
       c.expected = c.generation;
-      c.sourceName = source;
+      if (c.sourceName != source) {
+        c.sourceName = source; // stored only when it changes: a reference store costs a GC barrier
+      }
       c.offset = offset;
       c.line = line;
     }

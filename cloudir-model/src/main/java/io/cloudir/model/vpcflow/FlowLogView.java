@@ -132,11 +132,19 @@ public abstract sealed class FlowLogView permits FlowLogRecord, FlowLogCursor {
   }
 
   private void adopt(byte[] b, int s, int e, FlowLogFormat f, int warn) {
-    buf = b;
-    format = f;
+    // references are stored only when they change: a cursor reads line after line of one block
+    // and one format, and each reference store costs a garbage collector barrier
+    if (buf != b) {
+      buf = b;
+    }
+    if (format != f) {
+      format = f;
+    }
     lineStart = s;
     lineEnd = e;
-    error = null;
+    if (error != null) {
+      error = null;
+    }
     warnMask = warn;
   }
 
