@@ -276,24 +276,19 @@ public final class ObjectIndexer {
                 any = true;
               }
             }
-            p = sc.ws(b, p, limit);
-            if (p >= limit) {
-              return JsonScanner.INCOMPLETE;
-            }
-            if (b[p] == ',') {
-              p = sc.ws(b, p + 1, limit);
-              if (p >= limit) {
-                return JsonScanner.INCOMPLETE;
-              }
-              continue;
-            }
-            if (b[p] == '}') {
+            int t = separator(b, p, limit, sc, (byte) '}');
+            if (t <= CLOSED) {
+              p = CLOSED - t;
               break;
             }
-            return BAIL;
+            if (t < 0) {
+              return t;
+            }
+            p = t;
           }
+        } else {
+          p++;
         }
-        p++;
         if (any) {
           rowCount++;
         }
@@ -303,22 +298,35 @@ public final class ObjectIndexer {
           return JsonScanner.INCOMPLETE;
         }
       }
-      p = sc.ws(b, p, limit);
-      if (p >= limit) {
-        return JsonScanner.INCOMPLETE;
+      int t = separator(b, p, limit, sc, (byte) ']');
+      if (t <= CLOSED) {
+        return CLOSED - t;
       }
-      if (b[p] == ',') {
-        p = sc.ws(b, p + 1, limit);
-        if (p >= limit) {
-          return JsonScanner.INCOMPLETE;
-        }
-        continue;
+      if (t < 0) {
+        return t;
       }
-      if (b[p] == ']') {
-        return p + 1;
-      }
-      return BAIL;
+      p = t;
     }
+  }
+
+  /** {@link #separator}'s answer at the closing byte: {@code CLOSED - (index after it)}. */
+  private static final int CLOSED = -3;
+
+  /**
+   * After an item at {@code p}: the next item's index (after the comma), {@code CLOSED - e} when
+   * the container closes with {@code close} ({@code e} after it), {@link JsonScanner#INCOMPLETE},
+   * or {@link #BAIL} at anything else.
+   */
+  private static int separator(byte[] b, int p, int limit, JsonScanner sc, byte close) {
+    p = sc.ws(b, p, limit);
+    if (p >= limit) {
+      return JsonScanner.INCOMPLETE;
+    }
+    if (b[p] == ',') {
+      p = sc.ws(b, p + 1, limit);
+      return p >= limit ? JsonScanner.INCOMPLETE : p;
+    }
+    return b[p] == close ? CLOSED - (p + 1) : BAIL;
   }
 
   /** The rows of the validated array at {@code p}. */
