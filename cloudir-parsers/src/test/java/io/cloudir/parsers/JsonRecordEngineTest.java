@@ -85,6 +85,55 @@ class JsonRecordEngineTest {
     assertEquals(3, o.records().get(2).provenance().line());
   }
 
+  @Test
+  void linesOfPrettyPrintedRecordsAndArraysAreCountedExactly() {
+    // line feeds inside records (the scan counts them), between records, in top-level arrays,
+    // inside header arrays (the rows walk) and in rejected values; seeded, the seed printed on failure
+    long seed = System.nanoTime();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    String[] ws = {"", " ", "\n", "\n  ", "\r\n", "\t\n\n"};
+    for (int round = 0; round < 40; round++) {
+      StringBuilder sb = new StringBuilder();
+      List<Integer> starts = new ArrayList<>();
+      boolean array = r.nextInt(4) == 0;
+      if (array) {
+        sb.append('[').append(ws[r.nextInt(ws.length)]);
+      }
+      int n = r.nextInt(1, 30);
+      for (int i = 0; i < n; i++) {
+        if (i > 0) {
+          sb.append(array ? "," : "").append(ws[r.nextInt(ws.length)]);
+        }
+        if (!array && r.nextInt(10) == 0) {
+          sb.append("{\"webaclId\":\n}\n"); // rejected: reading resumes on the next line
+        }
+        starts.add(sb.length());
+        String w = ws[r.nextInt(ws.length)];
+        sb.append('{').append(w).append("\"webaclId\":").append(w).append("\"w").append(i).append("\",")
+            .append("\"httpRequest\":{\"headers\":[").append(w);
+        int h = r.nextInt(4);
+        for (int k = 0; k < h; k++) {
+          sb.append(k > 0 ? "," + ws[r.nextInt(ws.length)] : "").append("{\"name\":").append(ws[r.nextInt(ws.length)])
+              .append("\"h").append(k).append("\",\"value\":[1,").append(ws[r.nextInt(ws.length)]).append("2]}");
+        }
+        sb.append(ws[r.nextInt(ws.length)]).append("]},\"labels\":[").append(w).append(']').append(w).append('}');
+      }
+      if (array) {
+        sb.append(']');
+      }
+      sb.append('\n');
+      String text = sb.toString();
+      Out o = read(utf8(text), SourceType.WAF);
+      assertEquals(n, o.records().size(), "seed " + seed);
+      for (int i = 0; i < n; i++) {
+        int s = starts.get(i);
+        long line = 1 + text.substring(0, s).chars().filter(c -> c == '\n').count();
+        assertEquals(s, o.records().get(i).provenance().offset(), "seed " + seed);
+        assertEquals(line, o.records().get(i).provenance().line(), "seed " + seed + " record " + i + "\n" + text);
+      }
+    }
+  }
+
   static String envelope(String type, String... messages) {
     StringBuilder sb = new StringBuilder("{\"messageType\":\"" + type + "\",\"owner\":\"111122223333\","
         + "\"logGroup\":\"aws-waf-logs-x\",\"logStream\":\"s\",\"subscriptionFilters\":[\"f\"],\"logEvents\":[");

@@ -12,7 +12,6 @@ import io.cloudir.model.internal.json.IndexedJson;
 import io.cloudir.model.internal.json.IsoTime;
 import io.cloudir.model.internal.json.JsonRecordFactories;
 import io.cloudir.model.internal.json.JsonRecordFactory;
-import io.cloudir.model.internal.json.JsonScanner;
 import io.cloudir.model.internal.json.JsonStrings;
 import io.cloudir.model.internal.json.ObjectIndexer;
 import io.cloudir.model.internal.json.ObjectSchema;
@@ -163,7 +162,9 @@ public final class WafLogRecord extends IndexedJsonRecord<WafField> implements L
         top[f.ordinal()] = f.jsonName();
       }
     }
-    return new ObjectSchema(top, WafField.HTTP_REQUEST.ordinal(), http);
+    // the headers' "name" and "value" members are located while the record is validated
+    return new ObjectSchema(top, WafField.HTTP_REQUEST.ordinal(), http, WafField.HEADERS.ordinal(),
+        new String[] {"name", "value"});
   }
 
   // ================================================================ parsing
@@ -440,46 +441,15 @@ public final class WafLogRecord extends IndexedJsonRecord<WafField> implements L
    * named {@code name} (ignoring ASCII case), or 0.
    */
   public long headerValueSpan(String name) {
-    int hs = WafField.HEADERS.ordinal();
-    if (j.firstByte(hs) != '[') {
-      return 0;
-    }
+    // the rows located by the indexer: each header object's last non-null "name" and "value"
+    // (raw member names), in order
     byte[] b = j.buffer();
-    int end = j.valueEnd(hs);
-    int p = JsonScanner.skipWs(b, j.valueStart(hs) + 1, end);
-    while (p < end && b[p] != ']') {
-      int next;
-      if (b[p] == '{') {
-        // one walk over the header's members: the last non-null "name" and "value" (raw names)
-        long nameSpan = 0;
-        long valueSpan = 0;
-        int q = JsonScanner.skipWs(b, p + 1, end);
-        while (b[q] == '"') {
-          int ne = JsonScanner.skipValidatedString(b, q);
-          int vs = JsonScanner.skipWs(b, JsonScanner.skipWs(b, ne, end) + 1, end);
-          int ve = b[vs] == '"' ? JsonScanner.skipValidatedStringByQuotes(b, vs) : JsonScanner.skipValidated(b, vs);
-          int len = b[vs] == 'n' ? -1 : ne - q - 2; // null values are ignored
-          if (len == 4 && b[q + 1] == 'n' && b[q + 2] == 'a' && b[q + 3] == 'm' && b[q + 4] == 'e') {
-            nameSpan = ((long) vs << 32) | ve;
-          } else if (len == 5 && b[q + 1] == 'v' && b[q + 2] == 'a' && b[q + 3] == 'l' && b[q + 4] == 'u'
-              && b[q + 5] == 'e') {
-            valueSpan = ((long) vs << 32) | ve;
-          }
-          q = JsonScanner.skipWs(b, ve, end);
-          if (b[q] == ',') {
-            q = JsonScanner.skipWs(b, q + 1, end);
-          }
-        }
-        next = q + 1; // after the object's '}'
-        if (nameSpan != 0 && valueSpan != 0 && nameIs(b, nameSpan, name)) {
-          return valueSpan;
-        }
-      } else {
-        next = JsonScanner.skipValidated(b, p);
-      }
-      p = JsonScanner.skipWs(b, next, end);
-      if (p < end && b[p] == ',') {
-        p = JsonScanner.skipWs(b, p + 1, end);
+    int n = j.rowCount();
+    for (int i = 0; i < n; i++) {
+      long nameSpan = j.rowSpan(i, 0);
+      long valueSpan = j.rowSpan(i, 1);
+      if (nameSpan != 0 && valueSpan != 0 && nameIs(b, nameSpan, name)) {
+        return valueSpan;
       }
     }
     return 0;

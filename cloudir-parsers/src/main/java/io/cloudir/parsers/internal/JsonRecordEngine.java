@@ -316,6 +316,7 @@ public final class JsonRecordEngine extends Blocks implements RecordEngine {
     try {
       int e;
       boolean object = buf[s] == '{';
+      sc.newlines = 0;
       if (object) {
         e = ix.index(buf, s, limit, atEof, sc, depth);
       } else {
@@ -332,7 +333,11 @@ public final class JsonRecordEngine extends Blocks implements RecordEngine {
         return reject(base + s, "not a JSON object", s);
       }
       if (factory.isRecord(ix)) {
-        record = factory.make(ix, Provenance.of(sourceName, base + s, lineAt(s)), !shared);
+        long line = lineAt(s);
+        record = factory.make(ix, Provenance.of(sourceName, base + s, line), !shared);
+        // the scan counted the record's line feeds (all white space): lines need no second pass
+        lines = line + sc.newlines;
+        linesCountedTo = e;
         return RECORD;
       }
       return envelope(s);

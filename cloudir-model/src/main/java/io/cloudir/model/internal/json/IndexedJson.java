@@ -27,9 +27,10 @@ public final class IndexedJson {
   private final long[] spans;
   private final long escMask;
   private final int[] extras;
+  private final long[] rows;
 
   private IndexedJson(ObjectSchema schema, byte[] buf, int start, int end, long[] spans, long escMask,
-      int[] extras) {
+      int[] extras, long[] rows) {
     this.schema = schema;
     this.buf = buf;
     this.start = start;
@@ -37,6 +38,7 @@ public final class IndexedJson {
     this.spans = spans;
     this.escMask = escMask;
     this.extras = extras;
+    this.rows = rows;
   }
 
   /**
@@ -46,23 +48,34 @@ public final class IndexedJson {
   public static IndexedJson of(ObjectIndexer ix, boolean copyBytes) {
     long[] sp = ix.spansCopy();
     int[] ex = ix.extrasCopy();
+    long[] rw = ix.rowsCopy();
     byte[] b = ix.buffer();
     int s = ix.start();
     int e = ix.end();
     if (!copyBytes) {
-      return new IndexedJson(ix.schema(), b, s, e, sp, ix.escMask(), ex);
+      return new IndexedJson(ix.schema(), b, s, e, sp, ix.escMask(), ex, rw);
     }
     byte[] c = Arrays.copyOfRange(b, s, e);
-    long sh = ((long) s << 32) | s;
+    shift(sp, ex, rw, s);
+    return new IndexedJson(ix.schema(), c, 0, e - s, sp, ix.escMask(), ex, rw);
+  }
+
+  /** Moves spans, extras and rows {@code by} bytes towards the start. */
+  private static void shift(long[] sp, int[] ex, long[] rw, int by) {
+    long sh = ((long) by << 32) | by;
     for (int i = 0; i < sp.length; i++) {
       if (sp[i] != 0) {
         sp[i] -= sh;
       }
     }
-    for (int i = 0; i < ex.length; i++) {
-      ex[i] -= s;
+    for (int i = 0; i < rw.length; i++) {
+      if (rw[i] != 0) {
+        rw[i] -= sh;
+      }
     }
-    return new IndexedJson(ix.schema(), c, 0, e - s, sp, ix.escMask(), ex);
+    for (int i = 0; i < ex.length; i++) {
+      ex[i] -= by;
+    }
   }
 
   /** This record holding only a copy of its own bytes. */
@@ -72,16 +85,23 @@ public final class IndexedJson {
     }
     long[] sp = spans.clone();
     int[] ex = extras.clone();
-    long sh = ((long) start << 32) | start;
-    for (int i = 0; i < sp.length; i++) {
-      if (sp[i] != 0) {
-        sp[i] -= sh;
-      }
-    }
-    for (int i = 0; i < ex.length; i++) {
-      ex[i] -= start;
-    }
-    return new IndexedJson(schema, Arrays.copyOfRange(buf, start, end), 0, end - start, sp, escMask, ex);
+    long[] rw = rows.clone();
+    shift(sp, ex, rw, start);
+    return new IndexedJson(schema, Arrays.copyOfRange(buf, start, end), 0, end - start, sp, escMask, ex, rw);
+  }
+
+  /**
+   * The number of rows of the schema's rows slot: its object elements that have at least one of
+   * {@link ObjectSchema}'s row members (non-null), in order.
+   */
+  public int rowCount() {
+    int w = schema.rowWidth();
+    return w == 0 ? 0 : rows.length / w;
+  }
+
+  /** The span of row member {@code k} of row {@code row}: its last non-null value (0 = none). */
+  public long rowSpan(int row, int k) {
+    return rows[row * schema.rowWidth() + k];
   }
 
   /** The bytes (shared: never modify). */

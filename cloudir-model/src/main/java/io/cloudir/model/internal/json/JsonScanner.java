@@ -41,6 +41,13 @@ public final class JsonScanner {
   public boolean lastStringNonAscii;
 
   /**
+   * Line feeds skipped as white space by {@link #skipValue} and {@link #ws} since the caller last
+   * set it (to 0): a reader that counts the lines of the values it scans needs no second pass
+   * (validated JSON holds line feeds only as white space).
+   */
+  public int newlines;
+
+  /**
    * A scanner with limits.
    *
    * @param maxDepth the deepest nesting of arrays and objects allowed inside one scanned value
@@ -67,6 +74,36 @@ public final class JsonScanner {
       return p;
     }
     return skipWsLoop(b, p, end);
+  }
+
+  /** {@link #skipWs}, adding the line feeds skipped to {@link #newlines}. */
+  public int ws(byte[] b, int p, int end) {
+    if (p < end && b[p] > ' ') {
+      return p;
+    }
+    return wsCounting(b, p, end);
+  }
+
+  private int wsCounting(byte[] b, int p, int end) {
+    int n = 0;
+    while (p < end) {
+      byte c = b[p];
+      if (c == ' ' || c == '\r' || c == '\t') {
+        p++;
+      } else if (c == '\n') {
+        p++;
+        n++;
+      } else {
+        break;
+      }
+    }
+    newlines += n;
+    return p;
+  }
+
+  /** The longest string allowed (raw bytes between the quotes). */
+  public int maxStringBytes() {
+    return maxStringBytes;
   }
 
   private static int skipWsLoop(byte[] b, int p, int end) {
@@ -384,7 +421,7 @@ public final class JsonScanner {
             throw new JsonSyntaxError(p, "nesting deeper than " + maxDepth, true);
           }
           stack[sp++] = OBJ;
-          p = skipWs(b, p + 1, end);
+          p = ws(b, p + 1, end);
           if (p >= end) {
             return atEof ? fail(p, "unexpected end of input") : INCOMPLETE;
           }
@@ -404,7 +441,7 @@ public final class JsonScanner {
             throw new JsonSyntaxError(p, "nesting deeper than " + maxDepth, true);
           }
           stack[sp++] = ARR;
-          p = skipWs(b, p + 1, end);
+          p = ws(b, p + 1, end);
           if (p >= end) {
             return atEof ? fail(p, "unexpected end of input") : INCOMPLETE;
           }
@@ -434,14 +471,14 @@ public final class JsonScanner {
         if (sp == 0) {
           return p;
         }
-        p = skipWs(b, p, end);
+        p = ws(b, p, end);
         if (p >= end) {
           return atEof ? fail(p, "unexpected end of input") : INCOMPLETE;
         }
         c = b[p];
         byte top = stack[sp - 1];
         if (c == ',') {
-          p = skipWs(b, p + 1, end);
+          p = ws(b, p + 1, end);
           if (top == OBJ) {
             p = memberName(b, p, end, atEof);
             if (p < 0) {
@@ -476,14 +513,14 @@ public final class JsonScanner {
     if (p < 0) {
       return atEof ? fail(end, "unterminated string") : INCOMPLETE;
     }
-    p = skipWs(b, p, end);
+    p = ws(b, p, end);
     if (p >= end) {
       return atEof ? fail(p, "unexpected end of input") : INCOMPLETE;
     }
     if (b[p] != ':') {
       throw new JsonSyntaxError(p, "expected ':' but found '" + printable(b[p]) + "'");
     }
-    p = skipWs(b, p + 1, end);
+    p = ws(b, p + 1, end);
     if (p >= end) {
       return atEof ? fail(p, "unexpected end of input") : INCOMPLETE;
     }

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * Validates one JSON object and records, in the same pass, where the value of each member named
  * by an {@link ObjectSchema} starts and ends (and those of one nested object), plus where every
  * other top-level member is. Duplicate names at the top level and in the nested object are
- * rejected (as {@link JsonSyntaxError}s), so typed accessors are never ambiguous.
+ * rejected (as {@link JsonSyntaxError}s), so typed accessors are never ambiguous. When the schema
+ * names a rows slot, the members of that array's object elements are located in the same pass
+ * ({@link #rowCount()}, {@link #rowSpan}).
  *
  * <p>A span is {@code start << 32 | end} (0 = absent). After a successful {@link #index} the
  * state describes that object until the next call; {@link #spansCopy()} and {@link
@@ -17,6 +19,9 @@ import java.util.Arrays;
  */
 public final class ObjectIndexer {
   private static final int[] NO_EXTRAS = new int[0];
+  private static final long[] NO_ROWS = new long[0];
+  /** {@link #rowsFast}: the array is not in the plain shape it handles; validate it generically. */
+  private static final int BAIL = -2;
 
   private final ObjectSchema schema;
   private final long[] spans;
@@ -33,6 +38,9 @@ public final class ObjectIndexer {
   private int[] extras = new int[12];
   private int extraCount;
   private byte[] buf = new byte[0];
+  private final int rowWidth;
+  private long[] rows = new long[32];
+  private int rowCount;
   private int start;
   private int end;
 
@@ -51,6 +59,7 @@ public final class ObjectIndexer {
     this.predictNested = new int[schema.nested.length + 2];
     Arrays.fill(predictTop, -1);
     Arrays.fill(predictNested, -1);
+    this.rowWidth = schema.rowNames.length;
   }
 
   /** The schema. */
@@ -70,6 +79,7 @@ public final class ObjectIndexer {
     Arrays.fill(spans, 0L);
     escMask = 0;
     extraCount = 0;
+    rowCount = 0;
     buf = b;
     start = p;
     if (b[p] != '{') {
@@ -89,13 +99,14 @@ public final class ObjectIndexer {
     }
     ByteNames names = nested ? schema.nestedNames : schema.topNames;
     int base = nested ? schema.top.length : 0;
-    p = JsonScanner.skipWs(b, p + 1, limit);
+    p = sc.ws(b, p + 1, limit);
     if (p >= limit) {
       return eof(p, atEof);
     }
     if (b[p] == '}') {
       return p + 1;
     }
+    int maxName = sc.maxStringBytes();
     int[] predict = nested ? predictNested : predictTop;
     int prev = -2;
     while (true) {
@@ -103,33 +114,39 @@ public final class ObjectIndexer {
         throw new JsonSyntaxError(p, "expected a member name but found '" + JsonScanner.printable(b[p]) + "'");
       }
       int ns = p;
-      p = sc.scanString(b, p, limit);
-      if (p < 0) {
-        return eof(limit, atEof);
+      int guess = predict[prev + 2];
+      int id;
+      boolean nameEsc;
+      byte[] gk = guess >= 0 ? slotNames[base + guess] : null;
+      int gn = gk != null ? gk.length : 0;
+      if (gk != null && gn <= maxName && ns + gn + 2 < limit && b[ns + gn + 1] == '"'
+          && names.matchesAt(guess, b, ns + 1)) {
+        // the predicted name, then its closing quote: a valid string (names hold no quote,
+        // backslash or control byte), so it needs no scan
+        id = guess;
+        nameEsc = false;
+        p = ns + gn + 2;
+      } else {
+        p = sc.scanString(b, p, limit);
+        if (p < 0) {
+          return eof(limit, atEof);
+        }
+        nameEsc = sc.lastStringEscaped;
+        id = nameEsc ? lookupEscaped(names, b, ns + 1, p - 1) : names.lookup(b, ns + 1, p - 1);
+        predict[prev + 2] = id;
       }
-      int ne = p;
-      boolean nameEsc = sc.lastStringEscaped;
-      p = JsonScanner.skipWs(b, p, limit);
+      p = sc.ws(b, p, limit);
       if (p >= limit) {
         return eof(p, atEof);
       }
       if (b[p] != ':') {
         throw new JsonSyntaxError(p, "expected ':' but found '" + JsonScanner.printable(b[p]) + "'");
       }
-      p = JsonScanner.skipWs(b, p + 1, limit);
+      p = sc.ws(b, p + 1, limit);
       if (p >= limit) {
         return eof(p, atEof);
       }
       int vs = p;
-      int id;
-      int guess = predict[prev + 2];
-      byte[] gk = guess >= 0 ? slotNames[base + guess] : null;
-      if (gk != null && !nameEsc && gk.length == ne - ns - 2 && names.matchesAt(guess, b, ns + 1)) {
-        id = guess;
-      } else {
-        id = nameEsc ? lookupEscaped(names, b, ns + 1, ne - 1) : names.lookup(b, ns + 1, ne - 1);
-        predict[prev + 2] = id;
-      }
       prev = id < 0 ? -1 : id;
       int slot = id < 0 ? -1 : base + id;
       if (slot >= 0 && spans[slot] != 0) {
@@ -138,6 +155,8 @@ public final class ObjectIndexer {
       int ve;
       if (!nested && id >= 0 && id == schema.nestedField && b[vs] == '{') {
         ve = members(b, vs, limit, atEof, sc, depth + 1, true);
+      } else if (slot >= 0 && slot == schema.rowsSlot && b[vs] == '[') {
+        ve = rows(b, vs, limit, sc, depth + 1);
       } else {
         ve = sc.skipValue(b, vs, limit, depth + 1, false);
       }
@@ -152,12 +171,12 @@ public final class ObjectIndexer {
       } else if (!nested) {
         addExtra(b, ns, nameEsc, vs, ve);
       }
-      p = JsonScanner.skipWs(b, ve, limit);
+      p = sc.ws(b, ve, limit);
       if (p >= limit) {
         return eof(p, atEof);
       }
       if (b[p] == ',') {
-        p = JsonScanner.skipWs(b, p + 1, limit);
+        p = sc.ws(b, p + 1, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
@@ -168,6 +187,210 @@ public final class ObjectIndexer {
       }
       throw new JsonSyntaxError(p, "expected ',' or '}' but found '" + JsonScanner.printable(b[p]) + "'");
     }
+  }
+
+  /**
+   * Validates the array at {@code p} (as {@link JsonScanner#skipValue} would at container depth
+   * {@code depth}, with the same errors) and locates the members of its object elements.
+   */
+  private int rows(byte[] b, int p, int limit, JsonScanner sc, int depth) throws JsonSyntaxError {
+    int nl = sc.newlines;
+    int e = rowsFast(b, p, limit, sc, depth);
+    if (e == BAIL) {
+      // an unusual shape or an error: the generic scan validates (and reports errors exactly as
+      // for any other value), then the rows are read from the validated bytes
+      rowCount = 0;
+      sc.newlines = nl;
+      e = sc.skipValue(b, p, limit, depth, false);
+      if (e >= 0) {
+        rowsValidated(b, p);
+      }
+    }
+    return e;
+  }
+
+  /**
+   * One validating pass over an array of objects whose members are strings (any other value is
+   * scanned by {@link JsonScanner#skipValue}): the index after the array, {@link
+   * JsonScanner#INCOMPLETE}, or {@link #BAIL} at anything else (including every syntax error
+   * not found by the scanner's own methods).
+   */
+  private int rowsFast(byte[] b, int p, int limit, JsonScanner sc, int depth) throws JsonSyntaxError {
+    int max = sc.maxDepth();
+    if (depth >= max) {
+      return BAIL;
+    }
+    p = sc.ws(b, p + 1, limit);
+    if (p >= limit) {
+      return JsonScanner.INCOMPLETE;
+    }
+    if (b[p] == ']') {
+      return p + 1;
+    }
+    while (true) {
+      if (b[p] == '{') {
+        if (depth + 1 >= max) {
+          return BAIL;
+        }
+        int r = rowCount * rowWidth;
+        if (r + rowWidth > rows.length) {
+          rows = Arrays.copyOf(rows, rows.length * 2);
+        }
+        Arrays.fill(rows, r, r + rowWidth, 0L);
+        boolean any = false;
+        p = sc.ws(b, p + 1, limit);
+        if (p >= limit) {
+          return JsonScanner.INCOMPLETE;
+        }
+        if (b[p] != '}') {
+          while (true) {
+            if (b[p] != '"') {
+              return BAIL;
+            }
+            int ns = p;
+            p = sc.scanString(b, p, limit);
+            if (p < 0) {
+              return JsonScanner.INCOMPLETE;
+            }
+            int ne = p;
+            p = sc.ws(b, p, limit);
+            if (p >= limit) {
+              return JsonScanner.INCOMPLETE;
+            }
+            if (b[p] != ':') {
+              return BAIL;
+            }
+            p = sc.ws(b, p + 1, limit);
+            if (p >= limit) {
+              return JsonScanner.INCOMPLETE;
+            }
+            int vs = p;
+            p = b[p] == '"' ? sc.scanString(b, p, limit) : sc.skipValue(b, p, limit, depth + 2, false);
+            if (p < 0) {
+              return JsonScanner.INCOMPLETE;
+            }
+            if (b[vs] != 'n') {
+              int k = rowName(b, ns + 1, ne - 1);
+              if (k >= 0) {
+                rows[r + k] = ((long) vs << 32) | p;
+                any = true;
+              }
+            }
+            int t = separator(b, p, limit, sc, (byte) '}');
+            if (t <= CLOSED) {
+              p = CLOSED - t;
+              break;
+            }
+            if (t < 0) {
+              return t;
+            }
+            p = t;
+          }
+        } else {
+          p++;
+        }
+        if (any) {
+          rowCount++;
+        }
+      } else {
+        p = sc.skipValue(b, p, limit, depth + 1, false);
+        if (p < 0) {
+          return JsonScanner.INCOMPLETE;
+        }
+      }
+      int t = separator(b, p, limit, sc, (byte) ']');
+      if (t <= CLOSED) {
+        return CLOSED - t;
+      }
+      if (t < 0) {
+        return t;
+      }
+      p = t;
+    }
+  }
+
+  /** {@link #separator}'s answer at the closing byte: {@code CLOSED - (index after it)}. */
+  private static final int CLOSED = -3;
+
+  /**
+   * After an item at {@code p}: the next item's index (after the comma), {@code CLOSED - e} when
+   * the container closes with {@code close} ({@code e} after it), {@link JsonScanner#INCOMPLETE},
+   * or {@link #BAIL} at anything else.
+   */
+  private static int separator(byte[] b, int p, int limit, JsonScanner sc, byte close) {
+    p = sc.ws(b, p, limit);
+    if (p >= limit) {
+      return JsonScanner.INCOMPLETE;
+    }
+    if (b[p] == ',') {
+      p = sc.ws(b, p + 1, limit);
+      return p >= limit ? JsonScanner.INCOMPLETE : p;
+    }
+    return b[p] == close ? CLOSED - (p + 1) : BAIL;
+  }
+
+  /** The rows of the validated array at {@code p}. */
+  private void rowsValidated(byte[] b, int p) {
+    int end = JsonScanner.skipValidated(b, p);
+    p = JsonScanner.skipWs(b, p + 1, end);
+    while (p < end && b[p] != ']') {
+      int next;
+      if (b[p] == '{') {
+        int r = rowCount * rowWidth;
+        if (r + rowWidth > rows.length) {
+          rows = Arrays.copyOf(rows, rows.length * 2);
+        }
+        Arrays.fill(rows, r, r + rowWidth, 0L);
+        boolean any = false;
+        int q = JsonScanner.skipWs(b, p + 1, end);
+        while (b[q] == '"') {
+          int ne = JsonScanner.skipValidatedString(b, q);
+          int vs = JsonScanner.skipWs(b, JsonScanner.skipWs(b, ne, end) + 1, end);
+          int ve = JsonScanner.skipValidated(b, vs);
+          if (b[vs] != 'n') {
+            int k = rowName(b, q + 1, ne - 1);
+            if (k >= 0) {
+              rows[r + k] = ((long) vs << 32) | ve;
+              any = true;
+            }
+          }
+          q = JsonScanner.skipWs(b, ve, end);
+          if (b[q] == ',') {
+            q = JsonScanner.skipWs(b, q + 1, end);
+          }
+        }
+        next = q + 1; // after the object's '}'
+        if (any) {
+          rowCount++;
+        }
+      } else {
+        next = JsonScanner.skipValidated(b, p);
+      }
+      p = JsonScanner.skipWs(b, next, end);
+      if (p < end && b[p] == ',') {
+        p = JsonScanner.skipWs(b, p + 1, end);
+      }
+    }
+  }
+
+  /** The index of the row member named by the raw bytes {@code [s, e)}, or -1. */
+  private int rowName(byte[] b, int s, int e) {
+    byte[][] names = schema.rowNames;
+    int n = e - s;
+    for (int k = 0; k < names.length; k++) {
+      byte[] m = names[k];
+      if (m.length == n) {
+        // names are a few bytes: a plain loop beats Arrays.equals here
+        int i = 0;
+        while (i < n && m[i] == b[s + i]) {
+          i++;
+        }
+        if (i == n) {
+          return k;
+        }
+      }
+    }
+    return -1;
   }
 
   private static int eof(int p, boolean atEof) throws JsonSyntaxError {
@@ -236,6 +459,21 @@ public final class ObjectIndexer {
   /** A copy of the spans. */
   public long[] spansCopy() {
     return spans.clone();
+  }
+
+  /** The number of rows (object elements with at least one located member) of the last object. */
+  public int rowCount() {
+    return rowCount;
+  }
+
+  /** The span of member {@code k} of row {@code row} (0 = absent or null). */
+  public long rowSpan(int row, int k) {
+    return rows[row * rowWidth + k];
+  }
+
+  /** A copy of the rows: {@link ObjectSchema#rowWidth()} spans per row. */
+  public long[] rowsCopy() {
+    return rowCount == 0 ? NO_ROWS : Arrays.copyOf(rows, rowCount * rowWidth);
   }
 
   /** The number of unknown top-level members. */
