@@ -104,7 +104,13 @@ public class ArnBenchmark {
     }
   }
 
-  /** AWS SDK v2: the same parts through {@code Arn.fromString} and its {@code ArnResource}. */
+  /**
+   * AWS SDK v2: the same parts through {@code Arn.fromString} and its {@code ArnResource}. Equivalent
+   * work: {@code fromString} splits the resource into its {@code ArnResource} while parsing (the
+   * {@code resource()} accessor returns that field), as {@link Arn#parse} splits type and id at parse
+   * time; both sides then hand five values to the blackhole (the SDK's region and account as the
+   * {@code Optional}s its API returns).
+   */
   @Benchmark
   @OperationsPerInvocation(COUNT)
   public void parse_awsSdk(Blackhole bh) {

@@ -61,11 +61,10 @@ final class ArnNames {
 
   /** The number of slots: a slot from {@link #find} is below it. */
   static final int SLOTS = MASK + 1;
-  // per slot: the two key words and the length, in one array so that a probe reads one cache line
+  // per slot: the two key words, the length and the segments whose syntax the name satisfies
+  // (SERVICE, REGION), in one array so that a probe and the validity test read one cache line
   private static final long[] KEYS = new long[4 * (MASK + 1)];
   private static final @Nullable String[] TABLE = new String[MASK + 1];
-  // per slot: the segments whose syntax the name satisfies (SERVICE, REGION)
-  private static final byte[] ROLES = new byte[MASK + 1];
 
   /** A name that is a valid service segment. */
   static final int SERVICE = 1;
@@ -90,11 +89,11 @@ final class ArnNames {
         i = (i + 1) & MASK;
       }
       TABLE[i] = name;
-      ROLES[i] = (byte) ((segment(name, ArnSyntax.SV0, ArnSyntax.RG0) ? SERVICE : 0)
-          | (segment(name, ArnSyntax.RG0, ArnSyntax.AC0) ? REGION : 0));
       KEYS[4 * i] = k0;
       KEYS[4 * i + 1] = k1;
       KEYS[4 * i + 2] = name.length();
+      KEYS[4 * i + 3] = (segment(name, ArnSyntax.SV0, ArnSyntax.RG0) ? SERVICE : 0)
+          | (segment(name, ArnSyntax.RG0, ArnSyntax.AC0) ? REGION : 0);
     }
   }
 
@@ -170,7 +169,7 @@ final class ArnNames {
 
   /** Whether the constant in {@code slot} (-1 for none) is valid as {@code segment} ({@link #SERVICE}, {@link #REGION}). */
   static boolean validAs(int slot, int segment) {
-    return slot >= 0 && (ROLES[slot] & segment) != 0;
+    return slot >= 0 && (KEYS[4 * slot + 3] & segment) != 0;
   }
 
   /** {@code s[from, to)}: the canonical constant if it is one, otherwise a new substring. */

@@ -65,27 +65,29 @@ final class ResourceLayout {
     "user", "role", "group", "policy", "instance-profile", "server-certificate", "mfa"
   };
 
-  // per ArnNames slot (see ArnNames.find): the layout of a service, and for a resource type the
-  // service of its override (as slot + 1, 0 for none), the override and whether it has an IAM path
-  private static final byte[] SERVICE_LAYOUT = new byte[ArnNames.SLOTS];
-  private static final short[] TYPE_SERVICE = new short[ArnNames.SLOTS];
-  private static final byte[] TYPE_LAYOUT = new byte[ArnNames.SLOTS];
-  private static final boolean[] TYPE_IAM_PATH = new boolean[ArnNames.SLOTS];
+  // per ArnNames slot (see ArnNames.find), in one int so that a lookup reads one cache line: the
+  // layout of a service (LAYOUT bits); for a resource type, its override plus one (OVERRIDE bits,
+  // 0 for none), the slot plus one of the service the override is for (OWNER bits), and whether
+  // it has an IAM path (IAM_PATH_BIT)
+  private static final int[] INFO = new int[ArnNames.SLOTS];
+  private static final int LAYOUT = 0xF;
+  private static final int OVERRIDE_SHIFT = 4;
+  private static final int IAM_PATH_BIT = 1 << 8;
+  private static final int OWNER_SHIFT = 16;
 
   /** The slot of {@code s3}. */
   static final int S3 = slot("s3");
 
   static {
     for (Object[] row : BY_SERVICE) {
-      SERVICE_LAYOUT[slot((String) row[0])] = (byte) (int) (Integer) row[1];
+      INFO[slot((String) row[0])] |= (Integer) row[1];
     }
     for (Object[] row : BY_TYPE) {
-      int i = slot((String) row[0]);
-      TYPE_SERVICE[i] = (short) (slot((String) row[1]) + 1);
-      TYPE_LAYOUT[i] = (byte) (int) (Integer) row[2];
+      INFO[slot((String) row[0])] |= (((Integer) row[2] + 1) << OVERRIDE_SHIFT)
+          | ((slot((String) row[1]) + 1) << OWNER_SHIFT);
     }
     for (String t : IAM_PATH_TYPES) {
-      TYPE_IAM_PATH[slot(t)] = true;
+      INFO[slot(t)] |= IAM_PATH_BIT;
     }
   }
 
@@ -100,7 +102,7 @@ final class ResourceLayout {
 
   /** The layout of a service given by its ArnNames slot ({@link #GENERIC} for -1). */
   static int ofService(int service) {
-    return service < 0 ? GENERIC : SERVICE_LAYOUT[service];
+    return service < 0 ? GENERIC : INFO[service] & LAYOUT;
   }
 
   /**
@@ -108,7 +110,11 @@ final class ResourceLayout {
    * {@code service} (-1 for a name that is not a constant), or -1.
    */
   static int ofType(int service, int type) {
-    return service >= 0 && type >= 0 && TYPE_SERVICE[type] == service + 1 ? TYPE_LAYOUT[type] : -1;
+    if (service < 0 || type < 0) {
+      return -1;
+    }
+    int info = INFO[type];
+    return info >>> OWNER_SHIFT == service + 1 ? ((info >>> OVERRIDE_SHIFT) & LAYOUT) - 1 : -1;
   }
 
   /**
@@ -128,6 +134,6 @@ final class ResourceLayout {
 
   /** Whether the resource type in slot {@code type} (-1: not a constant) is an IAM entity with a path. */
   static boolean isIamPathType(int type) {
-    return type >= 0 && TYPE_IAM_PATH[type];
+    return type >= 0 && (INFO[type] & IAM_PATH_BIT) != 0;
   }
 }
