@@ -27,8 +27,7 @@ import org.jspecify.annotations.Nullable;
  * time order up to a skew smaller than {@code window} (copies of one event carry the same
  * eventTime, so on a time-ordered stream they are never further apart than the skew); a copy that
  * arrives more than {@code window} behind the latest time is accepted again and counted in {@link
- * #late()}. Memory in windowed mode: about 100 bytes per remembered eventID (the ids that are
- * forgotten are only marked so, and their space is reclaimed when the table is rebuilt).
+ * #late()}. Memory in windowed mode: about 100 bytes per remembered eventID.
  *
  * <p>Not thread-safe.
  */
@@ -40,7 +39,7 @@ public final class Deduplicator {
    * Strings kept.
    */
   private final IdSet uuids = new IdSet();
-  /** Windowed mode: the same, each stamped with its position in the ring + 1. */
+  /** Windowed mode: the same, in the order they were added (forgotten in that order). */
   private final IdWindow recent = new IdWindow();
   /** Any other event ids. */
   private final Set<String> others = new HashSet<>();
@@ -52,8 +51,6 @@ public final class Deduplicator {
   private @Nullable String[] ringText = new String[0];
   private int ringHead;
   private int ringSize;
-  /** The number of ids ever forgotten: the position of the ring's head in the whole stream. */
-  private long ringFirst;
   private final long[] parsed = new long[2];
   private long latestMillis = Long.MIN_VALUE;
   private long duplicates;
@@ -108,7 +105,7 @@ public final class Deduplicator {
     long lo = parsed[1];
     // one probe: adding tells whether it was there (eviction below never removes a new id)
     boolean added = text != null ? others.add(text)
-        : window == null ? uuids.add(hi, lo) : recent.add(hi, lo, ringFirst + ringSize + 1);
+        : window == null ? uuids.add(hi, lo) : recent.add(hi, lo);
     if (!added) {
       duplicates++;
       return false;
@@ -125,14 +122,13 @@ public final class Deduplicator {
       while (ringSize > 0 && ringMillis[ringHead] < horizon) {
         @Nullable String old = ringText[ringHead];
         if (old == null) {
-          recent.forget(ringFirst + 1, 1); // the stamp it was added with
+          recent.removeOldest(); // the UUIDs are added and forgotten in the ring's order
         } else {
           others.remove(old);
           ringText[ringHead] = null;
         }
         ringHead = (ringHead + 1) & (ringMillis.length - 1); // a power of two
         ringSize--;
-        ringFirst++;
       }
     }
     if (timed && latestMillis != Long.MIN_VALUE && millis < latestMillis - windowMillis) {

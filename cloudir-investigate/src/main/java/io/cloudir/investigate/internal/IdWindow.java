@@ -1,103 +1,108 @@
 package io.cloudir.investigate.internal;
 
 /**
- * A set of 128-bit values (event ids parsed by {@link IdSet#parseUuid}) remembered for a window:
- * each member is added with a stamp (increasing), and {@link #forget} forgets every member stamped
- * up to a given stamp at once, in constant time. Forgotten members stay in the table until their
- * slot is reused or the table is rebuilt, so forgetting reads no slot: a stream that remembers
- * the last N ids touches one slot of the table per id instead of two (the new one and the
- * forgotten one).
+ * A first-in first-out set of 128-bit values (event ids parsed by {@link IdSet#parseUuid}): the
+ * ids of a sliding window. {@link #add} appends a value that is not a member; {@link
+ * #removeOldest} forgets the oldest member in constant time without touching the hash table, so a
+ * stream that remembers its last N ids reads one random place per id, not two (the new id's and
+ * the forgotten id's).
  *
- * <p>Open addressing with linear probing over triples (high, low, stamp) side by side; a stamp of
- * 0 marks a slot never used. The table is rebuilt (with only the members, at four times their
- * number) when used slots reach half of it.
+ * <p>The values live in a ring, in insertion order. The hash table (open addressing, linear
+ * probing) holds one long per slot: a 16-bit fingerprint of the value and the value's sequence
+ * number + 1 (0 marks a slot never used); the value itself is read from the ring only when a
+ * fingerprint matches. A slot whose sequence number is older than the ring's head is free for
+ * reuse. The table is rebuilt from the ring (sequentially) when used slots reach half of it, at
+ * four times the number of members.
+ *
+ * <p>Memory: 16 bytes a member in the ring (up to 2x when it grows) and 32 to 64 bytes of table.
  *
  * <p>Not thread-safe.
  */
 public final class IdWindow {
-  /** (high, low, stamp) triples; stamp 0 = never used, stamp ≤ {@link #forgotten} = free. */
-  private long[] slots = new long[3 * 64];
-  /** Slots with a stamp (members and forgotten members). */
-  private int used;
+  private static final long SEQ = (1L << 48) - 1;
+
+  /** Members in insertion order: (high, low) of sequence number s at {@code 2 * (s & mask)}. */
+  private long[] ring = new long[2 * 16];
+  /** The sequence number of the oldest member (the ring's head). */
+  private long first;
   private int size;
-  /** Every member stamped up to this is forgotten. */
-  private long forgotten;
-  private long lastStamp;
+  /** Slots: fingerprint in the top 16 bits, sequence number + 1 in the low 48 (0 = never used). */
+  private long[] table = new long[64];
+  /** Slots with a sequence number (members and forgotten members). */
+  private int used;
 
   /** An empty set. */
   public IdWindow() {}
 
-  private static int slot(long hi, long lo, int mask) {
+  private static long mix(long hi, long lo) {
     long h = (hi * 0x9E3779B97F4A7C15L) ^ (lo * 0xC2B2AE3D27D4EB4FL);
-    h ^= h >>> 32;
-    return (int) h & mask;
+    h ^= h >>> 29;
+    h *= 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 32);
   }
 
-  /** Whether the value is a member (added and not forgotten). */
+  /** Whether the value is a member. */
   public boolean contains(long hi, long lo) {
-    long[] t = slots;
-    int mask = t.length / 3 - 1;
-    for (int i = slot(hi, lo, mask); ; i = (i + 1) & mask) {
-      long st = t[3 * i + 2];
-      if (st == 0) {
-        return false;
-      }
-      if (t[3 * i] == hi && t[3 * i + 1] == lo && st > forgotten) {
-        return true;
-      }
-    }
+    return find(hi, lo, mix(hi, lo)) >= 0;
   }
 
-  /**
-   * Adds the value with a stamp greater than every stamp given before; true if it was not a
-   * member (if it was, nothing changes and its stamp stays the old one).
-   *
-   * @throws IllegalArgumentException if the stamp is not greater than the last one
-   */
-  public boolean add(long hi, long lo, long stamp) {
-    if (stamp <= lastStamp) {
-      throw new IllegalArgumentException("stamps must increase: " + stamp + " after " + lastStamp);
-    }
-    if (2 * (used + 1) > slots.length / 3) {
-      rebuild();
-    }
-    long[] t = slots;
-    int mask = t.length / 3 - 1;
+  /** The slot holding the member, or -(1 + the first free slot of its probe run). */
+  private int find(long hi, long lo, long h) {
+    long[] t = table;
+    int mask = t.length - 1;
+    long fp = h & ~SEQ;
+    long live = first; // live iff sequence number + 1 > first
     int free = -1;
-    int i = slot(hi, lo, mask);
-    for (; ; i = (i + 1) & mask) {
-      long st = t[3 * i + 2];
+    for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+      long e = t[i];
+      long st = e & SEQ;
       if (st == 0) {
-        break;
+        return -1 - (free < 0 ? i : free);
       }
-      if (st > forgotten) {
-        if (t[3 * i] == hi && t[3 * i + 1] == lo) {
-          return false;
+      if (st > live) {
+        if ((e & ~SEQ) == fp) {
+          int r = 2 * (int) ((st - 1) & (ring.length / 2 - 1));
+          if (ring[r] == hi && ring[r + 1] == lo) {
+            return i;
+          }
         }
       } else if (free < 0) {
         free = i;
       }
     }
-    if (free < 0) {
-      free = i;
+  }
+
+  /** Appends the value if it is not a member; true if it was not. */
+  public boolean add(long hi, long lo) {
+    if (2 * (used + 1) > table.length) {
+      rebuild();
+    }
+    long h = mix(hi, lo);
+    int at = find(hi, lo, h);
+    if (at >= 0) {
+      return false;
+    }
+    at = -1 - at;
+    if (table[at] == 0) {
       used++;
     }
-    t[3 * free] = hi;
-    t[3 * free + 1] = lo;
-    t[3 * free + 2] = stamp;
-    lastStamp = stamp;
+    if (size == ring.length / 2) {
+      growRing();
+    }
+    long seq = first + size;
+    int r = 2 * (int) (seq & (ring.length / 2 - 1));
+    ring[r] = hi;
+    ring[r + 1] = lo;
+    table[at] = (h & ~SEQ) | (seq + 1);
     size++;
     return true;
   }
 
-  /**
-   * Forgets the member added with {@code stamp} and every member added before it; {@code count}
-   * is how many members that forgets (the caller knows: it gave the stamps).
-   */
-  public void forget(long stamp, int count) {
-    if (stamp > forgotten) {
-      forgotten = stamp;
-      size -= count;
+  /** Forgets the oldest member (nothing if empty). */
+  public void removeOldest() {
+    if (size > 0) {
+      first++;
+      size--;
     }
   }
 
@@ -106,30 +111,40 @@ public final class IdWindow {
     return size;
   }
 
-  /** Rebuilds the table with only the members, at four times their number (at least 64). */
-  private void rebuild() {
-    long[] old = slots;
-    int n = Math.max(64, Integer.highestOneBit(Math.max(1, 4 * (size + 1)) - 1) << 1);
-    long[] t = new long[3 * n];
-    int mask = n - 1;
-    for (int j = 0; j < old.length; j += 3) {
-      long st = old[j + 2];
-      if (st > forgotten) {
-        int i = slot(old[j], old[j + 1], mask);
-        while (t[3 * i + 2] != 0) {
-          i = (i + 1) & mask;
-        }
-        t[3 * i] = old[j];
-        t[3 * i + 1] = old[j + 1];
-        t[3 * i + 2] = st;
-      }
+  private void growRing() {
+    long[] old = ring;
+    int oldMask = old.length / 2 - 1;
+    ring = new long[old.length * 2];
+    int mask = ring.length / 2 - 1;
+    for (long s = first; s < first + size; s++) {
+      int o = 2 * (int) (s & oldMask);
+      int n = 2 * (int) (s & mask);
+      ring[n] = old[o];
+      ring[n + 1] = old[o + 1];
     }
-    slots = t;
+  }
+
+  /** Rebuilds the table from the ring, at four times the number of members (at least 64). */
+  private void rebuild() {
+    int n = Math.max(64, Integer.highestOneBit(4 * (size + 1) - 1) << 1);
+    long[] t = new long[n];
+    int mask = n - 1;
+    int rmask = ring.length / 2 - 1;
+    for (long s = first; s < first + size; s++) {
+      int r = 2 * (int) (s & rmask);
+      long h = mix(ring[r], ring[r + 1]);
+      int i = (int) h & mask;
+      while (t[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      t[i] = (h & ~SEQ) | (s + 1);
+    }
+    table = t;
     used = size;
   }
 
   @Override
   public String toString() {
-    return "IdWindow[size=" + size + ", capacity=" + slots.length / 3 + "]";
+    return "IdWindow[size=" + size + ", capacity=" + table.length + "]";
   }
 }
