@@ -49,9 +49,8 @@ import org.jspecify.annotations.Nullable;
  * missing, the attribution is {@link Completeness#PARTIAL} and says what is missing and what is
  * known (the session issuer role).
  *
- * <p>Memory: one small entry per minted key (its eventID, time, role and session name, and a
- * {@code Who} snapshot of the caller, about 0.5 KB with its strings, shared by the mints of one
- * caller), plus a cache of attributions by access key id. Failed calls ({@code
+ * <p>Memory: one small entry per minted key (a {@code Who} snapshot of the caller, about 0.5 KB
+ * with its strings), plus a cache of attributions by access key id. Failed calls ({@code
  * errorCode} set) mint nothing.
  *
  * <p>Cached attributions stay right as data arrives: an attribution records what it looked for
@@ -67,8 +66,6 @@ public final class Attributor {
   /** The longest chain followed; longer chains (only possible in crafted data) are partial. */
   public static final int MAX_DEPTH = 64;
 
-  /** The last caller snapshot of each access key that minted something (see {@link #caller}). */
-  private final ByteKeyMap<Who> callers = new ByteKeyMap<>();
   /** Minting events by the access key id they minted. */
   private final ByteKeyMap<Mint> mintsByKey = new ByteKeyMap<>();
   /**
@@ -169,19 +166,13 @@ public final class Attributor {
     }
   }
 
-  private void observeSts(CloudTrailEvent e, String eventName) {
-    // the constant, so that the mints of a name share one string
-    String name = switch (eventName) {
-      case "AssumeRole" -> "AssumeRole";
-      case "AssumeRoleWithSAML" -> "AssumeRoleWithSAML";
-      case "AssumeRoleWithWebIdentity" -> "AssumeRoleWithWebIdentity";
-      case "GetSessionToken" -> "GetSessionToken";
-      case "GetFederationToken" -> "GetFederationToken";
-      case "AssumeRoot" -> "AssumeRoot";
-      default -> null;
-    };
-    if (name == null) {
-      return;
+  private void observeSts(CloudTrailEvent e, String name) {
+    switch (name) {
+      case "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "GetSessionToken",
+          "GetFederationToken", "AssumeRoot" -> {}
+      default -> {
+        return;
+      }
     }
     JsonValue re = e.responseElements();
     if (re == null) {
@@ -212,7 +203,7 @@ public final class Attributor {
       }
     }
     mintsByKey.put(key, new Mint(e.eventID(), name, e.eventTime(), roleArn, session,
-        sourceIdentity, caller(e)));
+        sourceIdentity, Who.of(e)));
     mintCount++;
     wake(MINT, key);
   }
@@ -238,7 +229,7 @@ public final class Attributor {
       JsonValue add = e.additionalEventData();
       String to = add == null ? null : add.getString("SwitchTo");
       if ("Success".equals(outcome) && to != null) {
-        Who caller = caller(e);
+        Who caller = Who.of(e);
         String k = to + "|" + t.getEpochSecond();
         switches.put(k, new Mint(e.eventID(), name, t, to, null, null, caller));
         mintCount++;
@@ -261,27 +252,9 @@ public final class Attributor {
     String k = account + "|" + role + "|" + user;
     ssoMints.computeIfAbsent(k, x -> new ArrayList<>(2))
         .add(new Mint(e.eventID(), "GetRoleCredentials", e.eventTime(), null, null, null,
-            caller(e)));
+            Who.of(e)));
     mintCount++;
     wake(SSO, k);
-  }
-
-  /**
-   * The snapshot of a minting event's caller: the one already kept for the same caller key when
-   * it is equal (a user or session that mints many sessions is kept once).
-   */
-  private Who caller(CloudTrailEvent e) {
-    Who w = Who.of(e);
-    String key = w.accessKeyId();
-    if (key == null) {
-      return w;
-    }
-    Who known = callers.get(key);
-    if (w.equals(known)) {
-      return known;
-    }
-    callers.put(key, w);
-    return w;
   }
 
   /** Kinds of lookups an attribution may wait on: the mint of a key. */
