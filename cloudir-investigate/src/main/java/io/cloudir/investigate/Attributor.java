@@ -12,6 +12,7 @@ import io.cloudir.model.cloudtrail.UserIdentityField;
 import io.cloudir.model.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,8 +50,13 @@ import org.jspecify.annotations.Nullable;
  * known (the session issuer role).
  *
  * <p>Memory: one small entry per minted key (a {@code Who} snapshot of the caller, about 0.5 KB
- * with its strings), plus a cache of complete attributions by access key id. Failed calls
- * ({@code errorCode} set) mint nothing.
+ * with its strings), plus a cache of attributions by access key id. Failed calls ({@code
+ * errorCode} set) mint nothing.
+ *
+ * <p>Cached attributions stay right as data arrives: an attribution records what it looked for
+ * and did not find (the mint of a key, a console sign-in, a {@code SwitchRole}, an Identity Center
+ * {@code GetRoleCredentials}), and observing that thing later drops exactly the attributions that
+ * waited for it; they are resolved again on their next call.
  *
  * <p>Not thread-safe: confine an instance to one thread, or finish observing before sharing it
  * (after the last {@link #observe}, {@link #attribute} only reads, except for its cache: guard it
@@ -73,13 +79,29 @@ public final class Attributor {
   private final Map<String, Mint> switches = new HashMap<>();
   /** GetRoleCredentials: account|permissionSet|user → mints, in observation order. */
   private final Map<String, List<Mint>> ssoMints = new HashMap<>();
-  /** Complete attributions by access key id (its bytes: looked up in place, no String). */
-  private final ByteKeyMap<Attribution> cache = new ByteKeyMap<>();
-  /** Partial attributions by access key; dropped when a mint for one of {@link #missing} comes. */
-  private final ByteKeyMap<Attribution> partialCache = new ByteKeyMap<>();
-  /** Keys whose minting event a partial attribution found missing. */
-  private final Set<String> missing = new HashSet<>();
+  /**
+   * Attributions by access key id (its bytes: looked up in place, no String), with the keys in
+   * use lately in a small table in front.
+   */
+  private final ByteKeyMap<Attribution> cache = new ByteKeyMap<>(RECENT_KEYS);
+  /**
+   * Attributions of calls without an access key, by their {@code userIdentity} JSON bytes and
+   * console flag: only those that depend on nothing observed. Forgotten when full.
+   */
+  private final ByteKeyMap<Attribution> keyless = new ByteKeyMap<>();
+  /**
+   * What a cached attribution looked for and did not find (a kind letter and the lookup key: see
+   * {@link #watch}) → the access keys of the attributions to drop when it is observed.
+   */
+  private final Map<String, List<String>> waiting = new HashMap<>();
+  /** The lookups of the resolution in progress, while {@link #attribute} resolves; else null. */
+  private @Nullable List<String> watched;
   private long mintCount;
+
+  /** Slots of the table of keys in use lately in front of the attribution cache. */
+  private static final int RECENT_KEYS = 4096;
+  /** The most attributions of calls without an access key kept. */
+  private static final int KEYLESS_MAX = 4096;
 
   /** A new attributor with nothing observed. */
   public Attributor() {}
@@ -113,6 +135,15 @@ public final class Attributor {
    * ignored cheaply (a byte comparison of {@code eventSource}).
    */
   public void observe(CloudTrailEvent e) {
+    // most events: a plain eventSource that does not start with 's' (nor an escape)
+    int vs = e.valueStart(CloudTrailField.EVENT_SOURCE);
+    if (vs < 0) {
+      return;
+    }
+    byte[] b = e.buffer();
+    if (b[vs] != '"' || vs + 1 >= b.length || (b[vs + 1] != 's' && b[vs + 1] != '\\')) {
+      return;
+    }
     boolean sts = e.valueEquals(CloudTrailField.EVENT_SOURCE, "sts.amazonaws.com");
     boolean signin = !sts && e.valueEquals(CloudTrailField.EVENT_SOURCE, "signin.amazonaws.com");
     boolean sso = !sts && !signin && e.valueEquals(CloudTrailField.EVENT_SOURCE, "sso.amazonaws.com");
@@ -174,9 +205,7 @@ public final class Attributor {
     mintsByKey.put(key, new Mint(e.eventID(), name, e.eventTime(), roleArn, session,
         sourceIdentity, Who.of(e)));
     mintCount++;
-    if (missing.contains(key)) {
-      dropPartials();
-    }
+    wake(MINT, key);
   }
 
   private void observeSignIn(CloudTrailEvent e, String name) {
@@ -190,9 +219,10 @@ public final class Attributor {
       String arn = e.userIdentityString(UserIdentityField.ARN);
       String id = e.eventID();
       if ("Success".equals(outcome) && arn != null && id != null) {
-        signIns.put(arn + "|" + t.getEpochSecond(), id);
+        String k = arn + "|" + t.getEpochSecond();
+        signIns.put(k, id);
         mintCount++;
-        dropPartials();
+        wake(SIGN_IN, k);
       }
     } else if (name.equals("SwitchRole")) {
       String outcome = re == null ? null : re.getString("SwitchRole");
@@ -200,10 +230,10 @@ public final class Attributor {
       String to = add == null ? null : add.getString("SwitchTo");
       if ("Success".equals(outcome) && to != null) {
         Who caller = Who.of(e);
-        switches.put(to + "|" + t.getEpochSecond(),
-            new Mint(e.eventID(), name, t, to, null, null, caller));
+        String k = to + "|" + t.getEpochSecond();
+        switches.put(k, new Mint(e.eventID(), name, t, to, null, null, caller));
         mintCount++;
-        dropPartials();
+        wake(SWITCH, k);
       }
     }
   }
@@ -219,18 +249,42 @@ public final class Attributor {
     if (role == null || account == null || user == null) {
       return;
     }
-    ssoMints.computeIfAbsent(account + "|" + role + "|" + user, x -> new ArrayList<>(2))
+    String k = account + "|" + role + "|" + user;
+    ssoMints.computeIfAbsent(k, x -> new ArrayList<>(2))
         .add(new Mint(e.eventID(), "GetRoleCredentials", e.eventTime(), null, null, null,
             Who.of(e)));
     mintCount++;
-    dropPartials();
+    wake(SSO, k);
   }
 
-  private void dropPartials() {
-    partialCache.clear();
-    missing.clear();
-    cache.removeIf((key, a) -> a.signInEventId() == null && a.via().isEmpty()
-        && AccessKeys.isTemporary(key));
+  /** Kinds of lookups an attribution may wait on: the mint of a key. */
+  private static final char MINT = 'k';
+  /** A console sign-in (user ARN | epoch second). */
+  private static final char SIGN_IN = 'i';
+  /** A SwitchRole (role ARN | epoch second). */
+  private static final char SWITCH = 's';
+  /** Identity Center role credentials (account | permission set | user). */
+  private static final char SSO = 'o';
+
+  /** Notes that the resolution in progress looked {@code key} up in the observations of a kind. */
+  private void watch(char kind, String key) {
+    List<String> w = watched;
+    if (w != null) {
+      w.add(kind + key);
+    }
+  }
+
+  /** Something of a kind was observed: drops the cached attributions that looked for it. */
+  private void wake(char kind, String key) {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    List<String> keys = waiting.remove(kind + key);
+    if (keys != null) {
+      for (String k : keys) {
+        cache.remove(k);
+      }
+    }
   }
 
   /** The attribution of one call, from what has been observed so far. */
@@ -243,9 +297,6 @@ public final class Attributor {
       int ve = e.valueEnd(UserIdentityField.ACCESS_KEY_ID) - 1;
       if (b[vs] == '"' && ve > vs + 1 && plain(b, vs + 1, ve)) {
         Attribution cached = cache.get(b, vs + 1, ve);
-        if (cached == null) {
-          cached = partialCache.get(b, vs + 1, ve);
-        }
         if (cached != null) {
           return cached;
         }
@@ -253,25 +304,67 @@ public final class Attributor {
       }
     }
     String key = e.userIdentityString(UserIdentityField.ACCESS_KEY_ID);
-    if (!looked && key != null && !key.isEmpty()) {
-      Attribution cached = cache.get(key);
-      if (cached == null) {
-        cached = partialCache.get(key);
-      }
+    String keyed = key != null && !key.isEmpty() ? key : null;
+    if (!looked && keyed != null) {
+      Attribution cached = cache.get(keyed);
       if (cached != null) {
         return cached;
       }
     }
-    Attribution a = resolve(Who.of(e));
-    if (key != null && !key.isEmpty()) {
+    byte[] identityKey = keyed != null ? null : identityKey(e);
+    if (identityKey != null) {
+      Attribution cached = keyless.get(identityKey, 0, identityKey.length);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    List<String> w = new ArrayList<>(2);
+    watched = w;
+    Attribution a;
+    try {
+      a = resolve(Who.of(e));
+    } finally {
+      watched = null;
+    }
+    if (keyed != null || identityKey != null) {
       Identity o = origins.computeIfAbsent(a.origin(), x -> x);
       if (o != a.origin()) {
         a = new Attribution(o, a.via(), a.completeness(), a.reason(), a.keyAccountId(),
             a.sourceIdentity(), a.onBehalfOf(), a.signInEventId());
       }
-      (a.isComplete() ? cache : partialCache).put(key, a);
+    }
+    if (keyed != null) {
+      cache.put(keyed, a);
+      for (String what : w) {
+        List<String> l = waiting.computeIfAbsent(what, x -> new ArrayList<>(1));
+        if (!l.contains(keyed)) {
+          l.add(keyed);
+        }
+      }
+    } else if (identityKey != null && w.isEmpty()) {
+      if (keyless.size() >= KEYLESS_MAX) {
+        keyless.clear();
+      }
+      keyless.put(identityKey, a);
     }
     return a;
+  }
+
+  /**
+   * What the attribution of a call without an access key depends on in the event: the bytes of
+   * its {@code userIdentity} value and its {@code sessionCredentialFromConsole} flag; null when it
+   * has no {@code userIdentity}.
+   */
+  private static byte @Nullable [] identityKey(CloudTrailEvent e) {
+    int s = e.valueStart(CloudTrailField.USER_IDENTITY);
+    if (s < 0) {
+      return null;
+    }
+    int end = e.valueEnd(CloudTrailField.USER_IDENTITY);
+    byte[] k = Arrays.copyOfRange(e.buffer(), s, end + 1);
+    Boolean console = e.sessionCredentialFromConsole();
+    k[k.length - 1] = (byte) (console == null ? 'n' : console ? 't' : 'f');
+    return k;
   }
 
   /** {@code v.a.b} (like {@code v.at("a.b")}, without parsing a path or collecting a list). */
@@ -299,13 +392,13 @@ public final class Attributor {
       return chain(who, keyAccount);
     }
     if (IdentityType.ROOT.equals(t) && key != null && AccessKeys.isTemporary(key)) {
-      Mint m = mintsByKey.get(key);
+      Mint m = mint(key);
       if ((m != null && m.eventName().equals("AssumeRoot")) || who.assumedRoot()) {
         return assumedRoot(who, m, keyAccount);
       }
     }
     if (IdentityType.FEDERATED_USER.equals(t)) {
-      Mint m = key == null ? null : mintsByKey.get(key);
+      Mint m = key == null ? null : mint(key);
       SessionHop hop = new SessionHop(who.arn(), who.sessionName(), key,
           m == null ? null : m.eventId(), m == null ? null : m.eventName(),
           m != null && m.time() != null ? m.time() : who.creationDate(), who.sourceIdentity());
@@ -332,8 +425,9 @@ public final class Attributor {
     }
     String signIn = null;
     Instant created = who.creationDate();
-    if (created != null && who.arn() != null && key != null && AccessKeys.isTemporary(key)) {
-      signIn = signIns.get(who.arn() + "|" + created.getEpochSecond());
+    String arn = who.arn();
+    if (created != null && arn != null && key != null && AccessKeys.isTemporary(key)) {
+      signIn = signIn(arn, created);
     }
     return new Attribution(origin, List.of(), Completeness.COMPLETE, null, keyAccount,
         who.sourceIdentity(), who.onBehalfOf(), signIn);
@@ -353,9 +447,6 @@ public final class Attributor {
         m != null && m.time() != null ? m.time() : call.creationDate(), call.sourceIdentity());
     if (m == null) {
       String key = call.accessKeyId();
-      if (key != null) {
-        missing.add(key);
-      }
       return new Attribution(Identity.unknown(), List.of(hop), Completeness.PARTIAL,
           "the AssumeRoot that minted " + key + " is not in the data; known: a privileged root"
               + " session of account " + acct + " opened from the organization's management or"
@@ -386,10 +477,12 @@ public final class Attributor {
     String reason = null;
     while (true) {
       String key = cur.accessKeyId();
-      Mint m = key == null ? null : mintsByKey.get(key);
+      Mint m = key == null ? null : mint(key);
       String roleArn = cur.roleArn();
       if (m == null && cur.creationDate() != null && roleArn != null) {
-        Mint sw = switches.get(roleArn + "|" + cur.creationDate().getEpochSecond());
+        String sk = roleArn + "|" + cur.creationDate().getEpochSecond();
+        watch(SWITCH, sk);
+        Mint sw = switches.get(sk);
         if (sw != null && cur.console()) {
           m = sw;
           signIn = signIn == null ? sw.eventId() : signIn;
@@ -416,9 +509,6 @@ public final class Attributor {
           origin = new Identity(IdentityKind.IDENTITY_CENTER_USER, session,
               Names.accountOfArn(roleArn));
           if (sso == null) {
-            if (key != null) {
-              missing.add(key);
-            }
             reason = "the Identity Center GetRoleCredentials that minted "
                 + (key == null ? "this session" : key) + " is not in the data; known: session"
                 + " issuer " + roleArn + ", user name from the session name AWS sets";
@@ -426,9 +516,6 @@ public final class Attributor {
         } else {
           origin = roleArn == null ? Identity.unknown()
               : new Identity(IdentityKind.ROLE, roleArn, Names.accountOfArn(roleArn));
-          if (key != null) {
-            missing.add(key);
-          }
           reason = (key == null ? "the session shows no access key"
               : "the event that minted " + key + " is not in the data")
               + (roleArn == null ? "" : "; known: session issuer " + roleArn);
@@ -465,8 +552,12 @@ public final class Attributor {
       origin = terminal(caller, m);
       if (origin.kind() == IdentityKind.UNKNOWN) {
         reason = "the " + m.eventName() + " " + m.eventId() + " names no caller identity";
-      } else if (signIn == null && caller.creationDate() != null && caller.arn() != null) {
-        signIn = signIns.get(caller.arn() + "|" + caller.creationDate().getEpochSecond());
+      } else if (signIn == null) {
+        Instant created = caller.creationDate();
+        String arn = caller.arn();
+        if (created != null && arn != null) {
+          signIn = signIn(arn, created);
+        }
       }
       break;
     }
@@ -481,7 +572,9 @@ public final class Attributor {
     if (account == null) {
       return null;
     }
-    List<Mint> l = ssoMints.get(account + "|" + permissionSet + "|" + user);
+    String k = account + "|" + permissionSet + "|" + user;
+    watch(SSO, k);
+    List<Mint> l = ssoMints.get(k);
     if (l == null) {
       return null;
     }
@@ -496,6 +589,22 @@ public final class Attributor {
       }
     }
     return best;
+  }
+
+  /** The mint of a key, or null (then watched for). */
+  private @Nullable Mint mint(String key) {
+    Mint m = mintsByKey.get(key);
+    if (m == null) {
+      watch(MINT, key);
+    }
+    return m;
+  }
+
+  /** The eventID of the console sign-in of a user ARN at a second (watched for), or null. */
+  private @Nullable String signIn(String arn, Instant created) {
+    String k = arn + "|" + created.getEpochSecond();
+    watch(SIGN_IN, k);
+    return signIns.get(k);
   }
 
   private static SessionHop hop(Who cur, @Nullable String roleArn, @Nullable Mint m) {

@@ -2,6 +2,7 @@ package io.cloudir.investigate;
 
 import io.cloudir.model.LogRecord;
 import io.cloudir.investigate.internal.IdSet;
+import io.cloudir.investigate.internal.IdWindow;
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import io.cloudir.model.cloudtrail.CloudTrailField;
 import java.time.Duration;
@@ -26,20 +27,26 @@ import org.jspecify.annotations.Nullable;
  * time order up to a skew smaller than {@code window} (copies of one event carry the same
  * eventTime, so on a time-ordered stream they are never further apart than the skew); a copy that
  * arrives more than {@code window} behind the latest time is accepted again and counted in {@link
- * #late()}.
+ * #late()}. Memory in windowed mode: about 100 bytes per remembered eventID.
  *
  * <p>Not thread-safe.
  */
 public final class Deduplicator {
   private final @Nullable Duration window;
   private final long windowMillis;
-  /** Event ids in the canonical UUID form (nearly all of them), as two longs: no Strings kept. */
+  /**
+   * Unbounded mode: event ids in the canonical UUID form (nearly all of them), as two longs: no
+   * Strings kept.
+   */
   private final IdSet uuids = new IdSet();
+  /** Windowed mode: the same, in the order they were added (forgotten in that order). */
+  private final IdWindow recent = new IdWindow();
   /** Any other event ids. */
   private final Set<String> others = new HashSet<>();
-  /** Windowed mode: the remembered ids in insertion order (a ring of parallel arrays). */
-  private long[] ringHi = new long[0];
-  private long[] ringLo = new long[0];
+  /**
+   * Windowed mode: the remembered ids in insertion order (a ring of parallel arrays: the event
+   * time, and the id when it is not a UUID, else null).
+   */
   private long[] ringMillis = new long[0];
   private @Nullable String[] ringText = new String[0];
   private int ringHead;
@@ -97,7 +104,9 @@ public final class Deduplicator {
     long hi = parsed[0];
     long lo = parsed[1];
     // one probe: adding tells whether it was there (eviction below never removes a new id)
-    if (!(text == null ? uuids.add(hi, lo) : others.add(text))) {
+    boolean added = text != null ? others.add(text)
+        : window == null ? uuids.add(hi, lo) : recent.add(hi, lo);
+    if (!added) {
       duplicates++;
       return false;
     }
@@ -113,45 +122,37 @@ public final class Deduplicator {
       while (ringSize > 0 && ringMillis[ringHead] < horizon) {
         @Nullable String old = ringText[ringHead];
         if (old == null) {
-          uuids.remove(ringHi[ringHead], ringLo[ringHead]);
+          recent.removeOldest(); // the UUIDs are added and forgotten in the ring's order
         } else {
           others.remove(old);
           ringText[ringHead] = null;
         }
-        ringHead = (ringHead + 1) & (ringHi.length - 1); // a power of two
+        ringHead = (ringHead + 1) & (ringMillis.length - 1); // a power of two
         ringSize--;
       }
     }
     if (timed && latestMillis != Long.MIN_VALUE && millis < latestMillis - windowMillis) {
       late++;
     }
-    remember(hi, lo, millis, text);
+    remember(millis, text);
     return true;
   }
 
-  private void remember(long hi, long lo, long millis, @Nullable String text) {
-    if (ringSize == ringHi.length) {
-      int n = Math.max(64, ringHi.length * 2);
-      long[] h = new long[n];
-      long[] l = new long[n];
+  private void remember(long millis, @Nullable String text) {
+    if (ringSize == ringMillis.length) {
+      int n = Math.max(64, ringMillis.length * 2);
       long[] m = new long[n];
       @Nullable String[] x = new String[n];
       for (int i = 0; i < ringSize; i++) {
-        int j = (ringHead + i) % ringHi.length;
-        h[i] = ringHi[j];
-        l[i] = ringLo[j];
+        int j = (ringHead + i) % ringMillis.length;
         m[i] = ringMillis[j];
         x[i] = ringText[j];
       }
-      ringHi = h;
-      ringLo = l;
       ringMillis = m;
       ringText = x;
       ringHead = 0;
     }
-    int at = (ringHead + ringSize) & (ringHi.length - 1);
-    ringHi[at] = hi;
-    ringLo[at] = lo;
+    int at = (ringHead + ringSize) & (ringMillis.length - 1);
     ringMillis[at] = millis;
     ringText[at] = text;
     ringSize++;
@@ -169,7 +170,7 @@ public final class Deduplicator {
 
   /** The number of eventIDs remembered now. */
   public int remembered() {
-    return uuids.size() + others.size();
+    return uuids.size() + recent.size() + others.size();
   }
 
   /**

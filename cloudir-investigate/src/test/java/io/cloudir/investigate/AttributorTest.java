@@ -382,6 +382,83 @@ class AttributorTest {
     }
   }
 
+  /**
+   * Streaming keeps every cached answer right: after each event, the attribution of every call
+   * seen so far (asked again, from the cache or not) equals the one of a fresh attributor that
+   * observed the same prefix. Mints, console sign-ins and sessions arrive in random order, some
+   * mints never, and some calls carry no access key.
+   */
+  @Test
+  void streamingCacheEqualsFreshAttributionAfterEveryEvent() {
+    long seed = new SplittableRandom().nextLong();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    String[] times = {T0, T1, T2, T3};
+    try {
+      for (int run = 0; run < 6; run++) {
+        List<CloudTrailEvent> events = new ArrayList<>();
+        List<String> identities = new ArrayList<>();
+        for (int u = 0; u < 3; u++) {
+          String name = "user" + u;
+          identities.add(Ev.user(name, "AKIAUSER000000000" + u));
+          String t = times[rnd.nextInt(times.length)];
+          // a console session of the user and (usually) its sign-in
+          identities.add(Ev.userSession(name, "ASIACONSOLE00000" + u + run, t, true));
+          if (rnd.nextInt(4) != 0) {
+            events.add(Ev.parse(Ev.event("{\"type\":\"IAMUser\",\"principalId\":\"AIDAX\","
+                + "\"arn\":" + Ev.q("arn:aws:iam::" + ACCT + ":user/" + name) + ",\"accountId\":"
+                + Ev.q(ACCT) + ",\"userName\":" + Ev.q(name) + "}", t, "signin.amazonaws.com",
+                "ConsoleLogin", "null", "{\"ConsoleLogin\":\"Success\"}", "")));
+          }
+          String caller = identities.get(identities.size() - (rnd.nextBoolean() ? 1 : 2));
+          for (int h = 1; h <= 1 + rnd.nextInt(3); h++) {
+            String key = "ASIAU" + u + "H" + h + "R" + run + "000000000";
+            String role = "role-" + rnd.nextInt(3);
+            String created = times[rnd.nextInt(times.length)];
+            if (rnd.nextInt(5) != 0) { // else: the mint is not in the data
+              events.add(Ev.mint(caller, created, "AssumeRole", role, "s" + h, key, ""));
+            }
+            caller = Ev.role(role, "s" + h, key, created, "");
+            identities.add(caller);
+          }
+        }
+        identities.add(Ev.service("ec2.amazonaws.com"));
+        identities.add(Ev.role("role-0", "keyless", null, T1, ""));
+        for (int c = 0; c < 12; c++) {
+          events.add(Ev.call(identities.get(rnd.nextInt(identities.size())), T4,
+              "s3.amazonaws.com", "GetObject"));
+        }
+        Collections.shuffle(events, new java.util.Random(rnd.nextLong()));
+        Attributor shared = new Attributor();
+        for (int i = 0; i < events.size(); i++) {
+          shared.observe(events.get(i));
+          Attributor fresh = new Attributor().observeAll(events.subList(0, i + 1));
+          for (int j = 0; j <= i; j++) {
+            CloudTrailEvent e = events.get(j);
+            assertEquals(fresh.attribute(e), shared.attribute(e), "run " + run + " event " + j
+                + " after " + i + ": " + e.toJson());
+          }
+        }
+      }
+    } catch (AssertionError e) {
+      throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Test
+  void aSignInSeenAfterItsSessionsCallsIsFoundOnTheNextCall() {
+    CloudTrailEvent console = Ev.parse(Ev.event(
+        Ev.userSession("alice", "ASIACONSOLE0000000", T1, true), T2, "ec2.amazonaws.com",
+        "DescribeVpcs", "null", "null", ",\"sessionCredentialFromConsole\":\"true\""));
+    CloudTrailEvent login = Ev.parse(Ev.event(
+        "{\"type\":\"IAMUser\",\"principalId\":\"AIDAX\",\"arn\":" + Ev.q(ALICE)
+            + ",\"accountId\":" + Ev.q(ACCT) + ",\"userName\":\"alice\"}",
+        T1, "signin.amazonaws.com", "ConsoleLogin", "null", "{\"ConsoleLogin\":\"Success\"}", ""));
+    Attributor at = new Attributor();
+    assertNull(at.observeAndAttribute(console).signInEventId());
+    at.observe(login);
+    assertEquals(login.eventID(), at.attribute(console).signInEventId());
+  }
+
   // ---- AssumeRoot: centralized root access for member accounts. IAM User Guide, "Track
   // privileged tasks in AWS CloudTrail": the AssumeRoot event in the management (or delegated
   // administrator) account returns credentials; calls made with them in the member account show

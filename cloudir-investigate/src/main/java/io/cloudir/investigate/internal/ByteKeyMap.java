@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * of packed keys and one value reference, and follows no key object. Other keys are kept as
  * arrays.
  *
+ * <p>Optionally ({@link #ByteKeyMap(int)}) a small direct-mapped cache of the packed keys found
+ * last sits in front of the table: the few keys a stream of events is using now stay in a table
+ * that fits the processor's cache, however many keys the map holds.
+ *
  * <p>Not thread-safe.
  *
  * @param <V> the value type
@@ -52,8 +56,48 @@ public final class ByteKeyMap<V> {
   private int[] hashes = new int[16];
   private int size;
 
+  /** Recently found packed keys (pairs; a first half of 0 = empty), or an empty array. */
+  private final long[] recent;
+  private final Object[] recentValues;
+
   /** An empty map. */
-  public ByteKeyMap() {}
+  public ByteKeyMap() {
+    this(0);
+  }
+
+  /**
+   * An empty map with a cache of {@code recentSlots} (0 or a power of two) recently found packed
+   * keys in front of its table.
+   */
+  public ByteKeyMap(int recentSlots) {
+    if (recentSlots < 0 || Integer.bitCount(recentSlots) > 1) {
+      throw new IllegalArgumentException("recentSlots must be 0 or a power of two");
+    }
+    recent = new long[2 * recentSlots];
+    recentValues = new Object[recentSlots];
+  }
+
+  /** The slot of a packed key in {@link #recent} (other bits of the hash than the table's). */
+  private int recentSlot(long hi, long lo) {
+    long h = (hi * 0xC2B2AE3D27D4EB4FL) + lo;
+    h = (h ^ (h >>> 31)) * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 40) & (recentValues.length - 1);
+  }
+
+  /** Sets the value of a packed key in {@link #recent} if it is there (null: forgets it). */
+  private void updateRecent(long hi, long lo, @Nullable Object v) {
+    if (recentValues.length == 0) {
+      return;
+    }
+    int r = recentSlot(hi, lo);
+    if (recent[2 * r] == hi && recent[2 * r + 1] == lo) {
+      if (v == null) {
+        recent[2 * r] = 0;
+        recent[2 * r + 1] = 0;
+      }
+      recentValues[r] = v;
+    }
+  }
 
   /** A hash of {@code b[s, e)}: eight bytes at a time, mixed. */
   static int hash(byte[] b, int s, int e) {
@@ -109,12 +153,25 @@ public final class ByteKeyMap<V> {
     long hi = pack(b, s, e);
     if (hi != 0) {
       long lo = packedLo;
+      int r = -1;
+      if (recentValues.length > 0) {
+        r = recentSlot(hi, lo);
+        if (recent[2 * r] == hi && recent[2 * r + 1] == lo) {
+          return (V) recentValues[r];
+        }
+      }
       long[] t = packed;
       int mask = packedValues.length - 1;
       for (int i = packedSlot(hi, lo, mask); ; i = (i + 1) & mask) {
         long k = t[2 * i];
         if (k == hi && t[2 * i + 1] == lo) {
-          return (V) packedValues[i];
+          Object v = packedValues[i];
+          if (r >= 0) {
+            recent[2 * r] = hi;
+            recent[2 * r + 1] = lo;
+            recentValues[r] = v;
+          }
+          return (V) v;
         }
         if (k == 0) {
           return null;
@@ -198,9 +255,86 @@ public final class ByteKeyMap<V> {
       }
       if (t[2 * i] == hi && t[2 * i + 1] == lo) {
         packedValues[i] = v;
+        updateRecent(hi, lo, v);
         return;
       }
     }
+  }
+
+  /** Removes the key (its UTF-8 bytes) if present; returns its value, or null. */
+  public @Nullable V remove(String key) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    return remove(k, 0, k.length);
+  }
+
+  /** Removes the key {@code b[s, e)} if present; returns its value, or null. */
+  @SuppressWarnings("unchecked")
+  public @Nullable V remove(byte[] b, int s, int e) {
+    long hi = pack(b, s, e);
+    if (hi != 0) {
+      long lo = packedLo;
+      long[] t = packed;
+      int mask = packedValues.length - 1;
+      int i = packedSlot(hi, lo, mask);
+      while (t[2 * i] != hi || t[2 * i + 1] != lo) {
+        if (t[2 * i] == 0) {
+          return null;
+        }
+        i = (i + 1) & mask;
+      }
+      Object old = packedValues[i];
+      updateRecent(hi, lo, null);
+      // backward shift: later members of the probe run move into the hole when their home allows
+      int hole = i;
+      for (int j = (i + 1) & mask; t[2 * j] != 0; j = (j + 1) & mask) {
+        if (movable(hole, j, packedSlot(t[2 * j], t[2 * j + 1], mask))) {
+          t[2 * hole] = t[2 * j];
+          t[2 * hole + 1] = t[2 * j + 1];
+          packedValues[hole] = packedValues[j];
+          hole = j;
+        }
+      }
+      t[2 * hole] = 0;
+      t[2 * hole + 1] = 0;
+      packedValues[hole] = null;
+      packedSize--;
+      return (V) old;
+    }
+    int h = hash(b, s, e);
+    int mask = keys.length - 1;
+    int i = h & mask;
+    while (true) {
+      byte[] k = keys[i];
+      if (k == null) {
+        return null;
+      }
+      if (hashes[i] == h && Arrays.equals(k, 0, k.length, b, s, e)) {
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    Object old = values[i];
+    int hole = i;
+    for (int j = (i + 1) & mask; keys[j] != null; j = (j + 1) & mask) {
+      if (movable(hole, j, hashes[j] & mask)) {
+        keys[hole] = keys[j];
+        values[hole] = values[j];
+        hashes[hole] = hashes[j];
+        hole = j;
+      }
+    }
+    keys[hole] = null;
+    values[hole] = null;
+    size--;
+    return (V) old;
+  }
+
+  /**
+   * Whether the member at slot {@code j}, whose home slot is {@code home}, may move back into the
+   * hole at {@code hole} (linear probing): unless its home lies cyclically in {@code (hole, j]}.
+   */
+  static boolean movable(int hole, int j, int home) {
+    return hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
   }
 
   /** The text of a packed key. */
@@ -252,6 +386,8 @@ public final class ByteKeyMap<V> {
       Arrays.fill(packedValues, null);
       packedSize = 0;
     }
+    Arrays.fill(recent, 0);
+    Arrays.fill(recentValues, null);
     if (size > 0) {
       Arrays.fill(keys, null);
       Arrays.fill(values, null);
@@ -262,6 +398,8 @@ public final class ByteKeyMap<V> {
   /** Removes the entries for which {@code drop} (key as text, value) is true. */
   @SuppressWarnings("unchecked")
   public void removeIf(BiPredicate<String, V> drop) {
+    Arrays.fill(recent, 0);
+    Arrays.fill(recentValues, null);
     if (packedSize > 0) {
       long[] ok = packed;
       Object[] ov = packedValues;

@@ -110,4 +110,35 @@ class IdSetTest {
       assertEquals(0, map.size());
     });
   }
+
+  @Test
+  void byteKeyMapRemovesAndKeepsItsRecentTableRight() {
+    qt().withExamples(100).forAll(longs().all(), integers().between(0, 3))
+        .checkAssert((seed, recentBits) -> {
+          SplittableRandom rnd = new SplittableRandom(seed);
+          // a recent table of 0, 2, 4 or 8 slots: small, so that keys evict each other there
+          ByteKeyMap<Integer> map = new ByteKeyMap<>(recentBits == 0 ? 0 : 1 << recentBits);
+          Map<String, Integer> ref = new HashMap<>();
+          for (int i = 0; i < 1500; i++) {
+            // packed keys and array keys, few of them, so removals shift probe runs often
+            String k = (rnd.nextBoolean() ? "ASIA" : "AKIA") + rnd.nextInt(60)
+                + (rnd.nextInt(4) == 0 ? "-long-key-not-packed" : "");
+            byte[] buf = ("[\"" + k + "\"]").getBytes(StandardCharsets.UTF_8);
+            int n = k.length();
+            switch (rnd.nextInt(4)) {
+              case 0 -> {
+                map.put(k, i);
+                ref.put(k, i);
+              }
+              case 1 -> assertEquals(ref.remove(k),
+                  rnd.nextBoolean() ? map.remove(k) : map.remove(buf, 2, 2 + n), "seed " + seed);
+              default -> assertEquals(ref.get(k), map.get(buf, 2, 2 + n), "seed " + seed);
+            }
+            assertEquals(ref.size(), map.size(), "seed " + seed);
+          }
+          for (var x : ref.entrySet()) {
+            assertEquals(x.getValue(), map.get(x.getKey()), "seed " + seed);
+          }
+        });
+  }
 }

@@ -1,0 +1,92 @@
+package io.cloudir.investigate.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class IdWindowTest {
+
+  /** A first-in first-out set: a queue of the members in order and a set of them. */
+  private static final class Reference {
+    final ArrayDeque<Long> order = new ArrayDeque<>();
+    final Set<Long> members = new HashSet<>();
+
+    boolean add(long v) {
+      if (!members.add(v)) {
+        return false;
+      }
+      order.addLast(v);
+      return true;
+    }
+
+    void removeOldest() {
+      Long v = order.pollFirst();
+      if (v != null) {
+        members.remove(v);
+      }
+    }
+  }
+
+  // few distinct values, so that forgotten slots are reused and fingerprints collide often
+  private static long hi(long v) {
+    return v == 0 ? 0 : v * 0x9E3779B97F4A7C15L;
+  }
+
+  private static long lo(long v) {
+    return v % 7 == 0 ? 0 : v ^ 0x5555;
+  }
+
+  @Test
+  void behavesLikeAQueueAndASetUnderRandomOperations() {
+    qt().withExamples(200).forAll(longs().all(), integers().between(1, 4000), integers().between(2, 300))
+        .checkAssert((seed, ops, values) -> {
+          SplittableRandom rnd = new SplittableRandom(seed);
+          IdWindow w = new IdWindow();
+          Reference ref = new Reference();
+          for (int i = 0; i < ops; i++) {
+            long v = rnd.nextInt(values);
+            switch (rnd.nextInt(4)) {
+              case 0, 1 -> assertEquals(ref.add(v), w.add(hi(v), lo(v)), "seed " + seed);
+              case 2 -> {
+                ref.removeOldest();
+                w.removeOldest();
+              }
+              default -> assertEquals(ref.members.contains(v), w.contains(hi(v), lo(v)),
+                  "seed " + seed);
+            }
+            assertEquals(ref.members.size(), w.size(), "seed " + seed);
+          }
+          for (long v = 0; v < values; v++) {
+            assertEquals(ref.members.contains(v), w.contains(hi(v), lo(v)), "seed " + seed);
+          }
+        });
+  }
+
+  @Test
+  void aSlidingWindowOverAStreamWithRepeatsIsExact() {
+    // the Deduplicator's use: add every id, forget the oldest beyond a window size
+    qt().withExamples(50).forAll(longs().all(), integers().between(1, 2000))
+        .checkAssert((seed, window) -> {
+          SplittableRandom rnd = new SplittableRandom(seed);
+          IdWindow w = new IdWindow();
+          Reference ref = new Reference();
+          for (int i = 0; i < 20_000; i++) {
+            // mostly new values, some repeats of recent and of long-gone ones
+            long v = rnd.nextInt(10) < 8 ? i : Math.max(0, i - rnd.nextInt(3 * window + 1));
+            assertEquals(ref.add(v), w.add(hi(v), lo(v)), "seed " + seed + " at " + i);
+            while (ref.members.size() > window) {
+              ref.removeOldest();
+              w.removeOldest();
+            }
+            assertEquals(ref.members.size(), w.size(), "seed " + seed);
+          }
+        });
+  }
+}
