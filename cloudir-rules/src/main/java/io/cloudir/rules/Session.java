@@ -241,6 +241,13 @@ public final class Session implements Consumer<LogRecord> {
         }
       }
     }
+    if (hits != null && attributed == r) {
+      for (Hit h : hits) {
+        if (h.isLazy() && !h.isPinned()) {
+          h.pin(attributedAs); // a later rule attributed the record: no need to again
+        }
+      }
+    }
     if (engine.correlates()) {
       if (hits != null) {
         long wm = watermark();

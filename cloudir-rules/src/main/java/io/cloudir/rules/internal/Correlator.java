@@ -376,6 +376,7 @@ public abstract class Correlator {
     @Override
     public void onHit(Hit h, Out out) {
       advance(h.time(), out);
+      boolean kept = false;
       // absence steps first: an absent event cancels the partials it falls inside
       for (int i = 0; i < steps.size(); i++) {
         if (!steps.get(i).absent() || (h.mask() & (1 << i)) == 0) {
@@ -407,6 +408,7 @@ public abstract class Correlator {
               put(partials, k, ps, out);
             }
             ps.add(new Partial(new ArrayList<>(List.of(h)), 0));
+            kept = true;
             minDeadline = Math.min(minDeadline, deadline(h.time()));
             if (ps.size() > MAX_PARTIALS) {
               ps.remove(0);
@@ -422,6 +424,7 @@ public abstract class Correlator {
             if (nextPresent(p.done) == i && h.end() >= p.last() && h.time() <= p.start() + window
                 && !p.hits.contains(h)) {
               p.hits.add(h);
+              kept = true;
               p.done = i;
               if (complete(p) && lastPresent == steps.size() - 1) {
                 done.add(p);
@@ -436,6 +439,9 @@ public abstract class Correlator {
             partials.remove(k);
           }
         }
+      }
+      if (!kept) {
+        h.release(); // it started or joined no partial: no finding can name it
       }
     }
 
