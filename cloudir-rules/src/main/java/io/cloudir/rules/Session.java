@@ -6,6 +6,7 @@ import io.cloudir.investigate.IdentityKind;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.SourceType;
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import io.cloudir.model.cloudtrail.CloudTrailField;
 import io.cloudir.model.cloudtrail.UserIdentity;
 import io.cloudir.model.elb.LoadBalancerField;
 import io.cloudir.model.elb.LoadBalancerLogRecord;
@@ -72,6 +73,11 @@ public final class Session implements Consumer<LogRecord> {
   public static final int MAX_SUPPRESSION_KEYS = 100_000;
   /** The checkpoint format version this library writes and reads. */
   public static final int CHECKPOINT_VERSION = 1;
+  /**
+   * How many records a lazy hit keeps its record for (it keeps the record's byte block
+   * reachable) before it is materialised.
+   */
+  static final int MAX_LAZY_RECORDS = 4096;
   private static final int MAGIC = 0x43495253; // "CIRS"
 
   private final Engine engine;
@@ -86,6 +92,22 @@ public final class Session implements Consumer<LogRecord> {
     }
   };
   private final EvalContext ctx;
+  /** The last record the evaluation context attributed, and its attribution. */
+  private @Nullable CloudTrailEvent attributed;
+  private @Nullable Attribution attributedAs;
+  /** Renders lazy hits (see {@link Hit}); its context reads the record of {@link #rendering}. */
+  private final EvalContext renderCtx;
+  private @Nullable Hit rendering;
+  private final Hit.Renderer renderer = new HitRenderer();
+  /**
+   * Per rule: whether its hits are rendered when they come (the reference path, or a title or
+   * suppression key that reads session state besides the record and its attribution).
+   */
+  private final boolean[] eager;
+  /** Lazy hits whose attribution is not pinned yet (pinned before the attributor learns). */
+  private final List<Hit> unpinned = new ArrayList<>();
+  /** Lazy hits in arrival order: materialised after {@link #MAX_LAZY_RECORDS} records. */
+  private final java.util.ArrayDeque<Hit> lazy = new java.util.ArrayDeque<>();
   private final Correlator[] correlators;
   /** The sink of each correlated rule's correlator (made once). */
   private final Correlator.Out[] outs;
@@ -113,9 +135,24 @@ public final class Session implements Consumer<LogRecord> {
   Session(Engine engine, Consumer<Finding> sink) {
     this.engine = engine;
     this.sink = Objects.requireNonNull(sink);
-    this.ctx = new EvalContext(attributor::attribute, signInMfa::get,
+    this.ctx = new EvalContext(e -> {
+      Attribution a = attributor.attribute(e);
+      attributed = e;
+      attributedAs = a;
+      return a;
+    }, signInMfa::get, engine.options().ipEnricher());
+    this.renderCtx = new EvalContext(e -> Objects.requireNonNull(
+        attribution(Objects.requireNonNull(rendering), e)), signInMfa::get,
         engine.options().ipEnricher());
     List<CompiledRule> rules = engine.compiled();
+    this.eager = new boolean[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      Rule rule = rules.get(i).rule();
+      Suppression sup = rule.suppression();
+      eager[i] = !engine.routed() || io.cloudir.rules.internal.Template.readsSessionState(
+          rule.title()) || (sup != null && sup.by().stream().anyMatch(
+              io.cloudir.rules.internal.Template::readsSessionState));
+    }
     this.correlators = new Correlator[rules.size()];
     this.outs = new Correlator.Out[rules.size()];
     List<Integer> t = new ArrayList<>();
@@ -149,8 +186,10 @@ public final class Session implements Consumer<LogRecord> {
       throw new IllegalStateException("session already flushed");
     }
     records++;
+    attributed = null; // what the context attributes from here on is this record's attribution
     List<CompiledRule> candidates;
     if (r instanceof CloudTrailEvent e) {
+      beforeObserve(e);
       attributor.observe(e);
       String name = e.eventName();
       if ("ConsoleLogin".equals(name)) {
@@ -202,6 +241,13 @@ public final class Session implements Consumer<LogRecord> {
         }
       }
     }
+    if (hits != null && attributed == r) {
+      for (Hit h : hits) {
+        if (h.isLazy() && !h.isPinned()) {
+          h.pin(attributedAs); // a later rule attributed the record: no need to again
+        }
+      }
+    }
     if (engine.correlates()) {
       if (hits != null) {
         long wm = watermark();
@@ -223,6 +269,61 @@ public final class Session implements Consumer<LogRecord> {
         }
       }
       release(watermark);
+    }
+    expireLazy();
+  }
+
+  /**
+   * Pins the attribution of the lazy hits not pinned yet when {@code e} may teach the attributor
+   * something (so that they render with what it knew when they came). The attributor learns only
+   * from events of {@code sts}, {@code signin} and {@code sso} (its {@code observe} contract).
+   */
+  private void beforeObserve(CloudTrailEvent e) {
+    if (unpinned.isEmpty()) {
+      return;
+    }
+    if (e.valueEquals(CloudTrailField.EVENT_SOURCE, "sts.amazonaws.com")
+        || e.valueEquals(CloudTrailField.EVENT_SOURCE, "signin.amazonaws.com")
+        || e.valueEquals(CloudTrailField.EVENT_SOURCE, "sso.amazonaws.com")) {
+      pinAll();
+    }
+  }
+
+  private void pinAll() {
+    LogRecord prev = null;
+    Attribution prevAs = null;
+    for (Hit h : unpinned) {
+      LogRecord r = h.lazyRecord();
+      if (r != null && !h.isPinned()) {
+        if (r == prev) {
+          h.pin(prevAs); // the hits of one record come together: attributed once
+        } else {
+          prevAs = attribution(h, r);
+          prev = r;
+        }
+      }
+    }
+    unpinned.clear();
+  }
+
+  /** The attribution a lazy hit renders with, pinned on first use. */
+  private @Nullable Attribution attribution(Hit h, LogRecord r) {
+    if (!h.isPinned()) {
+      h.pin(r instanceof CloudTrailEvent e ? attributor.attribute(e) : null);
+    }
+    return h.attribution();
+  }
+
+  /** Materialises the live lazy hits that came more than {@link #MAX_LAZY_RECORDS} ago. */
+  private void expireLazy() {
+    Hit h;
+    while ((h = lazy.peekFirst()) != null
+        && (!h.isLazy() || records - h.arrival() > MAX_LAZY_RECORDS)) {
+      lazy.pollFirst();
+      h.materialize();
+    }
+    if (unpinned.size() >= MAX_LAZY_RECORDS) {
+      pinAll(); // pinning early gives the same attribution (nothing was learnt since)
     }
   }
 
@@ -318,6 +419,7 @@ public final class Session implements Consumer<LogRecord> {
       throw new IllegalStateException("session already flushed");
     }
     if (r instanceof CloudTrailEvent e) {
+      beforeObserve(e);
       attributor.observe(e);
       if ("ConsoleLogin".equals(e.eventName())) {
         rememberSignIn(e);
@@ -438,13 +540,13 @@ public final class Session implements Consumer<LogRecord> {
     return new Correlator.Out() {
       @Override
       public void finding(List<Hit> hs, Hit last) {
-        emit(cr, last, correlated(cr, hs, last, "", Map.of()));
+        correlated(cr, hs, last, "", Map.of());
       }
 
       @Override
       public void finding(List<Hit> hs, Hit last, String titleSuffix,
           Map<String, String> details) {
-        emit(cr, last, correlated(cr, hs, last, titleSuffix, details));
+        correlated(cr, hs, last, titleSuffix, details);
       }
 
       @Override
@@ -490,9 +592,25 @@ public final class Session implements Consumer<LogRecord> {
       }
     }
     long end = end(r);
-    return new Hit(cr.index(), seq++, time, end == Hit.NO_TIME ? time : end, mask,
-        List.copyOf(keys), value, suppressKey(cr), cr.title(ctx), principal(r), sourceIp(r),
-        evidence(r));
+    Hit h = Hit.lazy(cr.index(), seq++, time, end == Hit.NO_TIME ? time : end, mask,
+        List.copyOf(keys), value, r, records, renderer);
+    if (!(r instanceof CloudTrailEvent)) {
+      h.pin(null);
+    } else if (attributed == r) {
+      h.pin(attributedAs);
+    }
+    if (eager[cr.index()]) {
+      attribution(h, r);
+      h.materialize();
+    } else if (!correlators[cr.index()].mayName(time)) {
+      h.release(); // only its keys and value matter
+    } else {
+      if (!h.isPinned()) {
+        unpinned.add(h);
+      }
+      lazy.addLast(h);
+    }
+    return h;
   }
 
   private List<String> keyValues(Accessor a) {
@@ -509,6 +627,10 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   private String joined(List<Accessor> fields) {
+    return joined(ctx, fields);
+  }
+
+  private static String joined(EvalContext ctx, List<Accessor> fields) {
     StringBuilder sb = new StringBuilder();
     List<Object> v = new ArrayList<>();
     for (Accessor a : fields) {
@@ -536,18 +658,29 @@ public final class Session implements Consumer<LogRecord> {
       return;
     }
     emitted(new Finding(rule.id(), cr.title(ctx), rule.severity(), rule.mitre(),
-        Hit.instant(time), principal(r), sourceIp(r), List.of(evidence(r)), rule.author(),
-        rule.license(), link(rule)));
+        Hit.instant(time), principal(r, ctx.attribution()), sourceIp(r), List.of(evidence(r)),
+        rule.author(), rule.license(), link(rule)));
   }
 
-  private Finding correlated(CompiledRule cr, List<Hit> hs, Hit last, String titleSuffix,
+  /**
+   * Emits the finding a correlator made of hits, unless suppressed (by {@code last}'s
+   * suppression key); the lazy parts of the hits are rendered only then, and only those the
+   * finding shows.
+   */
+  private void correlated(CompiledRule cr, List<Hit> hs, Hit last, String titleSuffix,
       Map<String, String> details) {
     long time = Hit.NO_TIME;
+    for (Hit h : hs) {
+      time = Math.max(time, h.time());
+    }
+    Rule rule = cr.rule();
+    if (rule.suppression() != null && suppressed(cr, last.suppressKey(), time)) {
+      return;
+    }
     String principal = null;
     String ip = null;
     List<Evidence> ev = new ArrayList<>(hs.size());
     for (Hit h : hs) {
-      time = Math.max(time, h.time());
       if (principal == null) {
         principal = h.principal();
       }
@@ -556,22 +689,12 @@ public final class Session implements Consumer<LogRecord> {
       }
       ev.add(h.evidence());
     }
-    Rule rule = cr.rule();
-    return new Finding(rule.id(), last.title() + titleSuffix, rule.severity(), rule.mitre(),
-        Hit.instant(time), principal, ip, ev, rule.author(), rule.license(), link(rule), details);
+    emitted(new Finding(rule.id(), last.title() + titleSuffix, rule.severity(), rule.mitre(),
+        Hit.instant(time), principal, ip, ev, rule.author(), rule.license(), link(rule), details));
   }
 
   private static @Nullable String link(Rule rule) {
     return rule.references().isEmpty() ? null : rule.references().get(0);
-  }
-
-  /** Emits a finding unless suppressed; {@code keySource} carries the suppression key. */
-  private void emit(CompiledRule cr, Hit keySource, Finding f) {
-    if (cr.rule().suppression() != null
-        && suppressed(cr, keySource.suppressKey(), Hit.nanos(f.time()))) {
-      return;
-    }
-    emitted(f);
   }
 
   /**
@@ -609,11 +732,11 @@ public final class Session implements Consumer<LogRecord> {
     }
   }
 
-  private @Nullable String principal(LogRecord r) {
+  /** The principal of a record with this attribution. */
+  private static @Nullable String principal(LogRecord r, @Nullable Attribution a) {
     if (!(r instanceof CloudTrailEvent e)) {
       return null;
     }
-    Attribution a = ctx.attribution();
     if (a != null && a.origin().kind() != IdentityKind.UNKNOWN) {
       return a.origin().id();
     }
@@ -660,6 +783,41 @@ public final class Session implements Consumer<LogRecord> {
       id = l.traceId();
     }
     return new Evidence(r.source(), id, r.time(), r.provenance());
+  }
+
+  /** Renders lazy hits from their record and pinned attribution (see {@link Hit}). */
+  private final class HitRenderer implements Hit.Renderer {
+    private EvalContext at(Hit h, LogRecord r) {
+      rendering = h;
+      renderCtx.reset(r);
+      return renderCtx;
+    }
+
+    @Override
+    public String title(Hit h, LogRecord r) {
+      return cr(h.rule()).title(at(h, r));
+    }
+
+    @Override
+    public String suppressKey(Hit h, LogRecord r) {
+      CompiledRule cr = cr(h.rule());
+      return cr.rule().suppression() == null ? "" : joined(at(h, r), cr.suppressBy());
+    }
+
+    @Override
+    public @Nullable String principal(Hit h, LogRecord r) {
+      return Session.principal(r, attribution(h, r));
+    }
+
+    @Override
+    public @Nullable String sourceIp(LogRecord r) {
+      return Session.sourceIp(r);
+    }
+
+    @Override
+    public Evidence evidence(LogRecord r) {
+      return Session.evidence(r);
+    }
   }
 
   // ---------------------------------------------------------------- checkpoints

@@ -65,6 +65,15 @@ public abstract class Correlator {
   /** Processes one hit. */
   public abstract void onHit(Hit h, Out out);
 
+  /**
+   * Whether a hit at this event time, not yet processed, can still be named by a finding (false
+   * lets the session drop what only findings need from it). True unless the state proves
+   * otherwise.
+   */
+  public boolean mayName(long time) {
+    return true;
+  }
+
   /** Event time has reached {@code now}: deadlines before it fire. */
   public void advance(long now, Out out) {}
 
@@ -129,13 +138,23 @@ public abstract class Correlator {
     /** The hits of one group in the window, with the running distinct counts and sum. */
     private static final class Group {
       final ArrayDeque<Hit> hits = new ArrayDeque<>();
-      final Map<String, Integer> distinct = new java.util.HashMap<>();
+      /** Distinct values (DISTINCT only) with their counts in the window. */
+      final Map<String, int[]> distinct = new java.util.HashMap<>();
       BigDecimal sum = BigDecimal.ZERO;
 
-      void add(Hit h) {
+      void add(Hit h, Correlation.Aggregate agg) {
         hits.addLast(h);
-        if (!h.value().isEmpty()) {
-          distinct.merge(h.value(), 1, Integer::sum);
+        if (agg == Correlation.Aggregate.COUNT || h.value().isEmpty()) {
+          return;
+        }
+        if (agg == Correlation.Aggregate.DISTINCT) {
+          int[] n = distinct.get(h.value());
+          if (n == null) {
+            distinct.put(h.value(), new int[] {1});
+          } else {
+            n[0]++;
+          }
+        } else {
           BigDecimal v = Values.number(h.value());
           if (v != null) {
             sum = sum.add(v);
@@ -143,10 +162,22 @@ public abstract class Correlator {
         }
       }
 
-      void removeFirst() {
+      /** Drops the oldest hit, which no finding can name any more. */
+      void removeFirst(Correlation.Aggregate agg) {
         Hit h = hits.pollFirst();
-        if (h != null && !h.value().isEmpty()) {
-          distinct.computeIfPresent(h.value(), (k, n) -> n == 1 ? null : n - 1);
+        if (h == null) {
+          return;
+        }
+        h.release();
+        if (agg == Correlation.Aggregate.COUNT || h.value().isEmpty()) {
+          return;
+        }
+        if (agg == Correlation.Aggregate.DISTINCT) {
+          int[] n = distinct.get(h.value());
+          if (n != null && --n[0] == 0) {
+            distinct.remove(h.value());
+          }
+        } else {
           BigDecimal v = Values.number(h.value());
           if (v != null) {
             sum = sum.subtract(v);
@@ -157,8 +188,24 @@ public abstract class Correlator {
 
     private Map<String, Group> groups = lru();
 
+    private final Correlation.Aggregate agg;
+    /** Most hits kept per group. */
+    private final int cap;
+    /**
+     * For COUNT and DISTINCT: the smallest count that reaches the limit (a count is an integer,
+     * so {@code n >= limit} iff {@code n >= ceil(limit)}); unused for SUM.
+     */
+    private final long minCount;
+
     Threshold(Correlation c) {
       super(c);
+      this.agg = c.aggregate();
+      this.cap = agg == Correlation.Aggregate.COUNT
+          ? (int) Math.min(MAX_GROUP_HITS, c.limit().longValue()) : MAX_GROUP_HITS;
+      BigDecimal ceil = c.limit().setScale(0, java.math.RoundingMode.CEILING);
+      this.minCount = ceil.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE
+          : ceil.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 ? Long.MIN_VALUE
+          : ceil.longValueExact();
     }
 
     @Override
@@ -170,28 +217,28 @@ public abstract class Correlator {
         put(groups, key, g, out);
       }
       while (!g.hits.isEmpty() && g.hits.peekFirst().time() < h.time() - window) {
-        g.removeFirst();
+        g.removeFirst(agg);
       }
-      g.add(h);
-      int cap = c.aggregate() == Correlation.Aggregate.COUNT
-          ? (int) Math.min(MAX_GROUP_HITS, c.limit().longValue()) : MAX_GROUP_HITS;
+      g.add(h, agg);
       while (g.hits.size() > cap) {
-        g.removeFirst();
+        g.removeFirst(agg);
       }
       if (reached(g)) {
         List<Hit> hits = new ArrayList<>(g.hits);
         groups.remove(key);
         out.finding(lastEvidence(hits), h);
+        for (Hit x : hits) {
+          x.release(); // rendered what the finding needed; no state holds them any more
+        }
       }
     }
 
     private boolean reached(Group g) {
-      BigDecimal v = switch (c.aggregate()) {
-        case COUNT -> BigDecimal.valueOf(g.hits.size());
-        case DISTINCT -> BigDecimal.valueOf(g.distinct.size());
-        case SUM -> g.sum;
+      return switch (agg) {
+        case COUNT -> g.hits.size() >= minCount;
+        case DISTINCT -> g.distinct.size() >= minCount;
+        case SUM -> g.sum.compareTo(c.limit()) >= 0;
       };
-      return v.compareTo(c.limit()) >= 0;
     }
 
     @Override
@@ -211,7 +258,7 @@ public abstract class Correlator {
         String k = StateIo.readString(in);
         Group g = new Group();
         for (Hit h : readHits(in)) {
-          g.add(h);
+          g.add(h, agg);
         }
         groups.put(k, g);
       }
@@ -239,6 +286,16 @@ public abstract class Correlator {
       if (fresh && h.time() != Hit.NO_TIME && h.time() - start >= c.learn().toNanos()) {
         out.finding(List.of(h), h);
       }
+      h.release(); // no state holds the hit
+    }
+
+    /**
+     * A hit at {@code time} can name a finding only when it is at least the learning period
+     * after the first hit seen (which never changes once set).
+     */
+    @Override
+    public boolean mayName(long time) {
+      return start == Hit.NO_TIME || time == Hit.NO_TIME || time - start >= c.learn().toNanos();
     }
 
     @Override
@@ -319,6 +376,7 @@ public abstract class Correlator {
     @Override
     public void onHit(Hit h, Out out) {
       advance(h.time(), out);
+      boolean kept = false;
       // absence steps first: an absent event cancels the partials it falls inside
       for (int i = 0; i < steps.size(); i++) {
         if (!steps.get(i).absent() || (h.mask() & (1 << i)) == 0) {
@@ -350,6 +408,7 @@ public abstract class Correlator {
               put(partials, k, ps, out);
             }
             ps.add(new Partial(new ArrayList<>(List.of(h)), 0));
+            kept = true;
             minDeadline = Math.min(minDeadline, deadline(h.time()));
             if (ps.size() > MAX_PARTIALS) {
               ps.remove(0);
@@ -365,6 +424,7 @@ public abstract class Correlator {
             if (nextPresent(p.done) == i && h.end() >= p.last() && h.time() <= p.start() + window
                 && !p.hits.contains(h)) {
               p.hits.add(h);
+              kept = true;
               p.done = i;
               if (complete(p) && lastPresent == steps.size() - 1) {
                 done.add(p);
@@ -379,6 +439,9 @@ public abstract class Correlator {
             partials.remove(k);
           }
         }
+      }
+      if (!kept) {
+        h.release(); // it started or joined no partial: no finding can name it
       }
     }
 

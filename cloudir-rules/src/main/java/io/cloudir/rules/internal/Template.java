@@ -18,6 +18,16 @@ public final class Template {
   }
 
   /**
+   * Whether a template or field path may read session state that changes as records come,
+   * besides the record and its attribution: {@code actor.mfa} reads the session's memory of
+   * console sign-ins. Conservative: any text naming {@code mfa} (in any case) counts. What reads
+   * such state must be evaluated when its record comes, not later.
+   */
+  public static boolean readsSessionState(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).contains("mfa");
+  }
+
+  /**
    * Compiles a template for records of the given types.
    *
    * @throws IllegalArgumentException for an unknown field or an unclosed placeholder
