@@ -55,7 +55,7 @@ public final class Engine {
             : new io.cloudir.model.Location("rule " + r.id(), -1, -1, null),
             "duplicate rule id '" + r.id() + "'");
       }
-      c.add(new CompiledRule(r, c.size()));
+      c.add(new CompiledRule(r, c.size(), !routed));
     }
     this.compiled = List.copyOf(c);
     this.correlates = rules.stream().anyMatch(r -> r.correlation() != null);

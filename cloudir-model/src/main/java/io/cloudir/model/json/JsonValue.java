@@ -281,7 +281,18 @@ public final class JsonValue {
       return null;
     }
     // a name with an unpaired surrogate has no UTF-8 form: only an escaped member name can equal it
-    byte @Nullable [] key = wellFormed(name) ? name.getBytes(StandardCharsets.UTF_8) : null;
+    return member(wellFormed(name) ? name.getBytes(StandardCharsets.UTF_8) : null, name);
+  }
+
+  /**
+   * The value of member {@code name} of this object (the last one if repeated), or {@code null}
+   * if there is none or this is not an object: {@link #get(String)} without encoding the name.
+   */
+  public @Nullable JsonValue get(Name name) {
+    return isObject() ? member(name.utf8, name.name) : null;
+  }
+
+  private @Nullable JsonValue member(byte @Nullable [] key, String name) {
     JsonValue found = null;
     int p = JsonScanner.skipWs(buf, start + 1, end);
     if (buf[p] == '}') {
@@ -302,6 +313,36 @@ public final class JsonValue {
         return found;
       }
       p = JsonScanner.skipWs(buf, p + 1, end);
+    }
+  }
+
+  /**
+   * A member name prepared for repeated lookups with {@link #get(Name)} (its UTF-8 form is
+   * computed once). Immutable and thread-safe.
+   */
+  public static final class Name {
+    private final String name;
+    private final byte @Nullable [] utf8;
+
+    private Name(String name) {
+      this.name = name;
+      this.utf8 = wellFormed(name) ? name.getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    /** The prepared form of a member name. */
+    public static Name of(String name) {
+      return new Name(Objects.requireNonNull(name));
+    }
+
+    /** The name. */
+    public String name() {
+      return name;
+    }
+
+    /** The name. */
+    @Override
+    public String toString() {
+      return name;
     }
   }
 

@@ -28,6 +28,10 @@ public final class CompiledRule {
   private final List<String> selectionNames;
   private final Map<String, Integer> selectionIndex = new HashMap<>();
   private final List<List<List<Matchers.Compiled>>> selections = new ArrayList<>();
+  /** Per selection: the rough cost of evaluating it (see {@link Matchers#cost}). */
+  private final List<Integer> selectionCost = new ArrayList<>();
+  /** Whether this is the reference path's straightforward form. */
+  private final boolean reference;
   private final Template title;
   private final Cond cond;
   private final List<Accessor> groupBy = new ArrayList<>();
@@ -45,26 +49,51 @@ public final class CompiledRule {
    * @throws RuleException with the location of the offending part
    */
   public CompiledRule(Rule rule, int index) {
+    this(rule, index, false);
+  }
+
+  /**
+   * Compiles a rule, in the reference path's straightforward form when {@code reference} (tests
+   * in the order written, every field read from the record by every test that names it), else in
+   * the fast form (the tests of a selection and the operands of the condition cheapest first,
+   * field values read once per record).
+   *
+   * @param rule the rule
+   * @param index its position in the engine (ties in ordering are broken by it)
+   * @param reference whether to build the reference form
+   * @throws RuleException with the location of the offending part
+   */
+  public CompiledRule(Rule rule, int index, boolean reference) {
     this.rule = rule;
     this.index = index;
+    this.reference = reference;
     this.types = rule.logSource().types();
     this.selectionNames = List.copyOf(rule.selections().keySet());
     for (Selection s : rule.selections().values()) {
       selectionIndex.put(s.name(), selections.size());
       List<List<Matchers.Compiled>> alts = new ArrayList<>();
+      int cost = 0;
       for (List<FieldTest> group : s.alternatives()) {
+        List<FieldTest> ordered = new ArrayList<>(group);
+        if (!reference) {
+          // the tests of a group are pure and ANDed: the costly ones (attribution, enrichment,
+          // transforms, policies) after the others, which keep the order written (stable)
+          ordered.sort(java.util.Comparator.comparingInt(t -> Matchers.cost(t) >= 30 ? 1 : 0));
+        }
         List<Matchers.Compiled> g = new ArrayList<>();
-        for (FieldTest t : group) {
+        for (FieldTest t : ordered) {
           try {
-            g.add(Matchers.compile(t, types));
+            g.add(Matchers.compile(t, types, reference));
           } catch (IllegalArgumentException e) {
             throw error(t.location() != null ? t.location() : s.location(),
                 "selection " + s.name() + ", " + t.key() + ": " + e.getMessage(), e);
           }
+          cost += Matchers.cost(t);
         }
         alts.add(List.copyOf(g));
       }
       selections.add(List.copyOf(alts));
+      selectionCost.add(cost);
     }
     checkCondition(rule.condition());
     this.cond = bind(rule.condition());
@@ -124,7 +153,7 @@ public final class CompiledRule {
 
   private Accessor path(String p, String what) {
     try {
-      return FieldPaths.compile(p, types);
+      return reference ? FieldPaths.compileUncached(p, types) : FieldPaths.compile(p, types);
     } catch (IllegalArgumentException e) {
       throw error(rule.location(), what + ": " + e.getMessage(), e);
     }
@@ -257,7 +286,7 @@ public final class CompiledRule {
       return (ctx, memo) -> !o.eval(ctx, memo);
     }
     if (c instanceof Condition.And a) {
-      Cond[] ops = a.operands().stream().map(this::bind).toArray(Cond[]::new);
+      Cond[] ops = ordered(a.operands()).stream().map(this::bind).toArray(Cond[]::new);
       return (ctx, memo) -> {
         for (Cond o : ops) {
           if (!o.eval(ctx, memo)) {
@@ -268,7 +297,7 @@ public final class CompiledRule {
       };
     }
     if (c instanceof Condition.Or or) {
-      Cond[] ops = or.operands().stream().map(this::bind).toArray(Cond[]::new);
+      Cond[] ops = ordered(or.operands()).stream().map(this::bind).toArray(Cond[]::new);
       return (ctx, memo) -> {
         for (Cond o : ops) {
           if (o.eval(ctx, memo)) {
@@ -290,6 +319,44 @@ public final class CompiledRule {
       }
       return all && idx.length > 0;
     };
+  }
+
+  /**
+   * The operands of an AND or OR, the costly ones last in the fast form (they are pure, so the
+   * order changes only how soon the answer is known), as written in the reference form.
+   */
+  private List<Condition> ordered(List<Condition> operands) {
+    if (reference) {
+      return operands;
+    }
+    // as written (authors put the selective part first), the costly operands last
+    List<Condition> out = new ArrayList<>(operands);
+    out.sort(java.util.Comparator.comparingInt(c -> cost(c) >= 30 ? 1 : 0));
+    return out;
+  }
+
+  /** The rough cost of evaluating a condition: the costs of the selections it reads. */
+  private long cost(Condition c) {
+    if (c instanceof Condition.Ref r) {
+      Integer i = selectionIndex.get(r.name());
+      return i == null ? 0 : selectionCost.get(i);
+    }
+    if (c instanceof Condition.Not n) {
+      return cost(n.operand());
+    }
+    List<Condition> ops = c instanceof Condition.And a ? a.operands()
+        : c instanceof Condition.Or o ? o.operands() : List.of();
+    long sum = 0;
+    for (Condition o : ops) {
+      sum += cost(o);
+    }
+    if (c instanceof Condition.Of of) {
+      for (String n : of.expand(selectionNames)) {
+        Integer i = selectionIndex.get(n);
+        sum += i == null ? 0 : selectionCost.get(i);
+      }
+    }
+    return sum;
   }
 
   private boolean holds(int i, EvalContext ctx, byte[] memo) {

@@ -7,12 +7,17 @@ import io.cloudir.model.net.IpAddress;
 import io.cloudir.investigate.Attribution;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The record being evaluated and what is derived from it on demand (the attribution of a
- * CloudTrail event). One per session, reused record after record; not thread-safe.
+ * The record being evaluated and what is derived from it on demand: the attribution of a
+ * CloudTrail event, and the values of every field path read so far, each read once per record
+ * however many rules test it. One per session, reused record after record (a record view may be
+ * reused by its reader once the session returns, so nothing read from it outlives the next
+ * {@link #reset}); not thread-safe.
  */
 public final class EvalContext {
   private final Function<CloudTrailEvent, Attribution> attributor;
@@ -20,6 +25,12 @@ public final class EvalContext {
   private final @Nullable IpEnricher ipEnricher;
   private @Nullable LogRecord record;
   private @Nullable Attribution attribution;
+  /** Incremented by {@link #reset}: a cached value of an older generation is stale. */
+  private long generation = 1;
+  /** Per field slot: the generation its values were read in (0: never). */
+  private long[] slotGeneration = new long[0];
+  /** Per field slot: its values for the record of {@link #slotGeneration}. */
+  private @Nullable List<Object>[] slotValues = newLists(0);
 
   /**
    * A context.
@@ -60,10 +71,47 @@ public final class EvalContext {
         : new IpDetails(i.asn(), i.asOrganization(), i.country(), null, null, -1, java.util.List.of());
   }
 
-  /** Moves to the next record. */
+  /** Moves to the next record (forgets everything read from the previous one). */
   public void reset(LogRecord r) {
     this.record = r;
     this.attribution = null;
+    this.generation++;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static @Nullable List<Object>[] newLists(int n) {
+    return (List<Object>[]) new List<?>[n];
+  }
+
+  /** Lists longer than this are not kept for the next record (their arrays could be large). */
+  private static final int KEEP_LIST = 64;
+
+  /**
+   * The values of the field with this slot (see {@link FieldPaths#compile}) for the current
+   * record, read with {@code reader} the first time they are asked for after {@link #reset}. The
+   * list belongs to the context: read it, never change or keep it (it is refilled for a later
+   * record).
+   */
+  List<Object> values(int slot, Accessor reader) {
+    if (slot >= slotGeneration.length) {
+      int n = Math.max(slot + 1, slotGeneration.length * 2);
+      slotGeneration = java.util.Arrays.copyOf(slotGeneration, n);
+      slotValues = java.util.Arrays.copyOf(slotValues, n);
+    }
+    List<Object> l = slotValues[slot];
+    if (slotGeneration[slot] == generation && l != null) {
+      return l;
+    }
+    if (l == null || l.size() > KEEP_LIST) {
+      l = new ArrayList<>(2);
+      slotValues[slot] = l;
+    } else {
+      l.clear();
+    }
+    slotGeneration[slot] = 0;
+    reader.collect(this, l);
+    slotGeneration[slot] = generation;
+    return l;
   }
 
   /** Looks up whether a sign-in used MFA. */

@@ -242,6 +242,68 @@ public final class FieldPaths {
    * @throws IllegalArgumentException naming the unknown field and the known ones
    */
   public static Accessor compile(String path, Set<SourceType> types) {
+    Accessor reader = compileUncached(path, types);
+    int slot = slot(path, types);
+    return slot < 0 ? reader : new Cached(slot, reader);
+  }
+
+  /** The most distinct (path, types) pairs given a cache slot; later ones are read uncached. */
+  static final int MAX_SLOTS = 4096;
+  private static final Map<String, Integer> SLOTS = new java.util.HashMap<>();
+
+  /** The cache slot of a field path for these record types, or -1 when all slots are taken. */
+  private static int slot(String path, Set<SourceType> types) {
+    List<String> names = new ArrayList<>();
+    for (SourceType t : types) {
+      names.add(t.name());
+    }
+    java.util.Collections.sort(names);
+    String key = String.join(",", names) + " " + path;
+    synchronized (SLOTS) {
+      Integer s = SLOTS.get(key);
+      if (s == null) {
+        if (SLOTS.size() >= MAX_SLOTS) {
+          return -1;
+        }
+        s = SLOTS.size();
+        SLOTS.put(key, s);
+      }
+      return s;
+    }
+  }
+
+  /**
+   * An accessor whose values are read once per record and kept in the {@link EvalContext} (in
+   * the slot of its path and types, shared by every rule of every engine that reads the same
+   * path), so that the rules routed to a record do not read and decode the same field again.
+   */
+  static final class Cached implements Accessor {
+    private final int slot;
+    private final Accessor reader;
+
+    Cached(int slot, Accessor reader) {
+      this.slot = slot;
+      this.reader = reader;
+    }
+
+    /** The values for the context's record: owned by the context, read-only, not to be kept. */
+    List<Object> values(EvalContext ctx) {
+      return ctx.values(slot, reader);
+    }
+
+    @Override
+    public void collect(EvalContext ctx, List<Object> out) {
+      out.addAll(ctx.values(slot, reader));
+    }
+  }
+
+  /**
+   * {@link #compile} without the per-record cache: every call reads the record (the reference
+   * path's accessors).
+   *
+   * @throws IllegalArgumentException naming the unknown field and the known ones
+   */
+  static Accessor compileUncached(String path, Set<SourceType> types) {
     List<Object> steps = steps(path);
     Map<SourceType, Accessor> byType = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();
@@ -420,7 +482,7 @@ public final class FieldPaths {
         }
       }
     } else if (v.isObject()) {
-      JsonValue m = v.get((String) s);
+      JsonValue m = s instanceof JsonValue.Name n ? v.get(n) : v.get((String) s);
       if (m != null) {
         walk(m, steps, from + 1, out);
       }
@@ -434,11 +496,20 @@ public final class FieldPaths {
 
   /** Compiles a path to be applied to a JSON value (for the json() transform). */
   public static List<Object> jsonSteps(String path) {
-    return steps(path);
+    return prepared(steps(path));
+  }
+
+  /** The steps with member names prepared for lookups ({@link JsonValue.Name}). */
+  private static List<Object> prepared(List<Object> steps) {
+    List<Object> out = new ArrayList<>(steps.size());
+    for (Object s : steps) {
+      out.add(s instanceof String n ? JsonValue.Name.of(n) : s);
+    }
+    return List.copyOf(out);
   }
 
   private static Accessor json(List<Object> steps, Function<LogRecord, JsonValue> root) {
-    List<Object> st = List.copyOf(steps);
+    List<Object> st = prepared(steps);
     return (ctx, out) -> walk(root.apply(ctx.record()), st, 0, out);
   }
 
@@ -485,13 +556,101 @@ public final class FieldPaths {
         }
       }
     }
-    List<Object> st = List.copyOf(steps);
+    List<Object> st = prepared(steps);
+    UserIdentityField inner = f == CloudTrailField.USER_IDENTITY && steps.size() > 2
+        && steps.get(1) instanceof String n ? userIdentityField(n) : null;
+    if (inner != null) {
+      // start from the member's span in the record's index instead of scanning userIdentity
+      return (ctx, out) -> {
+        CloudTrailEvent e = (CloudTrailEvent) ctx.record();
+        int s = e.valueStart(inner);
+        if (s >= 0) {
+          walk(JsonValue.ofValidated(e.buffer(), s, e.valueEnd(inner)), st, 2, out);
+          return;
+        }
+        JsonValue v = e.field(f);
+        if (v != null && !v.isObject()) {
+          walk(v, st, 1, out); // not indexed (an array applies the name to its elements)
+        }
+      };
+    }
     return (ctx, out) -> {
       JsonValue v = ((CloudTrailEvent) ctx.record()).field(f);
       if (v != null) {
         walk(v, st, 1, out);
       }
     };
+  }
+
+  private static @Nullable UserIdentityField userIdentityField(String name) {
+    for (UserIdentityField u : UserIdentityField.values()) {
+      if (u.jsonName().equals(name)) {
+        return u;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where the bytes of a CloudTrail field that the accessor of {@code path} reads as text are: a
+   * top-level string field or a scalar {@code userIdentity} field. Matchers compare them without
+   * decoding (see {@link AsciiText}). Immutable and thread-safe.
+   */
+  static final class RawString {
+    private final @Nullable CloudTrailField top;
+    private final @Nullable UserIdentityField ui;
+
+    private RawString(@Nullable CloudTrailField top, @Nullable UserIdentityField ui) {
+      this.top = top;
+      this.ui = ui;
+    }
+
+    /** The span of the field's JSON value as {@code start << 32 | end}, or -1 when absent. */
+    long span(CloudTrailEvent e) {
+      int s;
+      int end;
+      if (top != null) {
+        s = e.valueStart(top);
+        end = e.valueEnd(top);
+      } else {
+        UserIdentityField u = java.util.Objects.requireNonNull(ui);
+        s = e.valueStart(u);
+        end = e.valueEnd(u);
+      }
+      return s < 0 ? -1 : (long) s << 32 | end;
+    }
+  }
+
+  /**
+   * The raw form of a field path for CloudTrail records, or null when the path is not one that
+   * {@link #compile} reads as the text of one top-level or {@code userIdentity} field (or the
+   * types do not include CloudTrail).
+   */
+  static @Nullable RawString rawString(String path, Set<SourceType> types) {
+    if (!types.contains(SourceType.CLOUDTRAIL)) {
+      return null;
+    }
+    List<Object> st;
+    try {
+      st = steps(path);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (st.size() == 1 && st.get(0) instanceof String name) {
+      for (CloudTrailField f : CloudTrailField.values()) {
+        if (f.jsonName().equals(name) && CT_STRINGS.contains(f)) {
+          return new RawString(f, null);
+        }
+      }
+    }
+    if (st.size() == 2 && "userIdentity".equals(st.get(0)) && st.get(1) instanceof String n) {
+      UserIdentityField u = userIdentityField(n);
+      if (u != null && u != UserIdentityField.SESSION_CONTEXT
+          && u != UserIdentityField.ON_BEHALF_OF && u != UserIdentityField.IN_SCOPE_OF) {
+        return new RawString(null, u);
+      }
+    }
+    return null;
   }
 
   /** The {@code geo.*} fields: {@code geo.source|destination.country|asn|org}. */

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.cloudir.iam.policy.Policy;
 import io.cloudir.model.SourceType;
+import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import io.cloudir.model.json.JsonValue;
 import io.cloudir.rules.FieldTest;
 import io.cloudir.rules.internal.Modifiers.Chain;
@@ -63,20 +64,55 @@ public final class Matchers {
    * @throws IllegalArgumentException for an unknown field or a bad modifier chain
    */
   public static Compiled compile(FieldTest t, Set<SourceType> types) {
+    return compile(t, types, false);
+  }
+
+  /**
+   * Compiles a field test for records of the given types; {@code reference} builds the
+   * straightforward form the reference path evaluates (every test reads the record itself and
+   * tries its values one pattern at a time) instead of the fast one (values read once per record
+   * through the context's cache, the patterns of a list tried together on each value).
+   *
+   * @throws IllegalArgumentException for an unknown field or a bad modifier chain
+   */
+  public static Compiled compile(FieldTest t, Set<SourceType> types, boolean reference) {
     Chain c = Modifiers.parse(t.modifiers());
-    Accessor acc = FieldPaths.compile(t.field(), types);
+    Accessor acc = accessor(t.field(), types, reference);
     List<Object> transforms = new ArrayList<>();
     for (String tr : c.transforms()) {
       transforms.add(tr.equals(Modifiers.PREFIXLEN) ? tr : FieldPaths.jsonSteps(tr));
     }
     if (c.op() == Op.EXISTS) {
       boolean want = (Boolean) t.values().get(0);
-      return ctx -> present(values(ctx, acc, transforms)) == want;
+      Compiled slow = ctx -> present(values(ctx, acc, transforms)) == want;
+      FieldPaths.RawString raw = reference || !transforms.isEmpty() ? null
+          : FieldPaths.rawString(t.field(), types);
+      if (raw == null) {
+        return slow;
+      }
+      return ctx -> {
+        if (!(ctx.record() instanceof CloudTrailEvent e)) {
+          return slow.test(ctx);
+        }
+        long sp = raw.span(e);
+        if (sp < 0) {
+          return !want;
+        }
+        int s = (int) (sp >>> 32);
+        byte first = e.buffer()[s];
+        if (first == 'n') {
+          return !want; // JSON null is no value
+        }
+        if (first == '"') {
+          return ((int) sp - s > 2) == want; // "" is no value, any other string is one
+        }
+        return slow.test(ctx);
+      };
     }
     if (c.fieldref()) {
       List<Accessor> refs = new ArrayList<>();
       for (Object v : t.values()) {
-        refs.add(FieldPaths.compile((String) v, types));
+        refs.add(accessor((String) v, types, reference));
       }
       return ctx -> {
         List<Object> vals = values(ctx, acc, transforms);
@@ -85,10 +121,8 @@ public final class Matchers {
         }
         int matched = 0;
         for (Accessor r : refs) {
-          List<Object> refVals = new ArrayList<>();
-          r.collect(ctx, refVals);
           boolean any = false;
-          for (Object rv : refVals) {
+          for (Object rv : values(ctx, r, List.of())) {
             Pat p = pattern(c, rv, true);
             if (anyValue(vals, p)) {
               any = true;
@@ -111,6 +145,28 @@ public final class Matchers {
     for (Object v : t.values()) {
       pats.add(pattern(c, v, false));
     }
+    Compiled slow = reference ? general(c, acc, transforms, pats) : fast(c, acc, transforms, t.values(), pats);
+    FieldPaths.RawString raw = reference || !transforms.isEmpty() ? null
+        : FieldPaths.rawString(t.field(), types);
+    Compiled bytes = raw == null ? null : bytes(c, t.values(), raw, slow);
+    return bytes != null ? bytes : slow;
+  }
+
+  /** The fast form: each value prepared once for all the patterns it may match. */
+  private static Compiled fast(Chain c, Accessor acc, List<Object> transforms, List<Object> values,
+      List<Pat> pats) {
+    if (c.all() || pats.isEmpty()) {
+      return general(c, acc, transforms, pats);
+    }
+    Pat any = pats.size() == 1 ? pats.get(0) : anyOf(c, values, pats);
+    return ctx -> {
+      List<Object> vals = values(ctx, acc, transforms);
+      return !vals.isEmpty() && anyValue(vals, any);
+    };
+  }
+
+  /** The general form: every pattern tried on every value. */
+  private static Compiled general(Chain c, Accessor acc, List<Object> transforms, List<Pat> pats) {
     return ctx -> {
       List<Object> vals = values(ctx, acc, transforms);
       if (vals.isEmpty()) {
@@ -131,6 +187,212 @@ public final class Matchers {
       }
       return false;
     };
+  }
+
+  /**
+   * A pattern tried on the bytes of a plain ASCII string ({@link AsciiText#plain}): 1 matches, 0
+   * does not, -1 unknown (decode the value and ask the pattern).
+   */
+  private interface BytePat {
+    int match(byte[] b, int s, int e);
+  }
+
+  /**
+   * The test on the raw bytes of a CloudTrail string field, falling back to {@code slow} for
+   * anything else (another record type, a value that is not a plain ASCII string, an unknown
+   * answer); null when a value has no byte form.
+   */
+  private static @Nullable Compiled bytes(Chain c, List<Object> values, FieldPaths.RawString raw,
+      Compiled slow) {
+    BytePat[] bps;
+    if (c.op() == Op.CIDR && !c.all()) {
+      bps = new BytePat[] {cidrBytes(values)};
+    } else {
+      bps = new BytePat[values.size()];
+      for (int i = 0; i < bps.length; i++) {
+        BytePat p = bytePattern(c, values.get(i));
+        if (p == null) {
+          return null;
+        }
+        bps[i] = p;
+      }
+    }
+    if (bps.length == 0) {
+      return null;
+    }
+    boolean all = c.all();
+    return ctx -> {
+      if (!(ctx.record() instanceof CloudTrailEvent e)) {
+        return slow.test(ctx);
+      }
+      long sp = raw.span(e);
+      if (sp < 0) {
+        return false; // no value
+      }
+      byte[] b = e.buffer();
+      int s = (int) (sp >>> 32);
+      int end = (int) sp;
+      if (b[s] == 'n') {
+        return false; // JSON null is no value
+      }
+      if (b[s] != '"' || !AsciiText.plain(b, s + 1, end - 1)) {
+        return slow.test(ctx);
+      }
+      boolean unknown = false;
+      for (BytePat p : bps) {
+        int r = p.match(b, s + 1, end - 1);
+        if (r == 1 && !all) {
+          return true;
+        }
+        if (r == 0 && all) {
+          return false;
+        }
+        unknown |= r < 0;
+      }
+      return unknown ? slow.test(ctx) : all;
+    };
+  }
+
+  /** The byte form of {@link #pattern} for one value, or null when it has none. */
+  private static @Nullable BytePat bytePattern(Chain c, Object v) {
+    boolean fold = !c.cased();
+    switch (c.op()) {
+      case EQUALS, CONTAINS, STARTSWITH, ENDSWITH -> {
+        if (c.op() == Op.EQUALS && !(v instanceof String)) {
+          return null; // compared as a number or boolean
+        }
+        String text = Values.text(v);
+        if (text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('\\') >= 0) {
+          return null; // a wildcard pattern
+        }
+        byte[] n = AsciiText.needle(text, fold);
+        if (n == null) {
+          return null; // non-ASCII: left to the string comparison (folding partners)
+        }
+        return switch (c.op()) {
+          case EQUALS -> (b, s, e) -> AsciiText.equalsNeedle(b, s, e, n, fold) ? 1 : 0;
+          case STARTSWITH -> (b, s, e) -> AsciiText.startsWith(b, s, e, n, fold) ? 1 : 0;
+          case ENDSWITH -> (b, s, e) -> AsciiText.endsWith(b, s, e, n, fold) ? 1 : 0;
+          default -> (b, s, e) -> AsciiText.contains(b, s, e, n, fold) ? 1 : 0;
+        };
+      }
+      case RE -> {
+        RegexLiterals lit = RegexLiterals.analyse((String) v, c.reFlags());
+        return lit.bytesFirst() ? lit::testAscii : null;
+      }
+      case CIDR -> {
+        return cidrBytes(List.of(v));
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** Membership of an address written as plain ASCII in one of the networks. */
+  private static BytePat cidrBytes(List<Object> values) {
+    Cidr[] nets = new Cidr[values.size()];
+    for (int i = 0; i < nets.length; i++) {
+      nets[i] = Cidr.parse((String) values.get(i));
+    }
+    return (b, s, e) -> {
+      for (int i = s; i < e; i++) {
+        if (b[i] == '/' || b[i] == ' ') {
+          return -1; // a network, or space to trim: as the string form does
+        }
+      }
+      io.cloudir.model.net.IpAddress ip = io.cloudir.model.net.IpAddress.tryParse(b, s, e);
+      if (ip == null) {
+        return 0;
+      }
+      Cidr inner = new Cidr(ip, ip.isV4() ? 32 : 128);
+      for (Cidr net : nets) {
+        if (net.contains(inner)) {
+          return 1;
+        }
+      }
+      return 0;
+    };
+  }
+
+  private static Accessor accessor(String path, Set<SourceType> types, boolean reference) {
+    return reference ? FieldPaths.compileUncached(path, types) : FieldPaths.compile(path, types);
+  }
+
+  /** A pattern that matches a value when one of {@code pats} (made from {@code values}) does. */
+  private static Pat anyOf(Chain c, List<Object> values, List<Pat> pats) {
+    if (c.op() == Op.CIDR) {
+      Cidr[] nets = new Cidr[values.size()];
+      for (int i = 0; i < nets.length; i++) {
+        nets[i] = Cidr.parse((String) values.get(i));
+      }
+      return x -> {
+        if (x instanceof JsonValue) {
+          return false;
+        }
+        Cidr inner = Cidr.tryParse(Values.text(x));
+        if (inner == null) {
+          return false;
+        }
+        for (Cidr net : nets) {
+          if (net.contains(inner)) {
+            return true;
+          }
+        }
+        return false;
+      };
+    }
+    Pat[] all = pats.toArray(new Pat[0]);
+    return x -> {
+      for (Pat p : all) {
+        if (p.match(x)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  /**
+   * A rough relative cost of evaluating a test once, to try the cheap tests of a selection
+   * first: reading the field (a typed field, a JSON walk, the attribution, the enricher), the
+   * transforms and the comparisons.
+   */
+  static int cost(FieldTest t) {
+    Chain c;
+    try {
+      c = Modifiers.parse(t.modifiers());
+    } catch (IllegalArgumentException e) {
+      return Integer.MAX_VALUE / 4;
+    }
+    String f = t.field();
+    int cost;
+    if (f.startsWith("actor.")) {
+      cost = 40;
+    } else if (f.startsWith("geo.")) {
+      cost = 30;
+    } else {
+      int depth = 0;
+      for (int i = 0; i < f.length(); i++) {
+        char ch = f.charAt(i);
+        if (ch == '.' || ch == '[') {
+          depth++;
+        }
+      }
+      cost = depth == 0 ? 1 : 4 + 3 * depth;
+    }
+    cost += 50 * c.transforms().size();
+    int n = Math.max(1, t.values().size());
+    cost += switch (c.op()) {
+      case EXISTS -> 0;
+      case EQUALS -> n;
+      case CONTAINS, STARTSWITH, ENDSWITH -> 2 * n;
+      case RE -> 8 * n;
+      case CIDR -> 6 + n;
+      case GT, GTE, LT, LTE -> 4 * n;
+      default -> 100 * n;
+    };
+    return c.fieldref() ? cost + 10 : cost;
   }
 
   /**
@@ -181,8 +443,13 @@ public final class Matchers {
 
   /** The values of the field after the transforms. */
   static List<Object> values(EvalContext ctx, Accessor acc, List<Object> transforms) {
-    List<Object> vals = new ArrayList<>(2);
-    acc.collect(ctx, vals);
+    List<Object> vals;
+    if (acc instanceof FieldPaths.Cached cached) {
+      vals = cached.values(ctx); // the context's: read, never changed
+    } else {
+      vals = new ArrayList<>(2);
+      acc.collect(ctx, vals);
+    }
     for (Object tr : transforms) {
       List<Object> next = new ArrayList<>(vals.size());
       for (Object v : vals) {

@@ -48,12 +48,67 @@ public final class RegexLiterals {
   /** One top-level branch of the exact form. */
   private record Branch(boolean start, boolean end, String[] strings) {}
 
+  /** The anchored branches of the exact form in byte form for {@link #testAscii}, or null. */
+  private final ByteBranch @Nullable [] anchoredBytes;
+  /** The strings of the unanchored exact branches, searched together, or null. */
+  private final AsciiText.@Nullable Needles anywhereBytes;
+  /** The must-contain strings for {@link #testAscii}, or null. */
+  private final AsciiText.@Nullable Needles mustBytes;
+  /** Whether {@link #testAscii} can answer at all (not for a non-ASCII literal under i). */
+  private final boolean bytes;
+
+  /** One anchored exact branch in byte form. */
+  private record ByteBranch(boolean start, boolean end, byte[][] strings) {}
+
   private RegexLiterals(boolean ignoreCase, @Nullable List<Branch> exact,
       String @Nullable [] must, int dot) {
     this.ignoreCase = ignoreCase;
     this.exact = exact;
     this.must = must;
     this.dot = dot;
+    boolean ok = true;
+    List<ByteBranch> anchored = new ArrayList<>();
+    List<String> anywhere = new ArrayList<>();
+    if (exact != null) {
+      for (Branch b : exact) {
+        ok &= asciiUnderFold(b.strings);
+        if (!b.start && !b.end) {
+          anywhere.addAll(List.of(b.strings));
+          continue;
+        }
+        List<byte[]> l = new ArrayList<>();
+        for (String str : b.strings) {
+          byte[] n = AsciiText.needle(str, ignoreCase);
+          if (n != null) {
+            l.add(n); // a non-ASCII string (case-sensitive) never occurs in ASCII text
+          }
+        }
+        anchored.add(new ByteBranch(b.start, b.end, l.toArray(new byte[0][])));
+      }
+    }
+    AsciiText.Needles mb = null;
+    if (must != null) {
+      ok &= asciiUnderFold(must);
+      mb = AsciiText.Needles.of(List.of(must), ignoreCase);
+    }
+    this.bytes = ok;
+    this.anchoredBytes = ok && exact != null ? anchored.toArray(new ByteBranch[0]) : null;
+    this.anywhereBytes = ok && !anywhere.isEmpty() ? AsciiText.Needles.of(anywhere, ignoreCase)
+        : null;
+    this.mustBytes = ok ? mb : null;
+  }
+
+  /** False when folding a non-ASCII literal (its fold partners may be ASCII: left to strings). */
+  private boolean asciiUnderFold(String[] strings) {
+    if (!ignoreCase) {
+      return true;
+    }
+    for (String str : strings) {
+      if (AsciiText.needle(str, true) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Analyses an expression with RE2 flags ({@code i}, {@code m}, {@code s}). */
@@ -163,6 +218,57 @@ public final class RegexLiterals {
       }
     }
     return 0;
+  }
+
+  /**
+   * Whether {@link #testAscii} is worth calling: it answers without decoding, and does not search
+   * a set of strings anywhere in the text (a decoded string's vectorised search is faster).
+   */
+  public boolean bytesFirst() {
+    return dot != 0 || (bytes && anywhereBytes == null);
+  }
+
+  /**
+   * {@link #test} on a text given as bytes {@code [s, e)} that are printable ASCII without a
+   * backslash ({@link AsciiText#plain}): the same answer without decoding a string, or -1.
+   */
+  public int testAscii(byte[] b, int s, int e) {
+    if (dot == 1) {
+      for (int k = s; k < e; k++) {
+        if (b[k] != '\n') {
+          return 1;
+        }
+      }
+      return 0;
+    }
+    if (dot == 2) {
+      return s < e ? 1 : 0;
+    }
+    if (!bytes) {
+      return -1;
+    }
+    ByteBranch[] ex = anchoredBytes;
+    if (ex != null) {
+      AsciiText.Needles any = anywhereBytes;
+      if (any != null && any.containedIn(b, s, e)) {
+        return 1;
+      }
+      for (ByteBranch br : ex) {
+        for (byte[] n : br.strings) {
+          if (br.start && br.end ? AsciiText.equalsNeedle(b, s, e, n, ignoreCase)
+              : br.start ? AsciiText.startsWith(b, s, e, n, ignoreCase)
+              : AsciiText.endsWith(b, s, e, n, ignoreCase)) {
+            return 1;
+          }
+        }
+      }
+      return 0;
+    }
+    AsciiText.Needles mu = mustBytes;
+    if (mu == null) {
+      return -1;
+    }
+    return mu.containedIn(b, s, e) ? -1 : 0;
   }
 
   private static boolean branchMatches(Branch b, String e, String t) {

@@ -52,6 +52,15 @@ class RegexLiteralsTest {
           assertEquals(p.matcher(s).find(), known == 1,
               "seed " + seed + ": /" + pf[0] + "/" + pf[1] + " on '" + s + "'");
         }
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (s.chars().allMatch(ch -> ch >= 0x20 && ch < 0x80 && ch != '\\')) {
+          assertTrue(AsciiText.plain(bytes, 0, bytes.length), s);
+          int knownBytes = lit.testAscii(bytes, 0, bytes.length);
+          if (knownBytes >= 0) {
+            assertEquals(p.matcher(s).find(), knownBytes == 1,
+                "seed " + seed + ": bytes, /" + pf[0] + "/" + pf[1] + " on '" + s + "'");
+          }
+        }
       }
     }
   }
