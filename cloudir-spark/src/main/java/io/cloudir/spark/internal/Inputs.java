@@ -76,9 +76,12 @@ public final class Inputs {
     return out;
   }
 
-  /** A Hadoop configuration with these entries. */
+  /**
+   * A Hadoop configuration with these entries (a copy of the session's, defaults included: the
+   * default resources are not parsed again for every file).
+   */
   static Configuration conf(Map<String, String> entries) {
-    Configuration c = new Configuration();
+    Configuration c = new Configuration(entries.isEmpty());
     entries.forEach(c::set);
     return c;
   }
