@@ -76,12 +76,9 @@ public final class Inputs {
     return out;
   }
 
-  /**
-   * A Hadoop configuration with these entries (a copy of the session's, defaults included: the
-   * default resources are not parsed again for every file).
-   */
+  /** A Hadoop configuration with these entries. */
   static Configuration conf(Map<String, String> entries) {
-    Configuration c = new Configuration(entries.isEmpty());
+    Configuration c = new Configuration();
     entries.forEach(c::set);
     return c;
   }
