@@ -49,30 +49,57 @@ final class Reference {
   }
 
   static Hunt hunt(List<String> paths, List<Rule> rules, Instant from, Instant to) {
-    List<ReadStats> stats = new ArrayList<>();
-    List<LogRecord> all = read(paths, stats);
+    List<Finding> findings = new ArrayList<>();
+    Run run = run(paths, rules, from, to, findings);
+    return new Hunt(findings, run.events(), run.stats());
+  }
+
+  /** A hunt's findings as {@code cloudir hunt} prints them, in {@link SparkHunt#ORDER}. */
+  record Lines(List<String> json, long events, ReadStats stats) {}
+
+  /**
+   * {@link #hunt} keeping only the findings' JSON lines, so that no record (and no block of bytes
+   * a record shares with its neighbours) stays reachable once the hunt is over.
+   */
+  static Lines lines(List<String> paths, List<Rule> rules) {
+    List<Finding> findings = new ArrayList<>();
+    Run run = run(paths, rules, null, null, findings);
+    List<String> json = json(findings);
+    findings.clear();
+    return new Lines(json, run.events(), run.stats());
+  }
+
+  private record Run(long events, ReadStats stats) {}
+
+  /** Reads (each CloudTrail event once, within the window), sorts, hunts; findings sorted. */
+  private static Run run(List<String> paths, List<Rule> rules, Instant from, Instant to,
+      List<Finding> findings) {
     Deduplicator dedup = Deduplicator.unbounded();
     List<LogRecord> kept = new ArrayList<>();
-    for (LogRecord r : all) {
-      if (!dedup.accept(r)) {
-        continue;
+    ReadStats stats;
+    try (RecordStream rs = LogReader.builder().parallelism(2).build().open(sources(paths))) {
+      for (LogRecord r : rs) {
+        if (!dedup.accept(r)) {
+          continue;
+        }
+        Instant t = r.time();
+        if ((from != null || to != null) && (t == null || (from != null && t.isBefore(from))
+            || (to != null && !t.isBefore(to)))) {
+          continue;
+        }
+        kept.add(r);
       }
-      Instant t = r.time();
-      if ((from != null || to != null) && (t == null || (from != null && t.isBefore(from))
-          || (to != null && !t.isBefore(to)))) {
-        continue;
-      }
-      kept.add(r);
+      stats = rs.stats();
     }
     kept.sort(RecordOrder.COMPARATOR);
-    List<Finding> findings = new ArrayList<>();
     Session s = Engine.compile(rules).newSession(findings::add);
-    for (LogRecord r : kept) {
-      s.accept(r);
+    for (int i = 0; i < kept.size(); i++) {
+      s.accept(kept.get(i));
+      kept.set(i, null); // evaluated: only findings keep it
     }
     s.flush();
     findings.sort(SparkHunt.ORDER);
-    return new Hunt(findings, s.records(), stats.get(0));
+    return new Run(s.records(), stats);
   }
 
   static List<String> json(List<Finding> findings) {

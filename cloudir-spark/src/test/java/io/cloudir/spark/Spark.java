@@ -12,6 +12,7 @@ final class Spark {
     if (session == null) {
       session = SparkSession.builder().master("local[2]").appName("cloudir-spark tests")
           .config("spark.ui.enabled", "false")
+          .config("spark.metrics.conf.*.sink.servlet.class", NoServletMetrics.class.getName())
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.sql.shuffle.partitions", "4")

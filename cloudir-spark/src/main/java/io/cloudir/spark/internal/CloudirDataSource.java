@@ -31,6 +31,7 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.DataSourceRegister;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
@@ -135,7 +136,42 @@ public final class CloudirDataSource implements TableProvider, DataSourceRegiste
       Map<String, String> all = new HashMap<>(options);
       all.putAll(scanOptions);
       CaseInsensitiveStringMap o = new CaseInsensitiveStringMap(all);
-      return () -> new CloudirScan(schema, type(o), paths(o));
+      SourceType t = type(o);
+      List<String> paths = paths(o);
+      if (new java.util.HashSet<>(List.of(schema.fieldNames())).size()
+          != schema.fields().length) {
+        // Spark maps pruned columns by name: a schema with a name twice (the flow log field
+        // "type") is read whole
+        int[] whole = Schemas.all(t);
+        return () -> new CloudirScan(schema, t, paths, whole);
+      }
+      return new Builder(schema, t, paths);
+    }
+  }
+
+  /** A scan with only the top-level columns a query needs (nested fields are not pruned). */
+  private static final class Builder implements ScanBuilder, SupportsPushDownRequiredColumns {
+    private final StructType schema;
+    private final @Nullable SourceType type;
+    private final List<String> paths;
+    private int[] positions;
+
+    Builder(StructType schema, @Nullable SourceType type, List<String> paths) {
+      this.schema = schema;
+      this.type = type;
+      this.paths = paths;
+      this.positions = Schemas.all(type);
+    }
+
+    @Override
+    public void pruneColumns(StructType required) {
+      positions = Schemas.positions(type, required);
+    }
+
+    @Override
+    public Scan build() {
+      return new CloudirScan(positions.length == schema.fields().length ? schema
+          : Schemas.pruned(type, positions), type, paths, positions);
     }
   }
 
@@ -143,11 +179,14 @@ public final class CloudirDataSource implements TableProvider, DataSourceRegiste
     private final StructType schema;
     private final @Nullable SourceType type;
     private final List<String> paths;
+    private final int[] positions;
 
-    CloudirScan(StructType schema, @Nullable SourceType type, List<String> paths) {
+    CloudirScan(StructType schema, @Nullable SourceType type, List<String> paths,
+        int[] positions) {
       this.schema = schema;
       this.type = type;
       this.paths = paths;
+      this.positions = positions;
     }
 
     @Override
@@ -179,7 +218,7 @@ public final class CloudirDataSource implements TableProvider, DataSourceRegiste
       InputPartition[] parts = new InputPartition[files.size()];
       for (int i = 0; i < parts.length; i++) {
         parts[i] = new FilePartition(files.get(i), i, type == null ? null : type.name(),
-            files.get(i).hadoop() ? conf : Map.of());
+            files.get(i).hadoop() ? conf : Map.of(), positions);
       }
       return parts;
     }
@@ -192,7 +231,7 @@ public final class CloudirDataSource implements TableProvider, DataSourceRegiste
 
   /** One file to read. */
   record FilePartition(Inputs.File file, int input, @Nullable String type,
-      Map<String, String> conf) implements InputPartition, Serializable {
+      Map<String, String> conf, int[] positions) implements InputPartition, Serializable {
     private static final long serialVersionUID = 1L;
   }
 
@@ -209,6 +248,7 @@ public final class CloudirDataSource implements TableProvider, DataSourceRegiste
   static final class FileReader implements PartitionReader<InternalRow> {
     private final @Nullable SourceType type;
     private final int input;
+    private final int[] positions;
     private final ArrayDeque<Rejection> rejections = new ArrayDeque<>();
     private final RecordStream stream;
     private final Iterator<LogRecord> it;
@@ -217,6 +257,7 @@ public final class CloudirDataSource implements TableProvider, DataSourceRegiste
     FileReader(FilePartition p) {
       this.type = p.type() == null ? null : SourceType.of(p.type());
       this.input = p.input();
+      this.positions = p.positions();
       Inputs.File f = p.file();
       Map<String, String> conf = p.conf();
       LogSource source = f.hadoop() ? LogSource.of(f.name(), () -> Inputs.open(f.name(), conf))
@@ -234,13 +275,13 @@ public final class CloudirDataSource implements TableProvider, DataSourceRegiste
           Rejection x = rejections.poll();
           if (x != null) {
             current = Schemas.rejection(type, x.source(), x.offset(), x.line(), x.reason(),
-                x.snippet(), input);
+                x.snippet(), input, positions);
             return true;
           }
           LogRecord p = pending;
           if (p != null) {
             pending = null;
-            current = Schemas.row(type, p, input);
+            current = Schemas.row(type, p, input, positions);
             return true;
           }
           if (!it.hasNext()) {
@@ -251,7 +292,7 @@ public final class CloudirDataSource implements TableProvider, DataSourceRegiste
           }
           LogRecord r = it.next();
           if (rejections.isEmpty()) {
-            current = Schemas.row(type, r, input);
+            current = Schemas.row(type, r, input, positions);
             return true;
           }
           pending = r; // the rejections found before it come first

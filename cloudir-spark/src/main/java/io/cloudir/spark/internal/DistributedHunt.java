@@ -129,7 +129,7 @@ public final class DistributedHunt {
     }
     found.sort(Comparator.comparing(Item::record, RecordOrder.COMPARATOR));
     List<Rec> identity = new ArrayList<>(found.size());
-    found.forEach(i -> identity.add(java.util.Objects.requireNonNull(i.rec())));
+    found.forEach(i -> identity.add(java.util.Objects.requireNonNull(i.rec()).bare()));
     Broadcast<List<Rec>> ids = jsc.broadcast(identity);
     LongAccumulator unique = counters == null ? null : counters.unique();
     LongAccumulator events = counters == null ? null : counters.events();
@@ -194,7 +194,7 @@ public final class DistributedHunt {
    */
   static String dedupKey(Rec r) {
     if (r.type.equals("cloudtrail")) {
-      String id = ((CloudTrailEvent) r.decode()).eventID();
+      String id = ((CloudTrailEvent) r.peek()).eventID();
       if (id != null) {
         return "e" + (isUuid(id) ? id.toLowerCase(Locale.ROOT) : id);
       }

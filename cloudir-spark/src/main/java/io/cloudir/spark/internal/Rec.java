@@ -91,6 +91,21 @@ public final class Rec implements Serializable {
     return d;
   }
 
+  /**
+   * The decoded record without keeping it (the decoded copy, if there is one): for a look at a
+   * record that is then shuffled, where a kept copy would only weigh on Spark's size estimates.
+   */
+  LogRecord peek() {
+    LogRecord d = decoded;
+    return d != null ? d : parse();
+  }
+
+  /** This record without its decoded copy (what a broadcast should carry and size). */
+  Rec bare() {
+    return decoded == null ? this
+        : new Rec(type, raw, format, source, offset, line, versionId, etag, input);
+  }
+
   private LogRecord parse() {
     Provenance p = provenance();
     SourceType t = SourceType.of(type);

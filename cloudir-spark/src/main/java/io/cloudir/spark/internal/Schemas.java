@@ -2,6 +2,7 @@ package io.cloudir.spark.internal;
 
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.OpenEnum;
+import io.cloudir.model.Provenance;
 import io.cloudir.model.SourceType;
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import io.cloudir.model.cloudtrail.CloudTrailField;
@@ -386,44 +387,112 @@ public final class Schemas {
     return v;
   }
 
-  /** The row of a record of a read of one type, or of every type ({@code type == null}). */
-  public static InternalRow row(@Nullable SourceType type, LogRecord r, int input) {
-    Rec t = Rec.of(r, input);
-    List<Object> out = new ArrayList<>();
-    out.add(s(r.source().name()));
-    out.add(ts(r.time()));
-    out.add(provenance(t));
-    if (type != null) {
-      for (Object o : values(cols(type), r)) {
-        out.add(o);
-      }
-    } else {
-      for (SourceType st : TYPES.values()) {
-        List<Col> cols = cols(st);
-        out.add(st.equals(r.source()) ? new GenericInternalRow(values(cols, r)) : null);
+  /**
+   * The positions in {@link #schema(SourceType)} of the top-level fields a read needs (Spark's
+   * column pruning), in schema order; nested fields are not pruned (the fields keep their types).
+   */
+  public static int[] positions(@Nullable SourceType type, StructType required) {
+    StructField[] all = schema(type).fields();
+    java.util.Set<String> want = new java.util.HashSet<>(java.util.Arrays.asList(
+        required.fieldNames()));
+    int[] out = new int[all.length];
+    int n = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (want.contains(all[i].name())) {
+        out[n++] = i;
       }
     }
-    out.add(t.raw);
-    out.add(s(t.format));
-    out.add(input);
-    out.add(null);
-    return new GenericInternalRow(out.toArray());
+    return java.util.Arrays.copyOf(out, n);
   }
 
-  private static InternalRow provenance(Rec t) {
-    return new GenericInternalRow(new Object[] {s(t.source), t.offset, t.line, s(t.versionId),
-        s(t.etag)});
+  /** The schema of the fields at these positions of {@link #schema(SourceType)}. */
+  public static StructType pruned(@Nullable SourceType type, int[] positions) {
+    StructField[] all = schema(type).fields();
+    StructField[] out = new StructField[positions.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = all[positions[i]];
+    }
+    return new StructType(out);
   }
 
-  /** The row of a rejection: only the provenance, the input and the rejection are set. */
+  /** Every position of {@link #schema(SourceType)}. */
+  public static int[] all(@Nullable SourceType type) {
+    int[] out = new int[schema(type).fields().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = i;
+    }
+    return out;
+  }
+
+  /** The number of columns between {@code _provenance} and {@code _raw}. */
+  private static int typed(@Nullable SourceType type) {
+    return type != null ? cols(type).size() : TYPES.size();
+  }
+
+  /** The record types of an auto read's columns, in schema order. */
+  private static final List<SourceType> TYPE_LIST = List.copyOf(TYPES.values());
+
+  /**
+   * The row of a record of a read of one type, or of every type ({@code type == null}), with only
+   * the fields at {@code positions} ({@link #positions}, or {@link #all}): columns a read does not
+   * need are not computed.
+   */
+  public static InternalRow row(@Nullable SourceType type, LogRecord r, int input,
+      int[] positions) {
+    int k = typed(type);
+    Rec t = null;
+    Object[] v = new Object[positions.length];
+    for (int i = 0; i < v.length; i++) {
+      int p = positions[i];
+      if (p == 0) {
+        v[i] = s(r.source().name());
+      } else if (p == 1) {
+        v[i] = ts(r.time());
+      } else if (p == 2) {
+        Provenance pr = r.provenance();
+        v[i] = new GenericInternalRow(new Object[] {s(pr.source()), pr.offset(), pr.line(),
+            s(pr.versionId()), s(pr.etag())});
+      } else if (p < 3 + k) {
+        if (type != null) {
+          v[i] = cols(type).get(p - 3).value().apply(r);
+        } else {
+          SourceType st = TYPE_LIST.get(p - 3);
+          v[i] = st.equals(r.source()) ? new GenericInternalRow(values(cols(st), r)) : null;
+        }
+      } else if (p == 3 + k || p == 4 + k) {
+        if (t == null) {
+          t = Rec.of(r, input);
+        }
+        v[i] = p == 3 + k ? t.raw : s(t.format);
+      } else if (p == 5 + k) {
+        v[i] = input;
+      } else {
+        v[i] = null;
+      }
+    }
+    return new GenericInternalRow(v);
+  }
+
+  /**
+   * The row of a rejection with only the fields at {@code positions} (as {@link #row}): only the
+   * provenance, the input and the rejection are set.
+   */
   public static InternalRow rejection(@Nullable SourceType type, String source, long offset,
-      long line, String reason, String snippet, int input) {
-    int width = schema(type).fields().length;
-    Object[] v = new Object[width];
-    v[0] = type == null ? null : s(type.name());
-    v[2] = new GenericInternalRow(new Object[] {s(source), offset, line, null, null});
-    v[width - 2] = input;
-    v[width - 1] = new GenericInternalRow(new Object[] {s(reason), s(snippet)});
+      long line, String reason, String snippet, int input, int[] positions) {
+    int width = 7 + typed(type);
+    Object[] v = new Object[positions.length];
+    for (int i = 0; i < v.length; i++) {
+      int p = positions[i];
+      if (p == 0) {
+        v[i] = type == null ? null : s(type.name());
+      } else if (p == 2) {
+        v[i] = new GenericInternalRow(new Object[] {s(source), offset, line, null, null});
+      } else if (p == width - 2) {
+        v[i] = input;
+      } else if (p == width - 1) {
+        v[i] = new GenericInternalRow(new Object[] {s(reason), s(snippet)});
+      }
+    }
     return new GenericInternalRow(v);
   }
 }
