@@ -152,12 +152,16 @@ class S3aDataSourceTest {
     for (String[] l : layout) {
       Path to = root.resolve("AWSLogs/444455556666").resolve(l[1]);
       Files.createDirectories(to);
-      List<Path> files;
-      try (Stream<Path> s = Files.list(corpus.resolve(l[0]))) {
-        files = s.filter(Files::isRegularFile).sorted().limit(6).toList();
+      // the first six data files of the folder by MANIFEST.tsv (a records column, -1 included:
+      // files unparseable by design must be rejected the same way on both sides)
+      List<String> files;
+      try (Stream<String> s = Files.lines(corpus.resolve("MANIFEST.tsv"))) {
+        files = s.skip(1).map(line -> line.split("\t", -1))
+            .filter(c -> c.length >= 4 && c[0].startsWith(l[0] + "/") && !c[3].isBlank())
+            .map(c -> c[0]).limit(6).toList();
       }
-      for (Path f : files) {
-        Files.copy(f, to.resolve(f.getFileName()));
+      for (String f : files) {
+        Files.copy(corpus.resolve(f), to.resolve(f.substring(l[0].length() + 1).replace('/', '_')));
       }
     }
     int n = upload(root, "corpus/");
