@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The full output (every finding's JSON, in order) of the built-in pack, and of the whole rule
- * pool, on the generated benchmark input equals the engine's reference path: no routing, and
- * every correlated hit rendered (title, principal, evidence, suppression key) when its record
- * comes instead of when a finding is emitted.
+ * pool, on the generated benchmark input equals the engine's reference path: no routing, every
+ * test reading the record itself in the order written (no per-record field cache, no byte-level
+ * matching, no reordering), and every correlated hit rendered (title, principal, evidence,
+ * suppression key) when its record comes instead of when a finding is emitted.
  */
 class HuntFindingsReferenceTest {
   @Test
