@@ -85,6 +85,13 @@ class OcsfWriterTest {
     assertEquals(99, num(key, "activity_id"));
     assertEquals(2, num(key, "status_id"));
     assertEquals("AccessDenied", str(key, "api.response.error"));
+    assertEquals("203.0.113.7", str(key, "unmapped.src_endpoint.ip")); // not a 1.1.0 attribute
+    JsonValue mfa = ocsf(Samples.cloudTrail("iam.amazonaws.com", "EnableMFADevice",
+        ",\"requestParameters\":{\"userName\":\"bob\"}"));
+    assertEquals(10, num(mfa, "activity_id")); // MFA Factor Enable
+    assertEquals(300110, num(mfa, "type_uid"));
+    JsonValue noMfa = ocsf(Samples.cloudTrail("iam.amazonaws.com", "DeactivateMFADevice", ""));
+    assertEquals(11, num(noMfa, "activity_id")); // MFA Factor Disable
   }
 
   @Test
@@ -164,7 +171,9 @@ class OcsfWriterTest {
     assertEquals("3E57427F3EXAMPLE", str(v, "api.request.uid"));
     assertEquals("arn:aws:iam::111122223333:user/alice", str(v, "actor.user.uid"));
     assertEquals("arn:aws:s3:::amzn-s3-demo-bucket1/photos/cat.jpg", str(v, "resources[0].uid"));
-    assertEquals(200, num(v, "http_response.code"));
+    assertEquals(200, num(v, "unmapped.http_status")); // API Activity 1.1.0 has no http_response
+    assertNull(v.get("http_response"));
+    assertEquals("TLSV1.2", str(v, "unmapped.tls_version"));
     assertEquals("x=1", str(v, "http_request.url.query_string"));
   }
 
@@ -221,6 +230,23 @@ class OcsfWriterTest {
     String api = W.write(Samples.s3());
     assertFalse(OcsfSchema.problems(JsonValue.parse(
         api.replace("\"operation\":", "\"op\":"))).isEmpty());
+    // an attribute the class does not define, at the top and inside an object
+    assertFalse(OcsfSchema.problems(JsonValue.parse(
+        api.replace("\"api\":{", "\"tls\":{\"version\":\"1.2\"},\"api\":{"))).isEmpty());
+    assertFalse(OcsfSchema.problems(JsonValue.parse(
+        api.replace("\"operation\":", "\"opcode\":\"x\",\"operation\":"))).isEmpty());
+    // a nested type, an array element type, an object enum
+    assertFalse(OcsfSchema.problems(JsonValue.parse(
+        api.replace("\"uid\":\"3E57427F3EXAMPLE\"", "\"uid\":7"))).isEmpty());
+    assertFalse(OcsfSchema.problems(JsonValue.parse(
+        good.replace("\"profiles\":[\"cloud\"", "\"profiles\":[1,\"cloud\""))).isEmpty());
+    assertFalse(OcsfSchema.problems(JsonValue.parse(
+        good.replace("\"direction_id\":0", "\"direction_id\":4"))).isEmpty());
+    // a profile attribute without its profile declared
+    String waf = W.write(Samples.waf("BLOCK"));
+    assertTrue(OcsfSchema.problems(JsonValue.parse(waf)).isEmpty());
+    assertFalse(OcsfSchema.problems(JsonValue.parse(
+        waf.replace(",\"security_control\"", ""))).isEmpty());
     assertNull(JsonValue.parse(good).get("nothing"));
   }
 }
