@@ -215,38 +215,33 @@ class OcsfWriterTest {
     assertEquals(a, b); // the id names the detection, not its severity
   }
 
+  /** Asserts that {@code event} with {@code from} replaced by {@code to} fails the check. */
+  private static void rejects(String event, String from, String to) {
+    assertTrue(event.contains(from), from);
+    assertFalse(OcsfSchema.problems(JsonValue.parse(event.replace(from, to))).isEmpty(), to);
+  }
+
   @Test
   void theValidatorRejectsBrokenEvents() {
     String good = W.write(Samples.flow());
     assertTrue(OcsfSchema.problems(JsonValue.parse(good)).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"type_uid\":400106", "\"type_uid\":400107"))).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"severity_id\":1", "\"severity_id\":7"))).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"provider\":\"AWS\"", "\"provider\":1"))).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"ip\":\"10.0.1.5\"", "\"ip\":\"10.0.1\""))).isEmpty());
+    rejects(good, "\"type_uid\":400106", "\"type_uid\":400107");
+    rejects(good, "\"severity_id\":1", "\"severity_id\":7");
+    rejects(good, "\"provider\":\"AWS\"", "\"provider\":1");
+    rejects(good, "\"ip\":\"10.0.1.5\"", "\"ip\":\"10.0.1\"");
     String api = W.write(Samples.s3());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        api.replace("\"operation\":", "\"op\":"))).isEmpty());
+    rejects(api, "\"operation\":", "\"op\":");
     // an attribute the class does not define, at the top and inside an object
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        api.replace("\"api\":{", "\"tls\":{\"version\":\"1.2\"},\"api\":{"))).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        api.replace("\"operation\":", "\"opcode\":\"x\",\"operation\":"))).isEmpty());
+    rejects(api, "\"api\":{", "\"tls\":{\"version\":\"1.2\"},\"api\":{");
+    rejects(api, "\"operation\":", "\"opcode\":\"x\",\"operation\":");
     // a nested type, an array element type, an object enum
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        api.replace("\"uid\":\"3E57427F3EXAMPLE\"", "\"uid\":7"))).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"profiles\":[\"cloud\"", "\"profiles\":[1,\"cloud\""))).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"direction_id\":0", "\"direction_id\":4"))).isEmpty());
+    rejects(api, "\"uid\":\"3E57427F3EXAMPLE\"", "\"uid\":7");
+    rejects(good, "\"profiles\":[\"cloud\"", "\"profiles\":[1,\"cloud\"");
+    rejects(good, "\"direction_id\":0", "\"direction_id\":4");
     // a profile attribute without its profile declared
     String waf = W.write(Samples.waf("BLOCK"));
     assertTrue(OcsfSchema.problems(JsonValue.parse(waf)).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        waf.replace(",\"security_control\"", ""))).isEmpty());
+    rejects(waf, ",\"security_control\"", "");
     assertNull(JsonValue.parse(good).get("nothing"));
   }
 }
