@@ -85,6 +85,13 @@ class OcsfWriterTest {
     assertEquals(99, num(key, "activity_id"));
     assertEquals(2, num(key, "status_id"));
     assertEquals("AccessDenied", str(key, "api.response.error"));
+    assertEquals("203.0.113.7", str(key, "unmapped.src_endpoint.ip")); // not a 1.1.0 attribute
+    JsonValue mfa = ocsf(Samples.cloudTrail("iam.amazonaws.com", "EnableMFADevice",
+        ",\"requestParameters\":{\"userName\":\"bob\"}"));
+    assertEquals(10, num(mfa, "activity_id")); // MFA Factor Enable
+    assertEquals(300110, num(mfa, "type_uid"));
+    JsonValue noMfa = ocsf(Samples.cloudTrail("iam.amazonaws.com", "DeactivateMFADevice", ""));
+    assertEquals(11, num(noMfa, "activity_id")); // MFA Factor Disable
   }
 
   @Test
@@ -164,7 +171,9 @@ class OcsfWriterTest {
     assertEquals("3E57427F3EXAMPLE", str(v, "api.request.uid"));
     assertEquals("arn:aws:iam::111122223333:user/alice", str(v, "actor.user.uid"));
     assertEquals("arn:aws:s3:::amzn-s3-demo-bucket1/photos/cat.jpg", str(v, "resources[0].uid"));
-    assertEquals(200, num(v, "http_response.code"));
+    assertEquals(200, num(v, "unmapped.http_status")); // API Activity 1.1.0 has no http_response
+    assertNull(v.get("http_response"));
+    assertEquals("TLSV1.2", str(v, "unmapped.tls_version"));
     assertEquals("x=1", str(v, "http_request.url.query_string"));
   }
 
@@ -206,21 +215,33 @@ class OcsfWriterTest {
     assertEquals(a, b); // the id names the detection, not its severity
   }
 
+  /** Asserts that {@code event} with {@code from} replaced by {@code to} fails the check. */
+  private static void rejects(String event, String from, String to) {
+    assertTrue(event.contains(from), from);
+    assertFalse(OcsfSchema.problems(JsonValue.parse(event.replace(from, to))).isEmpty(), to);
+  }
+
   @Test
   void theValidatorRejectsBrokenEvents() {
     String good = W.write(Samples.flow());
     assertTrue(OcsfSchema.problems(JsonValue.parse(good)).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"type_uid\":400106", "\"type_uid\":400107"))).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"severity_id\":1", "\"severity_id\":7"))).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"provider\":\"AWS\"", "\"provider\":1"))).isEmpty());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        good.replace("\"ip\":\"10.0.1.5\"", "\"ip\":\"10.0.1\""))).isEmpty());
+    rejects(good, "\"type_uid\":400106", "\"type_uid\":400107");
+    rejects(good, "\"severity_id\":1", "\"severity_id\":7");
+    rejects(good, "\"provider\":\"AWS\"", "\"provider\":1");
+    rejects(good, "\"ip\":\"10.0.1.5\"", "\"ip\":\"10.0.1\"");
     String api = W.write(Samples.s3());
-    assertFalse(OcsfSchema.problems(JsonValue.parse(
-        api.replace("\"operation\":", "\"op\":"))).isEmpty());
+    rejects(api, "\"operation\":", "\"op\":");
+    // an attribute the class does not define, at the top and inside an object
+    rejects(api, "\"api\":{", "\"tls\":{\"version\":\"1.2\"},\"api\":{");
+    rejects(api, "\"operation\":", "\"opcode\":\"x\",\"operation\":");
+    // a nested type, an array element type, an object enum
+    rejects(api, "\"uid\":\"3E57427F3EXAMPLE\"", "\"uid\":7");
+    rejects(good, "\"profiles\":[\"cloud\"", "\"profiles\":[1,\"cloud\"");
+    rejects(good, "\"direction_id\":0", "\"direction_id\":4");
+    // a profile attribute without its profile declared
+    String waf = W.write(Samples.waf("BLOCK"));
+    assertTrue(OcsfSchema.problems(JsonValue.parse(waf)).isEmpty());
+    rejects(waf, ",\"security_control\"", "");
     assertNull(JsonValue.parse(good).get("nothing"));
   }
 }

@@ -62,6 +62,21 @@ public final class Doc {
     return this;
   }
 
+  /** Appends {@code value} to the array {@code name} unless the array already holds it. */
+  public Doc addDistinct(String name, Object value) {
+    Object o = members.get(name);
+    if (o instanceof List<?> l && l.contains(value)) {
+      return this;
+    }
+    return add(name, value);
+  }
+
+  /** Whether {@code name} would be written (present and not empty). */
+  public boolean has(String name) {
+    Object v = members.get(name);
+    return v != null && !emptyValue(v);
+  }
+
   /** Whether nothing would be written for this object. */
   public boolean isEmpty() {
     for (Object v : members.values()) {

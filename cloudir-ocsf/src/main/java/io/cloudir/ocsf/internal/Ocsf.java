@@ -6,6 +6,7 @@ import io.cloudir.model.cloudtrail.SessionContext;
 import io.cloudir.model.cloudtrail.SessionIssuer;
 import io.cloudir.model.cloudtrail.SourceAddress;
 import io.cloudir.model.cloudtrail.UserIdentity;
+import io.cloudir.model.elb.LoadBalancerField;
 import io.cloudir.model.elb.LoadBalancerLogRecord;
 import io.cloudir.model.json.JsonValue;
 import io.cloudir.model.net.IpAddress;
@@ -61,8 +62,8 @@ public final class Ocsf implements RecordMapping {
       Map.entry("CreateAccessKey", OTHER),
       Map.entry("UpdateAccessKey", OTHER),
       Map.entry("DeleteAccessKey", OTHER),
-      Map.entry("EnableMFADevice", OTHER),
-      Map.entry("DeactivateMFADevice", OTHER),
+      Map.entry("EnableMFADevice", 10),
+      Map.entry("DeactivateMFADevice", 11),
       Map.entry("CreateServiceSpecificCredential", OTHER),
       Map.entry("UploadSSHPublicKey", OTHER),
       Map.entry("UploadSigningCertificate", OTHER),
@@ -70,7 +71,7 @@ public final class Ocsf implements RecordMapping {
 
   private static final String[] ACCOUNT_NAMES = {
     "Unknown", "Create", "Enable", "Password Change", "Password Reset", "Disable", "Delete",
-    "Attach Policy", "Detach Policy", "Lock"
+    "Attach Policy", "Detach Policy", "Lock", "MFA Factor Enable", "MFA Factor Disable"
   };
 
   private Ocsf() {}
@@ -109,9 +110,14 @@ public final class Ocsf implements RecordMapping {
     return d;
   }
 
+  /** Declares an OCSF profile in {@code metadata.profiles} (once). */
+  static void profile(Doc d, String name) {
+    d.obj("metadata").addDistinct("profiles", name);
+  }
+
   /** The Cloud profile's {@code cloud} object. */
   static void cloud(Doc d, @Nullable String region, @Nullable String account) {
-    d.obj("metadata").add("profiles", "cloud");
+    profile(d, "cloud");
     Doc c = d.obj("cloud").put("provider", "AWS").put("region", region);
     if (account != null) {
       c.obj("account").put("uid", account).put("type", "AWS Account").put("type_id", 10);
@@ -123,6 +129,29 @@ public final class Ocsf implements RecordMapping {
         .put("status_code", code).put("status_detail", detail);
   }
 
+  /** {@code connection_info.direction_id} is required: 0 Unknown when the source does not say. */
+  static void unknownDirection(Doc conn) {
+    conn.put("direction_id", 0).put("direction", "Unknown");
+  }
+
+  /** The attributes of which OCSF 1.1.0's {@code network_endpoint} needs at least one. */
+  private static final String[] ENDPOINT_IDS = {
+    "ip", "uid", "name", "hostname", "svc_name", "instance_uid", "interface_uid", "interface_name"
+  };
+
+  /**
+   * Completes an endpoint that has none of {@link #ENDPOINT_IDS} with {@code name = value} (the
+   * source's own word for "not known").
+   */
+  static void identify(Doc ep, String name, String value) {
+    for (String id : ENDPOINT_IDS) {
+      if (ep.has(id)) {
+        return;
+      }
+    }
+    ep.put(name, value);
+  }
+
   static void endpoint(Doc ep, @Nullable IpAddress ip, int port) {
     if (ip != null) {
       ep.put("ip", ip.toString());
@@ -132,7 +161,9 @@ public final class Ocsf implements RecordMapping {
     }
   }
 
+  /** Action and disposition: attributes of the Security Control profile, declared here. */
   static void disposition(Doc d, boolean allowed, String disposition) {
+    profile(d, "security_control");
     d.put("action_id", allowed ? 1 : 2).put("action", allowed ? "Allowed" : "Denied");
     d.put("disposition_id", allowed ? 1 : 2).put("disposition", disposition);
   }
@@ -148,13 +179,16 @@ public final class Ocsf implements RecordMapping {
     String name = e.eventName() == null ? "" : e.eventName();
     String source = e.eventSource() == null ? "" : e.eventSource();
     Doc d;
+    int cls;
     boolean signIn = name.equals("ConsoleLogin") || source.equals("signin.amazonaws.com");
     if (signIn) {
+      cls = AUTHENTICATION;
       boolean logon = name.equals("ConsoleLogin") || name.equals("SwitchRole");
       d = base(AUTHENTICATION, 3, logon ? 1 : OTHER, logon ? "Logon" : "Other",
           "Authentication", "Identity & Access Management", e.eventTime(), "CloudTrail");
       authentication(d, e);
     } else if (source.equals("iam.amazonaws.com") && ACCOUNT_ACTIVITY.containsKey(name)) {
+      cls = ACCOUNT_CHANGE;
       int a = ACCOUNT_ACTIVITY.get(name);
       d = base(ACCOUNT_CHANGE, 3, a, a == OTHER ? "Other" : ACCOUNT_NAMES[a], "Account Change",
           "Identity & Access Management", e.eventTime(), "CloudTrail");
@@ -168,6 +202,7 @@ public final class Ocsf implements RecordMapping {
           .put("type", "User").put("type_id", 1)
           .obj("account").put("uid", e.recipientAccountId());
     } else {
+      cls = API_ACTIVITY;
       int a = apiActivity(name, e.readOnly());
       d = base(API_ACTIVITY, 6, a, API_NAMES[a == OTHER ? 0 : a], "API Activity",
           "Application Activity", e.eventTime(), "CloudTrail");
@@ -180,32 +215,36 @@ public final class Ocsf implements RecordMapping {
     cloud(d, e.awsRegion(), e.recipientAccountId());
     actor(d, e);
     api(d, e, name, source);
+    // OCSF 1.1.0 defines endpoints, http_request and resources for API Activity; Authentication
+    // has the endpoints only and Account Change none of them: what a class lacks goes to unmapped
+    Doc unmapped = d.obj("unmapped");
+    Doc endpoints = cls == ACCOUNT_CHANGE ? unmapped : d;
+    Doc requestAndResources = cls == API_ACTIVITY ? d : unmapped;
     SourceAddress sa = e.sourceAddress();
-    Doc src = d.obj("src_endpoint");
+    Doc src = endpoints.obj("src_endpoint");
     if (sa != null) {
       if (sa.ip() != null) {
         src.put("ip", sa.ip().toString());
+      } else if (sa.text().endsWith(".amazonaws.com")) {
+        src.put("svc_name", sa.text()); // an AWS service calling on the caller's behalf
       } else {
-        src.put("domain", sa.text());
+        src.put("hostname", sa.text());
       }
     }
     src.put("uid", e.vpcEndpointId());
-    if (src.isEmpty()) {
-      src.put("domain", "unknown");
-    }
-    d.obj("dst_endpoint").put("svc_name", source.isEmpty() ? null : source);
-    d.obj("http_request").put("user_agent", e.userAgent());
+    identify(src, "hostname", "unknown");
+    endpoints.obj("dst_endpoint").put("svc_name", source.isEmpty() ? null : source);
+    requestAndResources.obj("http_request").put("user_agent", e.userAgent());
     boolean ok = e.errorCode() == null;
     status(d, ok, e.errorCode(), e.errorMessage());
     if (ok && signIn) {
       loginOutcome(d, e);
     }
     for (var r : e.resources()) {
-      d.add("resources", new Doc().put("uid", r.arn()).put("type", r.type())
+      requestAndResources.add("resources", new Doc().put("uid", r.arn()).put("type", r.type())
           .put("owner", r.accountId() == null ? null
               : new Doc().put("account", new Doc().put("uid", r.accountId()))));
     }
-    Doc unmapped = d.obj("unmapped");
     unmapped.put("eventVersion", e.eventVersion()).put("sharedEventID", e.sharedEventID())
         .put("additionalEventData", raw(e.additionalEventData()))
         .put("serviceEventDetails", raw(e.serviceEventDetails()))
@@ -254,7 +293,7 @@ public final class Ocsf implements RecordMapping {
   private static void actor(Doc d, CloudTrailEvent e) {
     UserIdentity ui = e.userIdentity();
     if (ui == null) {
-      d.obj("actor").put("app_name", "unknown");
+      d.obj("actor").obj("user").put("name", "unknown"); // OCSF 1.1.0 actor has no app_name
       return;
     }
     Doc actor = d.obj("actor");
@@ -294,7 +333,11 @@ public final class Ocsf implements RecordMapping {
   private static void api(Doc d, CloudTrailEvent e, String name, String source) {
     Doc api = d.obj("api").put("operation", name).put("version", e.apiVersion());
     api.obj("service").put("name", source);
-    api.obj("request").put("uid", e.requestID()).put("data", raw(e.requestParameters()));
+    if (e.requestID() != null) { // the request object requires its uid
+      api.obj("request").put("uid", e.requestID()).put("data", raw(e.requestParameters()));
+    } else {
+      d.obj("unmapped").put("requestParameters", raw(e.requestParameters()));
+    }
     api.obj("response").put("error", e.errorCode()).put("message", e.errorMessage())
         .put("data", raw(e.responseElements()));
   }
@@ -351,9 +394,8 @@ public final class Ocsf implements RecordMapping {
     endpoint(dst, f.dstaddr(), f.dstport());
     dst.put("intermediate_ips", f.pktDstaddr() == null ? null
         : java.util.List.of(f.pktDstaddr().toString()));
-    if (src.isEmpty()) {
-      src.put("interface_uid", "-");
-    }
+    identify(src, "interface_uid", "-");
+    identify(dst, "interface_uid", "-"); // Network Activity 1.1.0 requires both endpoints
     Doc conn = d.obj("connection_info");
     if (f.protocolNumber() >= 0) {
       conn.put("protocol_num", f.protocolNumber());
@@ -367,6 +409,8 @@ public final class Ocsf implements RecordMapping {
     if (f.flowDirection() != null) {
       boolean in = f.flowDirection().value().equals("ingress");
       conn.put("direction_id", in ? 1 : 2).put("direction", in ? "Inbound" : "Outbound");
+    } else {
+      unknownDirection(conn); // connection_info requires direction_id
     }
     conn.put("protocol_ver_id", f.srcaddr() == null ? null : f.srcaddr().isV4() ? 4 : 6);
     Doc traffic = d.obj("traffic");
@@ -438,13 +482,13 @@ public final class Ocsf implements RecordMapping {
       src.put("hostname", q.srcaddrText());
     }
     src.put("vpc_uid", q.vpcId()).put("instance_uid", q.instanceId());
-    if (src.isEmpty()) {
-      src.put("vpc_uid", "unknown");
-    }
+    identify(src, "hostname", "unknown");
     d.obj("dst_endpoint").put("interface_uid", q.resolverNetworkInterfaceId())
         .put("uid", q.resolverEndpointId());
     if (q.transport() != null) {
-      d.obj("connection_info").put("protocol_name", q.transport().toLowerCase(Locale.ROOT));
+      Doc conn = d.obj("connection_info").put("protocol_name",
+          q.transport().toLowerCase(Locale.ROOT));
+      unknownDirection(conn);
     }
     if (q.firewallRuleAction() != null) {
       boolean allowed = !q.firewallRuleAction().equalsIgnoreCase("BLOCK");
@@ -469,13 +513,13 @@ public final class Ocsf implements RecordMapping {
     rcode(d, p.responseCode());
     Doc src = d.obj("src_endpoint");
     endpoint(src, p.resolverIp(), -1);
-    if (src.isEmpty()) {
-      src.put("hostname", p.resolverIpText() == null ? "unknown" : p.resolverIpText());
-    }
+    identify(src, "hostname", p.resolverIpText() == null ? "unknown" : p.resolverIpText());
     d.obj("dst_endpoint").put("svc_name", "route53").put("location",
         p.edgeLocation() == null ? null : new Doc().put("desc", p.edgeLocation()));
     if (p.protocol() != null) {
-      d.obj("connection_info").put("protocol_name", p.protocol().toLowerCase(Locale.ROOT));
+      Doc conn = d.obj("connection_info").put("protocol_name",
+          p.protocol().toLowerCase(Locale.ROOT));
+      unknownDirection(conn);
     }
     d.obj("unmapped").put("version", p.version()).put("hosted_zone_id", p.hostedZoneId())
         .put("edns_client_subnet", p.ednsClientSubnet());
@@ -510,6 +554,14 @@ public final class Ocsf implements RecordMapping {
         "Network Activity", t, logName);
   }
 
+  /**
+   * HTTP Activity 1.1.0 requires {@code http_response} and the response requires {@code code}:
+   * 0 when the log has none (WAF passed the request on; the balancer closed before answering).
+   */
+  static void responseCode(Doc d, int code) {
+    d.obj("http_response").put("code", code >= 0 ? code : 0);
+  }
+
   @Override
   public Doc waf(WafLogRecord w) {
     Doc d = httpBase(w.httpMethod(), w.time(), "WAF Logs");
@@ -532,17 +584,13 @@ public final class Ocsf implements RecordMapping {
         }
       }
     }
-    if (w.responseCodeSent() > 0) {
-      d.obj("http_response").put("code", (int) w.responseCodeSent());
-    }
+    responseCode(d, w.responseCodeSent() > 0 ? (int) w.responseCodeSent() : -1);
     Doc src = d.obj("src_endpoint");
     endpoint(src, w.clientIp(), -1);
     if (w.country() != null) {
       src.obj("location").put("country", w.country());
     }
-    if (src.isEmpty()) {
-      src.put("hostname", w.clientIpText() == null ? "unknown" : w.clientIpText());
-    }
+    identify(src, "hostname", w.clientIpText() == null ? "unknown" : w.clientIpText());
     d.obj("dst_endpoint").put("svc_name", w.httpSourceName()).put("uid", w.httpSourceId())
         .put("hostname", w.host());
     String action = w.action() == null ? null : w.action().value();
@@ -555,8 +603,11 @@ public final class Ocsf implements RecordMapping {
             + action.substring(1).toLowerCase(Locale.ROOT));
       }
     }
-    d.obj("firewall_rule").put("uid", w.terminatingRuleId()).put("type",
+    Doc rule = d.obj("firewall_rule").put("uid", w.terminatingRuleId()).put("type",
         w.terminatingRuleType());
+    if (!rule.isEmpty()) {
+      profile(d, "security_control"); // firewall_rule is a Security Control attribute
+    }
     d.obj("unmapped").put("formatVersion", w.formatVersion())
         .put("webaclId", w.webaclId())
         .put("terminatingRuleMatchDetails", raw(w.terminatingRuleMatchDetails()))
@@ -579,10 +630,7 @@ public final class Ocsf implements RecordMapping {
         req.put("version", parts[2]);
       }
       url(req.obj("url"), parts[1]);
-      Doc resp = d.obj("http_response");
-      if (l.elbStatusCode() >= 0) {
-        resp.put("code", l.elbStatusCode());
-      }
+      responseCode(d, l.elbStatusCode());
     } else {
       d = base(NETWORK_ACTIVITY, 4, 6, "Traffic", "Network Activity", "Network Activity",
           l.time(), "Elastic Load Balancing Access Logs");
@@ -591,18 +639,22 @@ public final class Ocsf implements RecordMapping {
     d.obj("metadata").put("log_provider", "Elastic Load Balancing");
     Doc src = d.obj("src_endpoint");
     endpoint(src, l.clientIp(), l.clientPort());
-    if (src.isEmpty()) {
-      src.put("hostname", "unknown");
-    }
+    identify(src, "hostname", "unknown");
     Doc dst = d.obj("dst_endpoint");
     endpoint(dst, l.targetIp(), l.targetPort());
+    identify(dst, "hostname", "unknown"); // Network Activity 1.1.0 requires both endpoints
+    profile(d, "load_balancer");
     d.obj("load_balancer").put("name", l.elb()).put("uid", l.elb())
         .put("code", l.elbStatusCode() >= 0 ? (Object) l.elbStatusCode() : null)
         .put("status_detail", l.errorReason());
     d.obj("traffic").putCount("bytes_in", l.receivedBytes())
         .putCount("bytes_out", l.sentBytes());
-    if (l.domainName() != null) {
-      d.obj("tls").put("sni", l.domainName());
+    String tlsVersion = l.get(LoadBalancerField.SSL_PROTOCOL);
+    if (tlsVersion != null) { // tls requires its version
+      d.obj("tls").put("version", tlsVersion).put("cipher", l.get(LoadBalancerField.SSL_CIPHER))
+          .put("sni", l.domainName());
+    } else {
+      d.obj("unmapped").put("domain_name", l.domainName());
     }
     d.obj("unmapped").put("type", l.type()).put("kind", l.kind().name().toLowerCase(Locale.ROOT))
         .put("target_status_code", l.targetStatusCode() >= 0 ? (Object) l.targetStatusCode()
@@ -668,9 +720,7 @@ public final class Ocsf implements RecordMapping {
     api.obj("response").put("error", s.errorCode());
     Doc src = d.obj("src_endpoint");
     endpoint(src, s.remoteIp(), -1);
-    if (src.isEmpty()) {
-      src.put("hostname", "unknown");
-    }
+    identify(src, "hostname", "unknown");
     d.obj("dst_endpoint").put("svc_name", "s3.amazonaws.com").put("hostname", s.hostHeader());
     Doc req = d.obj("http_request").put("user_agent", s.userAgent()).put("referrer", s.referer());
     String uri = s.requestUri();
@@ -684,8 +734,8 @@ public final class Ocsf implements RecordMapping {
         }
       }
     }
-    if (s.httpStatus() >= 0) {
-      d.obj("http_response").put("code", s.httpStatus());
+    if (s.httpStatus() >= 0) { // API Activity 1.1.0 has no http_response
+      d.obj("unmapped").put("http_status", s.httpStatus());
     }
     boolean ok = s.errorCode() == null && (s.httpStatus() < 0 || s.httpStatus() < 400);
     status(d, ok, s.errorCode(), null);
@@ -696,11 +746,9 @@ public final class Ocsf implements RecordMapping {
           .put("owner", s.bucketOwner() == null ? null
               : new Doc().put("uid", s.bucketOwner())));
     }
-    if (s.tlsVersion() != null || s.cipherSuite() != null) {
-      d.obj("tls").put("version", s.tlsVersion()).put("cipher", s.cipherSuite());
-    }
-    d.obj("traffic").putCount("bytes_out", s.bytesSent());
-    d.obj("unmapped").putCount("object_size", s.objectSize())
+    // API Activity 1.1.0 has neither tls nor traffic
+    d.obj("unmapped").put("tls_version", s.tlsVersion()).put("cipher_suite", s.cipherSuite())
+        .putCount("bytes_sent", s.bytesSent()).putCount("object_size", s.objectSize())
         .putCount("total_time", s.totalTime()).putCount("turn_around_time", s.turnAroundTime())
         .put("version_id", s.versionId()).put("host_id", s.hostId())
         .put("signature_version", s.signatureVersion())
