@@ -30,6 +30,44 @@ class IdSetTest {
   }
 
   @Test
+  void acceptsExactlyTheCanonicalFormAfterAnyOneByteChange() {
+    // a canonical UUID at a random offset with one byte replaced by any byte value: accepted
+    // exactly when the result is still canonical, and then with the JDK's value
+    qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      for (int k = 0; k < 200; k++) {
+        byte[] id = new UUID(rnd.nextLong(), rnd.nextLong()).toString()
+            .getBytes(StandardCharsets.US_ASCII);
+        id[rnd.nextInt(36)] = (byte) rnd.nextInt(256);
+        int off = rnd.nextInt(10);
+        byte[] b = new byte[off + 36 + rnd.nextInt(4)];
+        System.arraycopy(id, 0, b, off, 36);
+        String s = new String(id, StandardCharsets.ISO_8859_1);
+        long[] out = new long[2];
+        boolean canonical = isCanonical(s);
+        assertEquals(canonical, IdSet.parseUuid(b, off, out), s);
+        if (canonical) {
+          UUID u = UUID.fromString(s);
+          assertArrayEquals(new long[] {u.getMostSignificantBits(), u.getLeastSignificantBits()},
+              out, s);
+        }
+      }
+    });
+  }
+
+  /** The definition, character by character: 8-4-4-4-12 digits 0-9a-f separated by '-'. */
+  private static boolean isCanonical(String s) {
+    for (int i = 0; i < 36; i++) {
+      char c = s.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
   void rejectsEverythingThatIsNotTheCanonicalForm() {
     long[] out = new long[2];
     String ok = "7cf3ce50-1846-488c-a993-95df63a3e5d2";
