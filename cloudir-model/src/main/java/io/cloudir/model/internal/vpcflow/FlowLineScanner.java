@@ -293,7 +293,11 @@ public final class FlowLineScanner {
           d = fs + Math.max(len, 1);
         }
         values[i] = v;
-        if (k != FlowLinePlan.K_NUM && v >= 0) {
+        if (k < FlowLinePlan.K_VERSION) {
+          if (v > RANGE_MAX[k]) { // a plain number, port or byte without a call (- is -1)
+            warn |= W_RANGE;
+          }
+        } else if (v >= 0) {
           warn |= numberWarning(k, v, plan);
         }
       } else if (k == FlowLinePlan.K_ADDRESS) {
@@ -414,6 +418,8 @@ public final class FlowLineScanner {
   public static final long DECLINED = -2;
 
   private static final long BELOW_BANG = 0x2121212121212121L;
+  /** The largest value of a K_TEXT, K_NUM, K_PORT and K_BYTE number. */
+  private static final long[] RANGE_MAX = {Long.MAX_VALUE, Long.MAX_VALUE, 65535, 255};
   private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000};
 
   /** The value of eight digit values (0..9, most significant in the lowest byte). */
