@@ -1,6 +1,7 @@
 package io.cloudir.model.vpcflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cloudir.model.internal.vpcflow.FlowLineScanner;
@@ -26,6 +27,12 @@ class FlowLineFastPathTest {
       + " start end type packets bytes account-id vpc-id subnet-id instance-id interface-id region az-id"
       + " sublocation-type sublocation-id action tcp-flags pkt-srcaddr pkt-dstaddr pkt-src-aws-service"
       + " pkt-dst-aws-service traffic-path flow-direction log-status");
+  /** The default format's kinds of positions with other fields: the default layout's own path. */
+  private static final FlowLogFormat SAME_SHAPE = FlowLogFormat.parse("version vpc-id subnet-id pkt-srcaddr"
+      + " pkt-dstaddr srcport dstport tcp-flags packets bytes start end log-status action");
+  /** The same kinds with end before start: not the default layout. */
+  private static final FlowLogFormat END_FIRST = FlowLogFormat.parse("version account-id interface-id srcaddr"
+      + " dstaddr srcport dstport protocol packets bytes end start action log-status");
   private static final FlowLogFormat ODD = FlowLogFormat.parse("${srcaddr} ${future-field} ${end} ${start}"
       + " ${traffic-path} ${encryption-status} ${reject-reason} ${resource-type}");
 
@@ -122,7 +129,7 @@ class FlowLineFastPathTest {
   void fastPathAgreesWithTheCompletePath() {
     long seed = System.nanoTime();
     SplittableRandom r = new SplittableRandom(seed);
-    FlowLogFormat[] formats = {FlowLogFormat.DEFAULT, V5, ALL, ODD};
+    FlowLogFormat[] formats = {FlowLogFormat.DEFAULT, V5, ALL, ODD, SAME_SHAPE, END_FIRST};
     int fast = 0;
     int byField = 0;
     for (int it = 0; it < 30_000; it++) {
@@ -164,6 +171,97 @@ class FlowLineFastPathTest {
     }
     assertTrue(fast > 3_000, "the fast path accepted only " + fast + " lines (seed " + seed + ")");
     assertTrue(byField > 1_000, "the field-by-field path accepted only " + byField + " lines (seed " + seed + ")");
+  }
+
+  @Test
+  void theDefaultLayoutIsRecognisedByKindsAndTimePositions() {
+    assertTrue(FlowLogFormat.DEFAULT.plan.hasDefaultLayout());
+    assertTrue(SAME_SHAPE.plan.hasDefaultLayout());
+    assertFalse(END_FIRST.plan.hasDefaultLayout());
+    assertFalse(V5.plan.hasDefaultLayout());
+    assertFalse(ALL.plan.hasDefaultLayout());
+  }
+
+  /**
+   * Every numeric position of the default layout holding a number of 1 to 20 digits (and zeros
+   * only), the line starting at each of the eight offsets of a word: the value is the decimal
+   * value of the text, numbers of up to 15 digits take the field-by-field path, and everything
+   * agrees with the complete path.
+   */
+  @Test
+  void defaultLayoutNumbersOfEveryLengthAtEveryAlignment() {
+    String[] line = "2 123456789012 eni-0a1b2c3d 10.0.1.5 172.31.9.9 49152 443 6 12 3400 1700000000 1700000060 ACCEPT OK"
+        .split(" ");
+    int[] numeric = {0, 5, 6, 7, 8, 9, 10, 11};
+    String digits = "12345678901234567890";
+    int checked = 0;
+    for (int pos : numeric) {
+      for (int len = 1; len <= 20; len++) {
+        for (String text : new String[] {digits.substring(0, len), "0".repeat(len)}) {
+          for (int off = 0; off < 8; off++) {
+            String[] vals = line.clone();
+            vals[pos] = text;
+            String where = "position " + pos + ", '" + text + "', offset " + off;
+            byte[] b = ("x".repeat(off) + String.join(" ", vals) + '\n' + "9".repeat(20)).getBytes(StandardCharsets.UTF_8);
+            int e = b.length - 21;
+            FlowLogCursor complete = new FlowLogCursor(false);
+            boolean ok = complete.completeIndex(b, off, e, FlowLogFormat.DEFAULT);
+            assertEquals(len <= 19, ok, where);
+            FlowLogCursor viaLine = new FlowLogCursor(false);
+            int nl = viaLine.indexLine(b, off, b.length, FlowLogFormat.DEFAULT);
+            int n = FlowLogFormat.DEFAULT.size();
+            long r = FlowLineScanner.scanLine(b, off, b.length, FlowLogFormat.DEFAULT.plan, new int[2 * n], new long[n]);
+            assertEquals(len <= 15, r != FlowLineScanner.DECLINED, where); // 16 digits fill both words: declined
+            if (!ok) {
+              assertEquals(-1, nl, where);
+              continue;
+            }
+            assertEquals(e, nl, where);
+            same(complete, viaLine, FlowLogFormat.DEFAULT, where);
+            FlowLogField f = FlowLogFormat.DEFAULT.field(pos);
+            assertEquals(Long.parseLong(text), viaLine.number(f), where);
+            checked++;
+          }
+        }
+      }
+    }
+    assertEquals(8 * 19 * 2 * 8, checked);
+  }
+
+  /**
+   * A default-layout line cut by the end of the data at every byte: the fast path never reads past
+   * the end (the bytes are copied to an array that ends there), and it answers the line feed only
+   * when the line feed is within the data, agreeing with the complete path.
+   */
+  @Test
+  void defaultLayoutLinesEndingAtTheEndOfTheData() {
+    String[] lines = {"2 123456789012 eni-0a1b2c3d 10.0.1.5 172.31.9.9 49152 443 6 12 3400 1700000000 1700000060 ACCEPT OK",
+        "2 123456789012 eni-0a1b2c3d - - - - - - - 1700000000 1700000060 - NODATA",
+        "2 1 e 2001:db8::1 ::1 1 2 3 4 5 6 7 REJECT SKIPDATA"};
+    int accepted = 0;
+    for (String text : lines) {
+      for (String eol : new String[] {"\n", "\r\n"}) {
+        byte[] all = ("x" + '\n' + text + eol).getBytes(StandardCharsets.UTF_8);
+        int s = 2;
+        int e = s + text.length();
+        FlowLogCursor complete = new FlowLogCursor(false);
+        assertTrue(complete.completeIndex(all, s, e, FlowLogFormat.DEFAULT), text);
+        for (int limit = s; limit <= all.length; limit++) {
+          byte[] b = java.util.Arrays.copyOf(all, limit);
+          String where = "'" + text + "' cut at " + limit;
+          FlowLogCursor viaLine = new FlowLogCursor(false);
+          int nl = viaLine.indexLine(b, s, limit, FlowLogFormat.DEFAULT);
+          if (limit < all.length) {
+            assertEquals(-1, nl, where);
+          } else if (nl >= 0) {
+            accepted++;
+            assertEquals(all.length - 1, nl, where);
+            same(complete, viaLine, FlowLogFormat.DEFAULT, where);
+          }
+        }
+      }
+    }
+    assertTrue(accepted > 0, "no line ending at the end of the data was accepted");
   }
 
   private static void same(FlowLogView a, FlowLogView b, FlowLogFormat f, String where) {

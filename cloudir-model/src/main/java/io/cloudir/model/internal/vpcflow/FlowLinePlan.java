@@ -37,6 +37,12 @@ public final class FlowLinePlan {
   final int startPos;
   final int endPos;
   final long trafficKnown;
+  /**
+   * Whether the positions have the kinds of the default (version 2) format — version, two texts,
+   * two addresses, two ports, a byte, four plain numbers (start and end the first two of them),
+   * two enumerated texts — for which {@link FlowLineScanner} has a path of its own.
+   */
+  final boolean defaultLayout;
 
   /**
    * A plan.
@@ -80,6 +86,15 @@ public final class FlowLinePlan {
     this.startPos = startPos;
     this.endPos = endPos;
     this.trafficKnown = trafficKnown;
+    this.defaultLayout = java.util.Arrays.equals(kinds, DEFAULT_KINDS) && startPos == 10 && endPos == 11;
+  }
+
+  private static final byte[] DEFAULT_KINDS = {K_VERSION, K_TEXT, K_TEXT, K_ADDRESS, K_ADDRESS, K_PORT, K_PORT, K_BYTE,
+      K_NUM, K_NUM, K_NUM, K_NUM, K_ENUM, K_ENUM};
+
+  /** Whether the plan has the default (version 2) layout, which the scanner reads by a path of its own. */
+  public boolean hasDefaultLayout() {
+    return defaultLayout;
   }
 
   /** Whether the kind is one of the numeric kinds (whose values the scanner stores). */

@@ -225,8 +225,9 @@ public final class FlowLineScanner {
    * space separately), any other field's end is the first byte below {@code '!'} found eight bytes
    * at a time. It finds exactly what {@link #scan} finds with {@code toLineFeed} true, and answers
    * {@link #DECLINED} for anything it does not handle itself: a line within 16 bytes of {@code
-   * limit}, a number of more than 16 digits, a tab or other control byte, and every line {@link
-   * #scan} would not accept. The caller then runs {@link #scan}.
+   * limit}, a number of 16 digits or more, a tab or other control byte, and every line {@link
+   * #scan} would not accept. The caller then runs {@link #scan}. A plan of the default layout
+   * ({@link FlowLinePlan#hasDefaultLayout}) takes a copy of this loop unrolled for its kinds.
    *
    * @param b the bytes
    * @param s the line's first byte
@@ -237,6 +238,9 @@ public final class FlowLineScanner {
    * @return {@code warnings << 32 | lineFeed}, or {@link #DECLINED}
    */
   public static long scanLine(byte[] b, int s, int limit, FlowLinePlan plan, int[] bounds, long[] values) {
+    if (plan.defaultLayout) {
+      return scanDefault(b, s, limit, plan, bounds, values);
+    }
     if (s >= limit) {
       return DECLINED;
     }
@@ -266,33 +270,11 @@ public final class FlowLineScanner {
       byte k = kinds[i];
       int d;
       if (k >= FlowLinePlan.K_NUM && k <= FlowLinePlan.K_TRAFFIC) {
-        long x = (long) LONGS.get(b, fs) ^ ZEROS;
-        long nd = ((x + NOT_DIGIT) | x) & HIGHS; // high bit of each byte that is not a digit
-        long v;
-        if (nd == 0) {
-          long x2 = (long) LONGS.get(b, fs + 8) ^ ZEROS;
-          long nd2 = ((x2 + NOT_DIGIT) | x2) & HIGHS;
-          if (nd2 == 0) {
-            return DECLINED; // more than 16 digits
-          }
-          int k2 = Long.numberOfTrailingZeros(nd2) >>> 3;
-          v = digits8(x);
-          if (k2 > 0) {
-            v = v * POW10[k2] + digits8(x2 << (64 - 8 * k2));
-          }
-          d = fs + 8 + k2;
-        } else {
-          int len = Long.numberOfTrailingZeros(nd) >>> 3;
-          if (len > 0) {
-            v = digits8(x << (64 - 8 * len));
-          } else if (b[fs] == '-') {
-            v = -1;
-          } else {
-            return DECLINED; // an empty field or not a number
-          }
-          d = fs + Math.max(len, 1);
+        d = numberEnd(b, fs, values, i);
+        if (d < 0) {
+          return DECLINED; // 16 digits or more, an empty field or not a number
         }
-        values[i] = v;
+        long v = values[i];
         if (k < FlowLinePlan.K_VERSION) {
           if (v > RANGE_MAX[k]) { // a plain number, port or byte without a call (- is -1)
             warn |= W_RANGE;
@@ -301,28 +283,16 @@ public final class FlowLineScanner {
           warn |= numberWarning(k, v, plan);
         }
       } else if (k == FlowLinePlan.K_ADDRESS) {
-        // the first byte below '!' in the next 16 bytes, chosen without a branch on the length
         w0 = (long) LONGS.get(b, fs);
         w1 = (long) LONGS.get(b, fs + 8);
-        int t0 = Long.numberOfTrailingZeros((w0 - BELOW_BANG) & ~w0 & HIGHS) >>> 3; // the lowest hit is exact
-        int t1 = Long.numberOfTrailingZeros((w1 - BELOW_BANG) & ~w1 & HIGHS) >>> 3;
-        d = fs + (t0 < 8 ? t0 : 8 + t1);
-        if (d == fs + 16) {
-          d = longField(b, fs + 16, limit);
-          if (d < 0) {
-            return DECLINED;
-          }
-        }
-        if (d == fs) {
-          return DECLINED; // an empty field
-        }
-      } else {
-        d = longField(b, fs, limit);
+        d = addressEnd(b, fs, limit, w0, w1);
         if (d < 0) {
           return DECLINED;
         }
-        if (d == fs) {
-          return DECLINED; // an empty field
+      } else {
+        d = textEnd(b, fs, limit);
+        if (d < 0) {
+          return DECLINED;
         }
       }
       byte c = b[d];
@@ -385,6 +355,160 @@ public final class FlowLineScanner {
       fs = d + 1;
     }
     return ((long) (warn | windowWarning(plan, values)) << 32) | nl;
+  }
+
+  /**
+   * {@link #scanLine} for a plan of the default (version 2) layout ({@link
+   * FlowLinePlan#defaultLayout}): the same checks, field by field without looking up each
+   * position's kind, so that each field costs only its own work. Answers exactly what the
+   * general loop answers.
+   */
+  private static long scanDefault(byte[] b, int s, int limit, FlowLinePlan plan, int[] bounds, long[] values) {
+    if (s + 16 > limit || bounds.length < 28 || values.length < 14) {
+      return DECLINED;
+    }
+    byte c0 = b[s];
+    if (c0 <= ' ' || (c0 >= 'a' && c0 <= 'z')) {
+      return DECLINED; // blank, irregular, non-ASCII first byte or possibly a header line
+    }
+    int d = numberEnd(b, s, values, 0); // version
+    if (d < 0 || b[d] != ' ') {
+      return DECLINED;
+    }
+    bounds[0] = s;
+    bounds[1] = d;
+    int warn = values[0] >= 0 && values[0] < plan.highestVersion ? W_VERSION : 0;
+    int fs = d + 1;
+    for (int i = 1; i <= 4; i++) { // account-id, interface-id: any text; srcaddr, dstaddr
+      d = i <= 2 ? textEnd(b, fs, limit)
+          : fs + 16 > limit ? -1 : addressEnd(b, fs, limit, (long) LONGS.get(b, fs), (long) LONGS.get(b, fs + 8));
+      if (d < 0 || b[d] != ' ') {
+        return DECLINED;
+      }
+      bounds[2 * i] = fs;
+      bounds[2 * i + 1] = d;
+      if (i > 2) {
+        if (d - fs == 1 && b[fs] == '-') {
+          values[i] = -1;
+        } else if (!isAddress(b, fs, d)) {
+          warn |= W_ADDRESS;
+        }
+      }
+      fs = d + 1;
+    }
+    for (int i = 5; i <= 11; i++) { // srcport, dstport, protocol, packets, bytes, start, end
+      if (fs + 16 > limit) {
+        return DECLINED;
+      }
+      d = numberEnd(b, fs, values, i);
+      if (d < 0 || b[d] != ' ') {
+        return DECLINED;
+      }
+      bounds[2 * i] = fs;
+      bounds[2 * i + 1] = d;
+      if (values[i] > (i <= 6 ? 65535 : i == 7 ? 255 : Long.MAX_VALUE)) {
+        warn |= W_RANGE;
+      }
+      fs = d + 1;
+    }
+    int nl = -1;
+    for (int i = 12; i <= 13; i++) { // action, log-status
+      d = textEnd(b, fs, limit);
+      if (d < 0) {
+        return DECLINED;
+      }
+      byte c = b[d];
+      if (i == 12) {
+        if (c != ' ') {
+          return DECLINED;
+        }
+      } else if (c == '\n') {
+        nl = d;
+      } else if (c == '\r' && d + 1 < limit && b[d + 1] == '\n') {
+        nl = d + 1;
+      } else {
+        return DECLINED;
+      }
+      bounds[2 * i] = fs;
+      bounds[2 * i + 1] = d;
+      if (d - fs == 1 && b[fs] == '-') {
+        values[i] = -1;
+      } else if (!(d - fs <= 8 ? isKnownWord(plan, i, b, fs, d) : isKnown(plan, i, b, fs, d))) {
+        warn |= W_ENUM;
+      }
+      fs = d + 1;
+    }
+    long start = values[10];
+    long end = values[11];
+    warn |= start < 0 ? W_NO_TIME : end >= 0 && start > end ? W_WINDOW : 0;
+    return ((long) warn << 32) | nl;
+  }
+
+  /** Whether {@code [s, e)} (with {@code s + 16} at most {@code b.length}) is an IPv4 or IPv6 address. */
+  private static boolean isAddress(byte[] b, int s, int e) {
+    int len = e - s;
+    if (len >= 7 && len <= 15 && isV4Words(b, s, len, (long) LONGS.get(b, s), (long) LONGS.get(b, s + 8))) {
+      return true;
+    }
+    return isV6(b, s, e);
+  }
+
+  /**
+   * The end of the digits (or the lone {@code -}) at {@code fs}, whose value (-1 for {@code -}) it
+   * stores at {@code values[i]}; or -1 for 16 digits or more, an empty field or a byte that is
+   * neither. The terminator is not checked. Needs {@code fs + 16} at most {@code b.length}.
+   */
+  private static int numberEnd(byte[] b, int fs, long[] values, int i) {
+    long x = (long) LONGS.get(b, fs) ^ ZEROS;
+    long nd = ((x + NOT_DIGIT) | x) & HIGHS; // high bit of each byte that is not a digit
+    long v;
+    int d;
+    if (nd == 0) {
+      long x2 = (long) LONGS.get(b, fs + 8) ^ ZEROS;
+      long nd2 = ((x2 + NOT_DIGIT) | x2) & HIGHS;
+      if (nd2 == 0) {
+        return -1; // 16 digits or more (the byte after them is not in the words)
+      }
+      int k2 = Long.numberOfTrailingZeros(nd2) >>> 3;
+      v = digits8(x);
+      if (k2 > 0) {
+        v = v * POW10[k2] + digits8(x2 << (64 - 8 * k2));
+      }
+      d = fs + 8 + k2;
+    } else {
+      int len = Long.numberOfTrailingZeros(nd) >>> 3;
+      if (len > 0) {
+        v = digits8(x << (64 - 8 * len));
+      } else if (b[fs] == '-') {
+        v = -1;
+      } else {
+        return -1; // an empty field or not a number
+      }
+      d = fs + Math.max(len, 1);
+    }
+    values[i] = v;
+    return d;
+  }
+
+  /**
+   * The end of the address field at {@code fs} (the first byte below {@code '!'}; the first 16
+   * bytes, the words {@code w0} and {@code w1}, are searched without a branch on the length), or
+   * -1 for an empty field or near {@code limit}.
+   */
+  private static int addressEnd(byte[] b, int fs, int limit, long w0, long w1) {
+    int t0 = Long.numberOfTrailingZeros((w0 - BELOW_BANG) & ~w0 & HIGHS) >>> 3; // the lowest hit is exact
+    int t1 = Long.numberOfTrailingZeros((w1 - BELOW_BANG) & ~w1 & HIGHS) >>> 3;
+    int d = fs + (t0 < 8 ? t0 : 8 + t1);
+    if (d == fs + 16) {
+      d = longField(b, fs + 16, limit);
+    }
+    return d == fs ? -1 : d;
+  }
+
+  /** The end of the field at {@code fs} (the first byte below {@code '!'}), or -1 for an empty field or near {@code limit}. */
+  private static int textEnd(byte[] b, int fs, int limit) {
+    int d = longField(b, fs, limit);
+    return d == fs ? -1 : d;
   }
 
   /** The first byte below {@code '!'} at or after {@code p}, found a word at a time, or -1 near {@code limit}. */
