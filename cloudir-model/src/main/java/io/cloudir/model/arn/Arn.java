@@ -93,7 +93,7 @@ public final class Arn implements Comparable<Arn> {
   private final int c2;
   private final int c3;
   private final int c4;
-  // the resource split, as indices into text (computed at parse time, see of and typed)
+  // the resource split, as indices into text (computed at parse time, see scan)
   private final int typeFrom; // -1: no type
   private final int typeTo;
   private final int idFrom;
