@@ -93,7 +93,7 @@ public final class Arn implements Comparable<Arn> {
   private final int c2;
   private final int c3;
   private final int c4;
-  // the resource split, as indices into text (computed at parse time, see of and typed)
+  // the resource split, as indices into text (computed at parse time, see scan)
   private final int typeFrom; // -1: no type
   private final int typeTo;
   private final int idFrom;
@@ -111,7 +111,7 @@ public final class Arn implements Comparable<Arn> {
 
   /** What {@link #scan} returns when asked only to validate. */
   private static final Arn VALID =
-      of("arn:aws:s3:::v", ArnBytes.of("arn:aws:s3:::v"), 7, 10, 11, 12, ResourceLayout.S3, "");
+      new Arn("arn:aws:s3:::v", 7, 10, 11, 12, "s3", "", -1, -1, null, 13, 14, false);
 
   /** An ARN with its colons, the constants found for service and Region, and its resource split. */
   private Arn(
@@ -141,77 +141,6 @@ public final class Arn implements Comparable<Arn> {
     this.idFrom = idFrom;
     this.idTo = idTo;
     this.hasPath = hasPath;
-  }
-
-  /**
-   * The ARN whose syntax has been checked, whose colons are at 3, {@code c1} to {@code c4}, whose
-   * service is in {@link ArnNames} slot {@code svc} (-1: not a constant), whose Region is the
-   * canonical constant {@code rgn} (null when it is not one) and whose {@link ArnBytes} view is
-   * {@code b}: splits the resource as the service lays it out (the layouts without a type here).
-   */
-  private static Arn of(
-      String text, byte[] b, int c1, int c2, int c3, int c4, int svc, @Nullable String rgn) {
-    int layout = ResourceLayout.ofService(svc);
-    if (layout == ResourceLayout.GENERIC && svc == ResourceLayout.S3 && c4 == c2 + 2) {
-      layout = ResourceLayout.S3_BUCKET; // empty region and account
-    }
-    String service = ArnNames.name(svc);
-    int r = c4 + 1;
-    int n = text.length();
-    int idTo = n;
-    if (layout == ResourceLayout.ID_COLON_QUALIFIER || layout == ResourceLayout.ID_SLASH_QUALIFIER) {
-      long separator =
-          layout == ResourceLayout.ID_COLON_QUALIFIER ? ArnBytes.COLONS : ArnBytes.SLASHES;
-      int q = ArnBytes.indexOf(b, r, n, separator);
-      idTo = q < 0 ? n : q;
-    } else if (layout != ResourceLayout.ID_ONLY && layout != ResourceLayout.S3_BUCKET) {
-      return typed(text, b, c1, c2, c3, c4, svc, rgn, layout);
-    }
-    return new Arn(text, c1, c2, c3, c4, service, rgn, -1, -1, null, r, idTo, false);
-  }
-
-  /**
-   * {@link #of} for the layouts with a type: {@code type<sep>id...}, where the type runs to the
-   * first '/' or ':' (none, or one in first position: no type), or {@code /type/id...} (API
-   * Gateway), where it runs from the leading '/' to the next one, or to the end.
-   */
-  private static Arn typed(
-      String text,
-      byte[] b,
-      int c1,
-      int c2,
-      int c3,
-      int c4,
-      int svc,
-      @Nullable String rgn,
-      int layout) {
-    int r = c4 + 1;
-    int n = text.length();
-    boolean leading = layout == ResourceLayout.LEADING_SLASH && n - r > 1 && b[r] == '/';
-    int from = leading ? r + 1 : r;
-    int sep = leading ? ArnBytes.indexOf(b, from, n, ArnBytes.SLASHES) : ArnBytes.separator(b, r, n);
-    if (sep < 0) {
-      sep = n;
-    }
-    String service = ArnNames.name(svc);
-    if (!leading && (sep == r || sep == n)) {
-      return new Arn(text, c1, c2, c3, c4, service, rgn, -1, -1, null, r, n, false);
-    }
-    int typeSlot = ArnNames.find(text, b, from, sep);
-    int idFrom = Math.min(sep + 1, n);
-    boolean path = false;
-    layout = ResourceLayout.withType(layout, svc, typeSlot);
-    long qualifier = qualifierSeparator(layout, leading);
-    if (qualifier == 0
-        && layout == ResourceLayout.IAM_PATH
-        && b[sep] == '/'
-        && ResourceLayout.isIamPathType(typeSlot)) {
-      idFrom = ArnBytes.lastIndexOf(b, sep, n, ArnBytes.SLASHES) + 1; // b[sep] is '/'
-      path = true;
-    }
-    int q = qualifier == 0 ? -1 : ArnBytes.indexOf(b, idFrom, n, qualifier);
-    return new Arn(text, c1, c2, c3, c4, service, rgn, from, sep, ArnNames.name(typeSlot), idFrom,
-        q < 0 ? n : q, path);
   }
 
   /**
@@ -292,6 +221,11 @@ public final class Arn implements Comparable<Arn> {
    * view of {@code s}, records the colons and reads the {@link ArnNames} keys of the service and the
    * Region. Returns the ARN (or {@link #VALID} when {@code build} is false), or null when {@code s}
    * is not an ARN.
+   *
+   * <p>The ARN is built here too: the resource is split as the service lays it out ({@link
+   * ResourceLayout}) into character indices, in this method rather than in a helper, so that the
+   * JIT compiles the whole parse as one unit (a helper of this size is compiled on its own first and
+   * then called rather than inlined, which measurably slowed {@link #parse}).
    */
   private static @Nullable Arn scan(String s, boolean build) {
     int n = s.length();
@@ -337,7 +271,49 @@ public final class Arn implements Comparable<Arn> {
     if (!build) {
       return VALID;
     }
-    return of(s, b, c1, c2, c3, c4, service, c3 == r0 ? "" : ArnNames.name(region));
+    String svc = ArnNames.name(service);
+    String rgn = c3 == r0 ? "" : ArnNames.name(region);
+    int layout = ResourceLayout.ofService(service);
+    if (layout == ResourceLayout.GENERIC && service == ResourceLayout.S3 && c4 == c2 + 2) {
+      layout = ResourceLayout.S3_BUCKET; // empty region and account
+    }
+    int r = c4 + 1;
+    if (layout == ResourceLayout.ID_ONLY || layout == ResourceLayout.S3_BUCKET) {
+      return new Arn(s, c1, c2, c3, c4, svc, rgn, -1, -1, null, r, n, false);
+    }
+    if (layout == ResourceLayout.ID_COLON_QUALIFIER || layout == ResourceLayout.ID_SLASH_QUALIFIER) {
+      long separator =
+          layout == ResourceLayout.ID_COLON_QUALIFIER ? ArnBytes.COLONS : ArnBytes.SLASHES;
+      int q = ArnBytes.indexOf(b, r, n, separator);
+      return new Arn(s, c1, c2, c3, c4, svc, rgn, -1, -1, null, r, q < 0 ? n : q, false);
+    }
+    // the layouts with a type: type<sep>id..., where the type runs to the first '/' or ':' (none,
+    // or one in first position: no type), or /type/id... (API Gateway), where it runs from the
+    // leading '/' to the next one, or to the end
+    boolean leading = layout == ResourceLayout.LEADING_SLASH && n - r > 1 && b[r] == '/';
+    int from = leading ? r + 1 : r;
+    int sep = leading ? ArnBytes.indexOf(b, from, n, ArnBytes.SLASHES) : ArnBytes.separator(b, r, n);
+    if (sep < 0) {
+      sep = n;
+    }
+    if (!leading && (sep == r || sep == n)) {
+      return new Arn(s, c1, c2, c3, c4, svc, rgn, -1, -1, null, r, n, false);
+    }
+    int typeSlot = ArnNames.find(s, b, from, sep);
+    int idFrom = Math.min(sep + 1, n);
+    boolean path = false;
+    layout = ResourceLayout.withType(layout, service, typeSlot);
+    long qualifier = qualifierSeparator(layout, leading);
+    if (qualifier == 0
+        && layout == ResourceLayout.IAM_PATH
+        && b[sep] == '/'
+        && ResourceLayout.isIamPathType(typeSlot)) {
+      idFrom = ArnBytes.lastIndexOf(b, sep, n, ArnBytes.SLASHES) + 1; // b[sep] is '/'
+      path = true;
+    }
+    int q = qualifier == 0 ? -1 : ArnBytes.indexOf(b, idFrom, n, qualifier);
+    return new Arn(s, c1, c2, c3, c4, svc, rgn, from, sep, ArnNames.name(typeSlot), idFrom,
+        q < 0 ? n : q, path);
   }
 
   /**
@@ -432,53 +408,25 @@ public final class Arn implements Comparable<Arn> {
     return fast != null || !throwing ? fast : rejected(text);
   }
 
-  /** Runs the automaton over an input {@link #scan} rejected to say where and why (throws). */
+  /**
+   * Runs the automaton over an input {@link #scan} rejected to say where and why (throws). The
+   * automaton accepts nothing {@link #scan} rejects ({@code ArnFastPathTest}); should it ever, that
+   * is a bug reported as an {@link AssertionError} rather than an ARN built another way.
+   */
   private static Arn rejected(String text) {
     int n = text.length();
     int state = ArnSyntax.START;
-    int c1 = -1;
-    int c2 = -1;
-    int c3 = -1;
-    int c4 = -1;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      int next = ArnSyntax.step(state, c);
+      int next = ArnSyntax.step(state, text.charAt(i));
       if (next == ArnSyntax.DEAD) {
         throw error(text, state, i);
-      }
-      if (c == ':' && state < ArnSyntax.RS0) {
-        switch (next) {
-          case ArnSyntax.SV0:
-            c1 = i;
-            break;
-          case ArnSyntax.RG0:
-            c2 = i;
-            break;
-          case ArnSyntax.AC0:
-            c3 = i;
-            break;
-          case ArnSyntax.RS0:
-            c4 = i;
-            break;
-          default:
-            break;
-        }
       }
       state = next;
     }
     if (!ArnSyntax.accepting(state)) {
       throw error(text, state, n);
     }
-    // Unreachable while scan() and ArnSyntax agree (tested); built from the automaton's colons.
-    return of(
-        text,
-        ArnBytes.of(text),
-        c1,
-        c2,
-        c3,
-        c4,
-        ArnNames.find(text, c1 + 1, c2),
-        ArnNames.canonical(text, c2 + 1, c3));
+    throw new AssertionError("the ARN automaton accepts what the scanner rejected: " + text);
   }
 
   private static ArnParseException error(String text, int state, int at) {

@@ -57,7 +57,10 @@ final class ArnNames {
    */
   static final int KEY_CHARS = 16;
 
-  private static final int MASK = 511;
+  /** The slots are numbered by the top {@code SLOT_BITS} bits of a 64-bit hash (see {@link #slot}). */
+  private static final int SLOT_BITS = 9;
+
+  private static final int MASK = (1 << SLOT_BITS) - 1;
 
   /** The number of slots: a slot from {@link #find} is below it. */
   static final int SLOTS = MASK + 1;
@@ -84,7 +87,7 @@ final class ArnNames {
         k0 = push0(k0, k1);
         k1 = push1(k1, c);
       }
-      int i = slot(k0, k1, name.length());
+      int i = slot(k0, k1);
       while (TABLE[i] != null && !name.equals(TABLE[i])) {
         i = (i + 1) & MASK;
       }
@@ -125,9 +128,13 @@ final class ArnNames {
     return (k1 << 8) | c;
   }
 
-  private static int slot(long k0, long k1, int len) {
-    long h = (k0 * 0x9E3779B97F4A7C15L + k1 + len) * 0xC2B2AE3D27D4EB4FL;
-    return (int) (h >>> 40) & MASK;
+  /**
+   * The home slot of a key: the top bits of two independent products (which the CPU computes side
+   * by side, a shorter chain than one product of a sum). The length is left out: names that share
+   * their last 16 characters share a home slot and are told apart by the probe's exact checks.
+   */
+  private static int slot(long k0, long k1) {
+    return (int) ((k1 * 0xC2B2AE3D27D4EB4FL + k0 * 0x9E3779B97F4A7C15L) >>> (64 - SLOT_BITS));
   }
 
   /**
@@ -144,7 +151,7 @@ final class ArnNames {
    */
   static int find(String s, int from, int to, long k0, long k1) {
     int len = to - from;
-    for (int i = slot(k0, k1, len); ; i = (i + 1) & MASK) {
+    for (int i = slot(k0, k1); ; i = (i + 1) & MASK) {
       long length = KEYS[4 * i + 2]; // 0 for an empty slot
       if (length == 0) {
         return -1;

@@ -5,7 +5,7 @@ package io.cloudir.model.arn;
  * which of their resource types) split the resource into type, id and qualifier in which way. Every
  * service not in the table uses {@link #GENERIC}. {@link Arn} applies the layout at parse time to
  * character indices into the ARN string (no allocation; the split itself is in {@code Arn}'s
- * constructor, which owns the final fields it fills).
+ * scanner, which passes the indices to the constructor).
  *
  * <p>The tables are arrays indexed by the {@link ArnNames} slot of the service or the resource type,
  * which {@link Arn#parse} has already found: a lookup is one array read.

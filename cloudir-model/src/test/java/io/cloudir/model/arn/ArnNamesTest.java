@@ -57,6 +57,28 @@ class ArnNamesTest {
     assertFalse(Arn.isValid("arn:aws:stateMachine:us-east-1:123456789012:x"));
   }
 
+  /**
+   * A key holds the last 16 characters and the home slot ignores the length: names that share
+   * those characters (other lengths, or other characters before them) are told apart by the probe.
+   */
+  @Test
+  void namesSharingTheKeyedSuffixAreToldApart() {
+    String known = "elasticloadbalancing"; // 20 characters, a constant
+    int slot = ArnNames.find(known, 0, known.length());
+    assertTrue(slot >= 0);
+    assertSame(known, ArnNames.canonical("x" + known, 1, 1 + known.length()));
+    for (String other :
+        new String[] {"xlasticloadbalancing", "ticloadbalancing", "aticloadbalancing",
+            "xelasticloadbalancing", "lasticloadbalancing"}) {
+      assertEquals(-1, ArnNames.find(other, 0, other.length()), other);
+      // the same through parse, whose keys are read from the byte view
+      Arn a = Arn.parse("arn:aws:" + other + ":us-east-1:123456789012:x/y");
+      assertEquals(other, a.service());
+    }
+    Arn a = Arn.parse(new String(("arn:aws:" + known + ":us-east-1:123456789012:x/y").toCharArray()));
+    assertSame(ArnNames.name(slot), a.service());
+  }
+
   @Test
   void lookupIsExactAndCaseSensitive() {
     assertSame("s3", ArnNames.canonical("xs3y", 1, 3));
