@@ -28,6 +28,10 @@ public final class CompiledRule {
   private final List<String> selectionNames;
   private final Map<String, Integer> selectionIndex = new HashMap<>();
   private final List<List<List<Matchers.Compiled>>> selections = new ArrayList<>();
+  /** {@link #selections} as arrays (evaluated per record: no iterator allocation). */
+  private final Matchers.Compiled[][][] sel;
+  /** {@link #stepSelections} as an array. */
+  private final int[] stepSel;
   /** Per selection: the rough cost of evaluating it (see {@link Matchers#cost}). */
   private final List<Integer> selectionCost = new ArrayList<>();
   /** Whether this is the reference path's straightforward form. */
@@ -95,6 +99,14 @@ public final class CompiledRule {
       selections.add(List.copyOf(alts));
       selectionCost.add(cost);
     }
+    this.sel = new Matchers.Compiled[selections.size()][][];
+    for (int i = 0; i < sel.length; i++) {
+      List<List<Matchers.Compiled>> alts = selections.get(i);
+      sel[i] = new Matchers.Compiled[alts.size()][];
+      for (int j = 0; j < alts.size(); j++) {
+        sel[i][j] = alts.get(j).toArray(new Matchers.Compiled[0]);
+      }
+    }
     checkCondition(rule.condition());
     this.cond = bind(rule.condition());
     try {
@@ -125,6 +137,7 @@ public final class CompiledRule {
       }
     }
     this.field = f;
+    this.stepSel = stepSelections.stream().mapToInt(Integer::intValue).toArray();
     io.cloudir.rules.Suppression sup = rule.suppression();
     if (sup != null) {
       for (String b : sup.by()) {
@@ -187,11 +200,12 @@ public final class CompiledRule {
   /** Bit i set when the selection of sequence step i holds for the current record. */
   public int stepMask(EvalContext ctx) {
     int mask = 0;
-    byte[] memo = new byte[selections.size()];
-    for (int i = 0; i < stepSelections.size() && i < 31; i++) {
-      int si = stepSelections.get(i);
+    byte[] memo = ctx.memo(sel.length);
+    int[] steps = stepSel;
+    for (int i = 0; i < steps.length && i < 31; i++) {
+      int si = steps[i];
       if (memo[si] == 0) {
-        memo[si] = (byte) (selection(selections.get(si), ctx) ? 1 : 2);
+        memo[si] = (byte) (selection(sel[si], ctx) ? 1 : 2);
       }
       if (memo[si] == 1) {
         mask |= 1 << i;
@@ -361,18 +375,18 @@ public final class CompiledRule {
 
   private boolean holds(int i, EvalContext ctx, byte[] memo) {
     if (memo[i] == 0) {
-      memo[i] = (byte) (selection(selections.get(i), ctx) ? 1 : 2);
+      memo[i] = (byte) (selection(sel[i], ctx) ? 1 : 2);
     }
     return memo[i] == 1;
   }
 
   /** Whether the rule's condition holds for the current record. */
   public boolean matches(EvalContext ctx) {
-    return cond.eval(ctx, new byte[selections.size()]);
+    return cond.eval(ctx, ctx.memo(sel.length));
   }
 
-  private static boolean selection(List<List<Matchers.Compiled>> alts, EvalContext ctx) {
-    for (List<Matchers.Compiled> g : alts) {
+  private static boolean selection(Matchers.Compiled[][] alts, EvalContext ctx) {
+    for (Matchers.Compiled[] g : alts) {
       boolean all = true;
       for (Matchers.Compiled t : g) {
         if (!t.test(ctx)) {

@@ -78,6 +78,23 @@ public final class EvalContext {
     this.generation++;
   }
 
+  private byte[] memo = new byte[16];
+
+  /**
+   * A zeroed scratch array of at least {@code n} bytes for one rule's selection results
+   * ({@link CompiledRule#matches}): valid until the next call; rules are evaluated one at a time.
+   */
+  byte[] memo(int n) {
+    byte[] m = memo;
+    if (m.length < n) {
+      m = new byte[Math.max(n, 2 * m.length)];
+      memo = m;
+    } else {
+      java.util.Arrays.fill(m, 0, n, (byte) 0);
+    }
+    return m;
+  }
+
   @SuppressWarnings("unchecked")
   private static @Nullable List<Object>[] newLists(int n) {
     return (List<Object>[]) new List<?>[n];
