@@ -119,6 +119,10 @@ public final class Session implements Consumer<LogRecord> {
   private final Map<String, String> lower = new java.util.HashMap<>();
   /** Normalised group-key values (see {@link KeyCache}). */
   private final KeyCache keys = new KeyCache();
+  /** The last key {@link #joined} made: for these fields, for the record of this generation. */
+  private long joinedGeneration;
+  private List<Accessor> joinedFields = List.of();
+  private String joinedKey = "";
   /** Scratch list for field values read by {@link #joined} and {@link #keyValues}. */
   private final List<Object> scratch = new ArrayList<>();
   private final List<Map<String, Long>> suppression = new ArrayList<>();
@@ -584,14 +588,17 @@ public final class Session implements Consumer<LogRecord> {
         return null;
       }
       mask = 1;
+      if (c.kind() == Correlation.Kind.TRAVEL) {
+        value = TravelCorrelator.place(ctx);
+        if (value.isEmpty()) {
+          return null; // no place known for the source: nothing to compare (no key needed)
+        }
+      }
       keys = List.of(List.of(joined(cr.groupBy())));
       if (c.kind() == Correlation.Kind.NEW_TERM) {
         value = joined(cr.terms());
       } else if (c.kind() == Correlation.Kind.TRAVEL) {
-        value = TravelCorrelator.place(ctx);
-        if (value.isEmpty()) {
-          return null; // no place known for the source: nothing to compare
-        }
+        // the place, above
       } else if (cr.field() != null) {
         List<Object> v = new ArrayList<>();
         cr.field().collect(ctx, v);
@@ -643,7 +650,15 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   private String joined(List<Accessor> fields) {
-    return joined(ctx, fields, keys, scratch);
+    // rules that group by the same fields (several rules per actor) share the record's key
+    if (joinedGeneration == ctx.generation() && fields.equals(joinedFields)) {
+      return joinedKey;
+    }
+    String k = joined(ctx, fields, keys, scratch);
+    joinedGeneration = ctx.generation();
+    joinedFields = fields;
+    joinedKey = k;
+    return k;
   }
 
   /**

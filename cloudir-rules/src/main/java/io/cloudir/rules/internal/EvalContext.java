@@ -71,6 +71,11 @@ public final class EvalContext {
         : new IpDetails(i.asn(), i.asOrganization(), i.country(), null, null, -1, java.util.List.of());
   }
 
+  /** A number that changes with every {@link #reset} (what is cached per record is keyed by it). */
+  public long generation() {
+    return generation;
+  }
+
   /** Moves to the next record (forgets everything read from the previous one). */
   public void reset(LogRecord r) {
     this.record = r;
@@ -79,6 +84,29 @@ public final class EvalContext {
   }
 
   private byte[] memo = new byte[16];
+  /** Per shared selection slot: the generation its result is for, and the result (1 / 2). */
+  private long[] selectionGeneration = new long[0];
+  private byte[] selectionResult = new byte[0];
+
+  /**
+   * The result of the shared selection {@code slot} for the current record (1 holds, 2 does
+   * not), or 0 when it was not evaluated yet (see {@link CompiledRule}).
+   */
+  byte sharedSelection(int slot) {
+    return slot < selectionGeneration.length && selectionGeneration[slot] == generation
+        ? selectionResult[slot] : 0;
+  }
+
+  /** Remembers the result of a shared selection for the current record. */
+  void shareSelection(int slot, byte result) {
+    if (slot >= selectionGeneration.length) {
+      int n = Math.max(slot + 1, 2 * selectionGeneration.length);
+      selectionGeneration = java.util.Arrays.copyOf(selectionGeneration, n);
+      selectionResult = java.util.Arrays.copyOf(selectionResult, n);
+    }
+    selectionGeneration[slot] = generation;
+    selectionResult[slot] = result;
+  }
 
   /**
    * A zeroed scratch array of at least {@code n} bytes for one rule's selection results

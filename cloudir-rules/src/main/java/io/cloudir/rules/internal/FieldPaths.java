@@ -295,6 +295,17 @@ public final class FieldPaths {
     public void collect(EvalContext ctx, List<Object> out) {
       out.addAll(ctx.values(slot, reader));
     }
+
+    /** Equal when they read the same slot: the same path for the same record types. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Cached c && c.slot == slot;
+    }
+
+    @Override
+    public int hashCode() {
+      return slot;
+    }
   }
 
   /**
@@ -535,6 +546,24 @@ public final class FieldPaths {
     }
     CloudTrailField f = top;
     if (steps.size() == 1 && CT_STRINGS.contains(f)) {
+      // few distinct values: the model's canonical instances (hash computed once), which
+      // group keys, distinct counts and new terms hash over and over
+      java.util.function.Function<CloudTrailEvent, @Nullable String> canonical = switch (f) {
+        case EVENT_SOURCE -> CloudTrailEvent::eventSource;
+        case EVENT_NAME -> CloudTrailEvent::eventName;
+        case AWS_REGION -> CloudTrailEvent::awsRegion;
+        case ERROR_CODE -> CloudTrailEvent::errorCode;
+        case RECIPIENT_ACCOUNT_ID -> CloudTrailEvent::recipientAccountId;
+        default -> null;
+      };
+      if (canonical != null) {
+        return (ctx, out) -> {
+          String s = canonical.apply((CloudTrailEvent) ctx.record());
+          if (s != null) {
+            out.add(s);
+          }
+        };
+      }
       return (ctx, out) -> {
         String s = ((CloudTrailEvent) ctx.record()).string(f);
         if (s != null) {
