@@ -84,6 +84,25 @@ public final class EvalContext {
   }
 
   private byte[] memo = new byte[16];
+  /** Per raw CloudTrail string field: the generation its span is for, and the span. */
+  private long[] rawGeneration = new long[0];
+  private long[] rawSpans = new long[0];
+
+  /** {@link FieldPaths.RawString#plainSpan} of the current record, computed once per record. */
+  long rawSpan(int id, FieldPaths.RawString raw, io.cloudir.model.cloudtrail.CloudTrailEvent e) {
+    if (id >= rawGeneration.length) {
+      int n = Math.max(id + 1, 2 * rawGeneration.length);
+      rawGeneration = java.util.Arrays.copyOf(rawGeneration, n);
+      rawSpans = java.util.Arrays.copyOf(rawSpans, n);
+    }
+    if (rawGeneration[id] == generation) {
+      return rawSpans[id];
+    }
+    long sp = raw.computePlainSpan(e);
+    rawGeneration[id] = generation;
+    rawSpans[id] = sp;
+    return sp;
+  }
   /** Per shared selection slot: the generation its result is for, and the result (1 / 2). */
   private long[] selectionGeneration = new long[0];
   private byte[] selectionResult = new byte[0];

@@ -226,22 +226,19 @@ public final class Matchers {
       if (!(ctx.record() instanceof CloudTrailEvent e)) {
         return slow.test(ctx);
       }
-      long sp = raw.span(e);
+      long sp = raw.plainSpan(ctx, e);
+      if (sp == -1 || sp == -2) {
+        return false; // no value, or JSON null (no value either)
+      }
       if (sp < 0) {
-        return false; // no value
+        return slow.test(ctx); // not a plain ASCII string
       }
       byte[] b = e.buffer();
       int s = (int) (sp >>> 32);
       int end = (int) sp;
-      if (b[s] == 'n') {
-        return false; // JSON null is no value
-      }
-      if (b[s] != '"' || !AsciiText.plain(b, s + 1, end - 1)) {
-        return slow.test(ctx);
-      }
       boolean unknown = false;
       for (BytePat p : bps) {
-        int r = p.match(b, s + 1, end - 1);
+        int r = p.match(b, s, end);
         if (r == 1 && !all) {
           return true;
         }
