@@ -53,6 +53,40 @@ class CloudTrailDataTest {
   }
 
   @Test
+  void temporaryKeysAreReusedAsSessionsAndMintedKeysSignLaterCalls() throws IOException {
+    JsonNode records = MAPPER.readTree(CloudTrailData.generate(CloudTrailData.DEFAULT_SEED, 4 << 20))
+        .get("Records");
+    Map<String, Integer> uses = new TreeMap<>();
+    Map<String, String> sessionOfKey = new TreeMap<>();
+    Set<String> minted = new HashSet<>();
+    int mintedUsed = 0;
+    for (JsonNode r : records) {
+      JsonNode ui = r.get("userIdentity");
+      JsonNode key = ui == null ? null : ui.get("accessKeyId");
+      if (key != null && key.textValue().startsWith("ASIA")) {
+        String k = key.textValue();
+        if (uses.merge(k, 1, Integer::sum) == 1 && minted.contains(k)) {
+          mintedUsed++;
+        }
+        if ("AssumedRole".equals(ui.get("type").textValue())) {
+          // one key, one session: the same ARN (session name) and creation date every time
+          String session = ui.get("arn").textValue() + " "
+              + ui.get("sessionContext").get("attributes").get("creationDate").textValue();
+          String before = sessionOfKey.putIfAbsent(k, session);
+          assertTrue(before == null || before.equals(session), k + ": " + before + " / " + session);
+        }
+      }
+      JsonNode creds = r.path("responseElements").path("credentials").path("accessKeyId");
+      if ("AssumeRole".equals(r.get("eventName").textValue()) && creds.isTextual()) {
+        minted.add(creds.textValue());
+      }
+    }
+    int calls = uses.values().stream().mapToInt(Integer::intValue).sum();
+    assertTrue(calls >= 4 * uses.size(), calls + " calls with " + uses.size() + " temporary keys");
+    assertTrue(mintedUsed > 10, "keys minted by AssumeRole that sign later calls: " + mintedUsed);
+  }
+
+  @Test
   void expectedMixIsPresent() throws IOException {
     JsonNode records = MAPPER.readTree(CloudTrailData.generate(CloudTrailData.DEFAULT_SEED, 2 << 20))
         .get("Records");

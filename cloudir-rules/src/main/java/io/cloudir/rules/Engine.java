@@ -48,6 +48,7 @@ public final class Engine {
     this.options = options;
     this.routed = routed;
     List<CompiledRule> c = new ArrayList<>();
+    Map<String, Integer> sharedSelections = new HashMap<>();
     Set<String> ids = new HashSet<>();
     for (Rule r : this.rules) {
       if (!ids.add(r.id())) {
@@ -55,7 +56,7 @@ public final class Engine {
             : new io.cloudir.model.Location("rule " + r.id(), -1, -1, null),
             "duplicate rule id '" + r.id() + "'");
       }
-      c.add(new CompiledRule(r, c.size(), !routed));
+      c.add(new CompiledRule(r, c.size(), !routed, routed ? sharedSelections : null));
     }
     this.compiled = List.copyOf(c);
     this.correlates = rules.stream().anyMatch(r -> r.correlation() != null);

@@ -117,6 +117,14 @@ public final class Session implements Consumer<LogRecord> {
   private final Map<SourceType, Long> latenessNanos = new java.util.HashMap<>();
   /** Lower-case forms of the (canonical, so few) eventName/eventSource strings seen. */
   private final Map<String, String> lower = new java.util.HashMap<>();
+  /** Normalised group-key values (see {@link KeyCache}). */
+  private final KeyCache keys = new KeyCache();
+  /** The last key {@link #joined} made: for these fields, for the record of this generation. */
+  private long joinedGeneration;
+  private List<Accessor> joinedFields = List.of();
+  private String joinedKey = "";
+  /** Scratch list for field values read by {@link #joined} and {@link #keyValues}. */
+  private final List<Object> scratch = new ArrayList<>();
   private final List<Map<String, Long>> suppression = new ArrayList<>();
   private final Map<SourceType, Long> newest = new TreeMap<>();
   private HitBuffer buffer = new HitBuffer();
@@ -562,29 +570,35 @@ public final class Session implements Consumer<LogRecord> {
       return null; // correlation is on event time: a record without one cannot take part
     }
     int mask;
-    List<List<String>> keys = new ArrayList<>();
+    List<List<String>> keys;
     String value = "";
     if (c.kind() == Correlation.Kind.SEQUENCE) {
       mask = cr.stepMask(ctx);
       if (mask == 0) {
         return null;
       }
-      for (int i = 0; i < cr.stepKeys().size(); i++) {
-        keys.add((mask & (1 << i)) == 0 ? List.of() : keyValues(cr.stepKeys().get(i)));
+      int n = cr.stepKeys().size();
+      List<String>[] k = newKeyArray(n);
+      for (int i = 0; i < n; i++) {
+        k[i] = (mask & (1 << i)) == 0 ? List.of() : keyValues(cr.stepKeys().get(i));
       }
+      keys = List.of(k);
     } else {
       if (!cr.matches(ctx)) {
         return null;
       }
       mask = 1;
-      keys.add(List.of(joined(cr.groupBy())));
+      if (c.kind() == Correlation.Kind.TRAVEL) {
+        value = TravelCorrelator.place(ctx);
+        if (value.isEmpty()) {
+          return null; // no place known for the source: nothing to compare (no key needed)
+        }
+      }
+      keys = List.of(List.of(joined(cr.groupBy())));
       if (c.kind() == Correlation.Kind.NEW_TERM) {
         value = joined(cr.terms());
       } else if (c.kind() == Correlation.Kind.TRAVEL) {
-        value = TravelCorrelator.place(ctx);
-        if (value.isEmpty()) {
-          return null; // no place known for the source: nothing to compare
-        }
+        // the place, above
       } else if (cr.field() != null) {
         List<Object> v = new ArrayList<>();
         cr.field().collect(ctx, v);
@@ -593,7 +607,7 @@ public final class Session implements Consumer<LogRecord> {
     }
     long end = end(r);
     Hit h = Hit.lazy(cr.index(), seq++, time, end == Hit.NO_TIME ? time : end, mask,
-        List.copyOf(keys), value, r, records, renderer);
+        keys, value, r, records, renderer);
     if (!(r instanceof CloudTrailEvent)) {
       h.pin(null);
     } else if (attributed == r) {
@@ -613,12 +627,21 @@ public final class Session implements Consumer<LogRecord> {
     return h;
   }
 
+  @SuppressWarnings("unchecked")
+  private static List<String>[] newKeyArray(int n) {
+    return (List<String>[]) new List<?>[n];
+  }
+
   private List<String> keyValues(Accessor a) {
-    List<Object> v = new ArrayList<>();
+    List<Object> v = scratch;
+    v.clear();
     a.collect(ctx, v);
+    if (v.size() == 1) {
+      return List.of(keys.normalized(Values.text(v.get(0))));
+    }
     List<String> out = new ArrayList<>(v.size());
-    for (Object o : v) {
-      String k = Correlator.normalize(Values.text(o));
+    for (int i = 0; i < v.size(); i++) {
+      String k = keys.normalized(Values.text(v.get(i)));
       if (!out.contains(k)) {
         out.add(k);
       }
@@ -627,18 +650,72 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   private String joined(List<Accessor> fields) {
-    return joined(ctx, fields);
+    // rules that group by the same fields (several rules per actor) share the record's key
+    if (joinedGeneration == ctx.generation() && fields.equals(joinedFields)) {
+      return joinedKey;
+    }
+    String k = joined(ctx, fields, keys, scratch);
+    joinedGeneration = ctx.generation();
+    joinedFields = fields;
+    joinedKey = k;
+    return k;
   }
 
-  private static String joined(EvalContext ctx, List<Accessor> fields) {
-    StringBuilder sb = new StringBuilder();
-    List<Object> v = new ArrayList<>();
-    for (Accessor a : fields) {
+  /**
+   * The group key of {@code fields} for the record of {@code ctx}: each field's first value
+   * normalised ({@link Correlator#normalize}, "-" for none), each followed by U+0001.
+   */
+  private static String joined(EvalContext ctx, List<Accessor> fields, KeyCache keys,
+      List<Object> v) {
+    if (fields.size() == 1) {
       v.clear();
-      a.collect(ctx, v);
-      sb.append(v.isEmpty() ? "-" : Correlator.normalize(Values.text(v.get(0)))).append('\u0001');
+      fields.get(0).collect(ctx, v);
+      return v.isEmpty() ? "-\u0001" : keys.joinedOne(Values.text(v.get(0)));
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < fields.size(); i++) {
+      v.clear();
+      fields.get(i).collect(ctx, v);
+      sb.append(v.isEmpty() ? "-" : keys.normalized(Values.text(v.get(0)))).append('\u0001');
     }
     return sb.toString();
+  }
+
+  /**
+   * Normalised key values of the strings seen lately (group keys repeat: the same principal,
+   * key or address over and over), so that a repeated value costs a lookup, not a lower-casing
+   * and a concatenation. Bounded: forgets everything past {@link #MAX} entries.
+   */
+  static final class KeyCache {
+    static final int MAX = 4096;
+    private final Map<String, String> normalized = new java.util.HashMap<>();
+    private final Map<String, String> joinedOne = new java.util.HashMap<>();
+
+    /** {@link Correlator#normalize} of {@code s}. */
+    String normalized(String s) {
+      String n = normalized.get(s);
+      if (n == null) {
+        if (normalized.size() >= MAX) {
+          normalized.clear();
+        }
+        n = Correlator.normalize(s);
+        normalized.put(s, n);
+      }
+      return n;
+    }
+
+    /** The group key of one field whose first value is {@code s}. */
+    String joinedOne(String s) {
+      String n = joinedOne.get(s);
+      if (n == null) {
+        if (joinedOne.size() >= MAX) {
+          joinedOne.clear();
+        }
+        n = normalized(s) + '\u0001';
+        joinedOne.put(s, n);
+      }
+      return n;
+    }
   }
 
   private String suppressKey(CompiledRule cr) {
@@ -801,7 +878,8 @@ public final class Session implements Consumer<LogRecord> {
     @Override
     public String suppressKey(Hit h, LogRecord r) {
       CompiledRule cr = cr(h.rule());
-      return cr.rule().suppression() == null ? "" : joined(at(h, r), cr.suppressBy());
+      return cr.rule().suppression() == null ? "" : joined(at(h, r), cr.suppressBy(), keys,
+          new ArrayList<>());
     }
 
     @Override

@@ -150,4 +150,46 @@ class EngineTest {
     Finding f = run(r, event("\"requestParameters\":{\"a\":[1,2]}")).get(0);
     assertEquals("{literal} - 1,2", f.title());
   }
+
+  @Test
+  void selectionsSharedAcrossRulesOnlyWhenTheirTestsAreEqual() {
+    // a and c have equal selections (evaluated once per record for both); b differs only by
+    // the cased modifier and must not take their result
+    Rule a = Rule.builder("a").logSource(LogSource.cloudTrail())
+        .when(Field.of("sourceIPAddress").equalsAny("203.0.113.7")).build();
+    Rule b = Rule.builder("b").logSource(LogSource.cloudTrail())
+        .when(Field.of("userIdentity.userName").cased().equalsAny("ALICE")).build();
+    Rule b2 = Rule.builder("b2").logSource(LogSource.cloudTrail())
+        .when(Field.of("userIdentity.userName").equalsAny("ALICE")).build();
+    Rule c = Rule.builder("c").logSource(LogSource.cloudTrail())
+        .when(Field.of("sourceIPAddress").equalsAny("203.0.113.7")).build();
+    Rule d = Rule.builder("d").logSource(LogSource.cloudTrail())
+        .when(Field.of("sourceIPAddress").equalsAny("203.0.113.8")).build();
+    List<Finding> out = new ArrayList<>();
+    Session s = Engine.compile(List.of(a, b2, b, c, d)).newSession(out::add);
+    s.accept(event(""));
+    s.accept(CloudTrailEvent.parse(event("").toJson().replace("203.0.113.7", "203.0.113.8")));
+    assertEquals(List.of("a", "b2", "c", "b2", "d"), out.stream().map(Finding::ruleId).toList());
+  }
+
+  @Test
+  void thresholdRulesGroupedByOtherFieldsKeepTheirOwnKeys() {
+    // both rules count the same records in a row; one groups by principal, one by address:
+    // a group key shared by mistake would make the per-address rule fire
+    Correlation byArn = Correlation.threshold().groupBy("userIdentity.arn")
+        .window(java.time.Duration.ofHours(1)).count(2).build();
+    Correlation byIp = Correlation.threshold().groupBy("sourceIPAddress")
+        .window(java.time.Duration.ofHours(1)).count(2).build();
+    Rule arn = Rule.builder("by-arn").logSource(LogSource.cloudTrail())
+        .when(Field.of("eventSource").equalsAny("ec2.amazonaws.com")).correlation(byArn).build();
+    Rule ip = Rule.builder("by-ip").logSource(LogSource.cloudTrail())
+        .when(Field.of("eventSource").equalsAny("ec2.amazonaws.com")).correlation(byIp).build();
+    List<Finding> out = new ArrayList<>();
+    Session s = Engine.compile(List.of(arn, ip)).newSession(out::add);
+    s.accept(event(""));
+    s.accept(CloudTrailEvent.parse(event("").toJson().replace("203.0.113.7", "198.51.100.1")
+        .replace("ev-1", "ev-2").replace("09:00:00Z", "09:01:00Z")));
+    s.flush();
+    assertEquals(List.of("by-arn"), out.stream().map(Finding::ruleId).toList());
+  }
 }

@@ -17,9 +17,26 @@ import org.jspecify.annotations.Nullable;
 final class AsciiText {
   private AsciiText() {}
 
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+          java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   /** Whether {@code [s, e)} is printable ASCII (0x20 to 0x7f) without a backslash. */
   static boolean plain(byte[] b, int s, int e) {
-    for (int i = s; i < e; i++) {
+    int i = s;
+    // eight bytes at a time: a byte is bad when its high bit is set (not ASCII), when it is
+    // below 0x20 (x - 0x20 borrows into a clear high bit), or when it is '\' (x ^ 0x5c is 0)
+    for (; i + 8 <= e; i += 8) {
+      long x = (long) LONGS.get(b, i);
+      long y = x ^ (0x5c * ONES);
+      long bad = ((x - 0x20 * ONES) & ~x) | x | ((y - ONES) & ~y);
+      if ((bad & HIGHS) != 0) {
+        return false;
+      }
+    }
+    for (; i < e; i++) {
       byte c = b[i];
       if (c < 0x20 || c == '\\') { // negative: not ASCII
         return false;

@@ -28,6 +28,12 @@ public final class CompiledRule {
   private final List<String> selectionNames;
   private final Map<String, Integer> selectionIndex = new HashMap<>();
   private final List<List<List<Matchers.Compiled>>> selections = new ArrayList<>();
+  /** {@link #selections} as arrays (evaluated per record: no iterator allocation). */
+  private final Matchers.Compiled[][][] sel;
+  /** {@link #stepSelections} as an array. */
+  private final int[] stepSel;
+  /** Per selection: its engine-wide slot for sharing results across rules, or -1. */
+  private final int[] sharedSlot;
   /** Per selection: the rough cost of evaluating it (see {@link Matchers#cost}). */
   private final List<Integer> selectionCost = new ArrayList<>();
   /** Whether this is the reference path's straightforward form. */
@@ -64,6 +70,24 @@ public final class CompiledRule {
    * @throws RuleException with the location of the offending part
    */
   public CompiledRule(Rule rule, int index, boolean reference) {
+    this(rule, index, reference, null);
+  }
+
+  /**
+   * Compiles a rule as {@link #CompiledRule(Rule, int, boolean)} does; in the fast form, with
+   * {@code shared} (owned by one engine, filled as its rules compile), selections equal to a
+   * selection of an earlier rule of the engine (same tests, same record types) get the same
+   * slot, so that a record evaluates each distinct selection once for all rules ({@link
+   * EvalContext#sharedSelection}). Selections are pure functions of the record and its context.
+   *
+   * @param rule the rule
+   * @param index its position in the engine
+   * @param reference whether to build the reference form (never shares)
+   * @param shared selection signature to slot, or null for no sharing
+   * @throws RuleException with the location of the offending part
+   */
+  public CompiledRule(Rule rule, int index, boolean reference,
+      @Nullable Map<String, Integer> shared) {
     this.rule = rule;
     this.index = index;
     this.reference = reference;
@@ -95,6 +119,20 @@ public final class CompiledRule {
       selections.add(List.copyOf(alts));
       selectionCost.add(cost);
     }
+    this.sharedSlot = new int[selections.size()];
+    int k = 0;
+    for (Selection s : rule.selections().values()) {
+      sharedSlot[k++] = shared == null || reference ? -1
+          : shared.computeIfAbsent(signature(s, types), x -> shared.size());
+    }
+    this.sel = new Matchers.Compiled[selections.size()][][];
+    for (int i = 0; i < sel.length; i++) {
+      List<List<Matchers.Compiled>> alts = selections.get(i);
+      sel[i] = new Matchers.Compiled[alts.size()][];
+      for (int j = 0; j < alts.size(); j++) {
+        sel[i][j] = alts.get(j).toArray(new Matchers.Compiled[0]);
+      }
+    }
     checkCondition(rule.condition());
     this.cond = bind(rule.condition());
     try {
@@ -125,6 +163,7 @@ public final class CompiledRule {
       }
     }
     this.field = f;
+    this.stepSel = stepSelections.stream().mapToInt(Integer::intValue).toArray();
     io.cloudir.rules.Suppression sup = rule.suppression();
     if (sup != null) {
       for (String b : sup.by()) {
@@ -141,6 +180,32 @@ public final class CompiledRule {
     this.eventNames = ctOnly ? combine(rule.logSource().eventNames(), names, "eventName") : null;
     this.eventSources = ctOnly
         ? combine(rule.logSource().eventSources(), sources, "eventSource") : null;
+  }
+
+  /**
+   * What a selection's result depends on: the record types its paths are compiled for and every
+   * test (field, modifiers, typed values) in order. Equal signatures give equal results.
+   */
+  private static String signature(Selection s, Set<SourceType> types) {
+    StringBuilder sb = new StringBuilder();
+    types.stream().map(SourceType::name).sorted().forEach(t -> sb.append(t).append(','));
+    for (List<FieldTest> g : s.alternatives()) {
+      sb.append("|(");
+      for (FieldTest t : g) {
+        sb.append(t.field().length()).append(':').append(t.field());
+        for (String m : t.modifiers()) {
+          sb.append('|').append(m.length()).append(':').append(m);
+        }
+        for (Object v : t.values()) {
+          String text = String.valueOf(v);
+          sb.append('=').append(v.getClass().getSimpleName()).append(text.length()).append(':')
+              .append(text);
+        }
+        sb.append(';');
+      }
+      sb.append(')');
+    }
+    return sb.toString();
   }
 
   private static List<String> stepNames(io.cloudir.rules.Correlation c) {
@@ -187,11 +252,12 @@ public final class CompiledRule {
   /** Bit i set when the selection of sequence step i holds for the current record. */
   public int stepMask(EvalContext ctx) {
     int mask = 0;
-    byte[] memo = new byte[selections.size()];
-    for (int i = 0; i < stepSelections.size() && i < 31; i++) {
-      int si = stepSelections.get(i);
+    byte[] memo = ctx.memo(sel.length);
+    int[] steps = stepSel;
+    for (int i = 0; i < steps.length && i < 31; i++) {
+      int si = steps[i];
       if (memo[si] == 0) {
-        memo[si] = (byte) (selection(selections.get(si), ctx) ? 1 : 2);
+        memo[si] = evaluate(si, ctx);
       }
       if (memo[si] == 1) {
         mask |= 1 << i;
@@ -361,18 +427,34 @@ public final class CompiledRule {
 
   private boolean holds(int i, EvalContext ctx, byte[] memo) {
     if (memo[i] == 0) {
-      memo[i] = (byte) (selection(selections.get(i), ctx) ? 1 : 2);
+      memo[i] = evaluate(i, ctx);
     }
     return memo[i] == 1;
   }
 
-  /** Whether the rule's condition holds for the current record. */
-  public boolean matches(EvalContext ctx) {
-    return cond.eval(ctx, new byte[selections.size()]);
+  /** Selection {@code i} for the current record: 1 holds, 2 does not (shared across rules). */
+  private byte evaluate(int i, EvalContext ctx) {
+    int slot = sharedSlot[i];
+    if (slot >= 0) {
+      byte known = ctx.sharedSelection(slot);
+      if (known != 0) {
+        return known;
+      }
+    }
+    byte r = (byte) (selection(sel[i], ctx) ? 1 : 2);
+    if (slot >= 0) {
+      ctx.shareSelection(slot, r);
+    }
+    return r;
   }
 
-  private static boolean selection(List<List<Matchers.Compiled>> alts, EvalContext ctx) {
-    for (List<Matchers.Compiled> g : alts) {
+  /** Whether the rule's condition holds for the current record. */
+  public boolean matches(EvalContext ctx) {
+    return cond.eval(ctx, ctx.memo(sel.length));
+  }
+
+  private static boolean selection(Matchers.Compiled[][] alts, EvalContext ctx) {
+    for (Matchers.Compiled[] g : alts) {
       boolean all = true;
       for (Matchers.Compiled t : g) {
         if (!t.test(ctx)) {

@@ -71,11 +71,75 @@ public final class EvalContext {
         : new IpDetails(i.asn(), i.asOrganization(), i.country(), null, null, -1, java.util.List.of());
   }
 
+  /** A number that changes with every {@link #reset} (what is cached per record is keyed by it). */
+  public long generation() {
+    return generation;
+  }
+
   /** Moves to the next record (forgets everything read from the previous one). */
   public void reset(LogRecord r) {
     this.record = r;
     this.attribution = null;
     this.generation++;
+  }
+
+  private byte[] memo = new byte[16];
+  /** Per raw CloudTrail string field: the generation its span is for, and the span. */
+  private long[] rawGeneration = new long[0];
+  private long[] rawSpans = new long[0];
+
+  /** {@link FieldPaths.RawString#plainSpan} of the current record, computed once per record. */
+  long rawSpan(int id, FieldPaths.RawString raw, io.cloudir.model.cloudtrail.CloudTrailEvent e) {
+    if (id >= rawGeneration.length) {
+      int n = Math.max(id + 1, 2 * rawGeneration.length);
+      rawGeneration = java.util.Arrays.copyOf(rawGeneration, n);
+      rawSpans = java.util.Arrays.copyOf(rawSpans, n);
+    }
+    if (rawGeneration[id] == generation) {
+      return rawSpans[id];
+    }
+    long sp = raw.computePlainSpan(e);
+    rawGeneration[id] = generation;
+    rawSpans[id] = sp;
+    return sp;
+  }
+  /** Per shared selection slot: the generation its result is for, and the result (1 / 2). */
+  private long[] selectionGeneration = new long[0];
+  private byte[] selectionResult = new byte[0];
+
+  /**
+   * The result of the shared selection {@code slot} for the current record (1 holds, 2 does
+   * not), or 0 when it was not evaluated yet (see {@link CompiledRule}).
+   */
+  byte sharedSelection(int slot) {
+    return slot < selectionGeneration.length && selectionGeneration[slot] == generation
+        ? selectionResult[slot] : 0;
+  }
+
+  /** Remembers the result of a shared selection for the current record. */
+  void shareSelection(int slot, byte result) {
+    if (slot >= selectionGeneration.length) {
+      int n = Math.max(slot + 1, 2 * selectionGeneration.length);
+      selectionGeneration = java.util.Arrays.copyOf(selectionGeneration, n);
+      selectionResult = java.util.Arrays.copyOf(selectionResult, n);
+    }
+    selectionGeneration[slot] = generation;
+    selectionResult[slot] = result;
+  }
+
+  /**
+   * A zeroed scratch array of at least {@code n} bytes for one rule's selection results
+   * ({@link CompiledRule#matches}): valid until the next call; rules are evaluated one at a time.
+   */
+  byte[] memo(int n) {
+    byte[] m = memo;
+    if (m.length < n) {
+      m = new byte[Math.max(n, 2 * m.length)];
+      memo = m;
+    } else {
+      java.util.Arrays.fill(m, 0, n, (byte) 0);
+    }
+    return m;
   }
 
   @SuppressWarnings("unchecked")

@@ -295,6 +295,17 @@ public final class FieldPaths {
     public void collect(EvalContext ctx, List<Object> out) {
       out.addAll(ctx.values(slot, reader));
     }
+
+    /** Equal when they read the same slot: the same path for the same record types. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Cached c && c.slot == slot;
+    }
+
+    @Override
+    public int hashCode() {
+      return slot;
+    }
   }
 
   /**
@@ -535,6 +546,24 @@ public final class FieldPaths {
     }
     CloudTrailField f = top;
     if (steps.size() == 1 && CT_STRINGS.contains(f)) {
+      // few distinct values: the model's canonical instances (hash computed once), which
+      // group keys, distinct counts and new terms hash over and over
+      java.util.function.Function<CloudTrailEvent, @Nullable String> canonical = switch (f) {
+        case EVENT_SOURCE -> CloudTrailEvent::eventSource;
+        case EVENT_NAME -> CloudTrailEvent::eventName;
+        case AWS_REGION -> CloudTrailEvent::awsRegion;
+        case ERROR_CODE -> CloudTrailEvent::errorCode;
+        case RECIPIENT_ACCOUNT_ID -> CloudTrailEvent::recipientAccountId;
+        default -> null;
+      };
+      if (canonical != null) {
+        return (ctx, out) -> {
+          String s = canonical.apply((CloudTrailEvent) ctx.record());
+          if (s != null) {
+            out.add(s);
+          }
+        };
+      }
       return (ctx, out) -> {
         String s = ((CloudTrailEvent) ctx.record()).string(f);
         if (s != null) {
@@ -600,9 +629,42 @@ public final class FieldPaths {
     private final @Nullable CloudTrailField top;
     private final @Nullable UserIdentityField ui;
 
+    /** Index of the field among all raw fields (top-level first, then userIdentity). */
+    private final int id;
+
     private RawString(@Nullable CloudTrailField top, @Nullable UserIdentityField ui) {
       this.top = top;
       this.ui = ui;
+      this.id = top != null ? top.ordinal()
+          : CloudTrailField.values().length + java.util.Objects.requireNonNull(ui).ordinal();
+    }
+
+    /**
+     * {@link #span} of the context's record when the value is a string of plain ASCII ({@link
+     * AsciiText#plain}) as {@code start << 32 | end} of the string's contents (without quotes);
+     * -1 when absent, -2 for JSON null, -3 for any other value (not a string, or escaped or
+     * non-ASCII text). Remembered per record: rules testing one field scan it once.
+     */
+    long plainSpan(EvalContext ctx, CloudTrailEvent e) {
+      return ctx.rawSpan(id, this, e);
+    }
+
+    /** {@link #plainSpan} computed. */
+    long computePlainSpan(CloudTrailEvent e) {
+      long sp = span(e);
+      if (sp < 0) {
+        return -1;
+      }
+      byte[] b = e.buffer();
+      int s = (int) (sp >>> 32);
+      int end = (int) sp;
+      if (b[s] == 'n') {
+        return -2;
+      }
+      if (b[s] != '"' || !AsciiText.plain(b, s + 1, end - 1)) {
+        return -3;
+      }
+      return (long) (s + 1) << 32 | (end - 1);
     }
 
     /** The span of the field's JSON value as {@code start << 32 | end}, or -1 when absent. */

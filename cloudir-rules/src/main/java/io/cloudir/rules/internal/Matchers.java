@@ -167,20 +167,21 @@ public final class Matchers {
 
   /** The general form: every pattern tried on every value. */
   private static Compiled general(Chain c, Accessor acc, List<Object> transforms, List<Pat> pats) {
+    Pat[] pa = pats.toArray(new Pat[0]);
     return ctx -> {
       List<Object> vals = values(ctx, acc, transforms);
       if (vals.isEmpty()) {
         return false;
       }
       if (c.all()) {
-        for (Pat p : pats) {
+        for (Pat p : pa) {
           if (!anyValue(vals, p)) {
             return false;
           }
         }
         return true;
       }
-      for (Pat p : pats) {
+      for (Pat p : pa) {
         if (anyValue(vals, p)) {
           return true;
         }
@@ -225,22 +226,19 @@ public final class Matchers {
       if (!(ctx.record() instanceof CloudTrailEvent e)) {
         return slow.test(ctx);
       }
-      long sp = raw.span(e);
+      long sp = raw.plainSpan(ctx, e);
+      if (sp == -1 || sp == -2) {
+        return false; // no value, or JSON null (no value either)
+      }
       if (sp < 0) {
-        return false; // no value
+        return slow.test(ctx); // not a plain ASCII string
       }
       byte[] b = e.buffer();
       int s = (int) (sp >>> 32);
       int end = (int) sp;
-      if (b[s] == 'n') {
-        return false; // JSON null is no value
-      }
-      if (b[s] != '"' || !AsciiText.plain(b, s + 1, end - 1)) {
-        return slow.test(ctx);
-      }
       boolean unknown = false;
       for (BytePat p : bps) {
-        int r = p.match(b, s + 1, end - 1);
+        int r = p.match(b, s, end);
         if (r == 1 && !all) {
           return true;
         }
@@ -292,14 +290,32 @@ public final class Matchers {
   /** Membership of an address written as plain ASCII in one of the networks. */
   private static BytePat cidrBytes(List<Object> values) {
     Cidr[] nets = new Cidr[values.size()];
+    // the IPv4 networks as (bits, mask) pairs: an IPv4 address is tested without allocating
+    List<long[]> v4 = new ArrayList<>();
     for (int i = 0; i < nets.length; i++) {
       nets[i] = Cidr.parse((String) values.get(i));
+      if (nets[i].address().isV4()) {
+        int p = nets[i].prefix();
+        long mask = p == 0 ? 0 : (0xFFFFFFFFL << (32 - p)) & 0xFFFFFFFFL;
+        v4.add(new long[] {nets[i].address().v4Bits() & 0xFFFFFFFFL & mask, mask});
+      }
     }
+    long[] v4Bits = v4.stream().mapToLong(x -> x[0]).toArray();
+    long[] v4Masks = v4.stream().mapToLong(x -> x[1]).toArray();
     return (b, s, e) -> {
       for (int i = s; i < e; i++) {
         if (b[i] == '/' || b[i] == ' ') {
           return -1; // a network, or space to trim: as the string form does
         }
+      }
+      long a = io.cloudir.model.net.IpAddress.parseV4(b, s, e);
+      if (a >= 0) {
+        for (int i = 0; i < v4Bits.length; i++) {
+          if ((a & v4Masks[i]) == v4Bits[i]) {
+            return 1;
+          }
+        }
+        return 0;
       }
       io.cloudir.model.net.IpAddress ip = io.cloudir.model.net.IpAddress.tryParse(b, s, e);
       if (ip == null) {
@@ -401,7 +417,8 @@ public final class Matchers {
    * empty one carries no error either.
    */
   static boolean present(List<Object> vals) {
-    for (Object v : vals) {
+    for (int i = 0, n = vals.size(); i < n; i++) { // indexed: no iterator per record
+      Object v = vals.get(i);
       if (!(v instanceof String s && s.isEmpty())) {
         return true;
       }
@@ -415,7 +432,8 @@ public final class Matchers {
    * without a {@code [*]} in the path.
    */
   private static boolean anyValue(List<Object> vals, Pat p) {
-    for (Object v : vals) {
+    for (int i = 0, n = vals.size(); i < n; i++) { // indexed: no iterator per record
+      Object v = vals.get(i);
       if (p.match(v) || (v instanceof JsonValue j && j.isArray() && anyElement(j, p))) {
         return true;
       }
@@ -450,7 +468,8 @@ public final class Matchers {
       vals = new ArrayList<>(2);
       acc.collect(ctx, vals);
     }
-    for (Object tr : transforms) {
+    for (int t = 0, nt = transforms.size(); t < nt; t++) { // indexed: no iterator per record
+      Object tr = transforms.get(t);
       List<Object> next = new ArrayList<>(vals.size());
       for (Object v : vals) {
         if (tr instanceof String) {
