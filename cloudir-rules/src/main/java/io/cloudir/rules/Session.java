@@ -113,8 +113,6 @@ public final class Session implements Consumer<LogRecord> {
   private final Correlator.Out[] outs;
   /** Indices of the correlators with deadlines ({@link Correlator#advance} does something). */
   private final int[] timed;
-  /** Lateness in nanoseconds of each record type seen (cache of the options). */
-  private final Map<SourceType, Long> latenessNanos = new java.util.HashMap<>();
   /** Lower-case forms of the (canonical, so few) eventName/eventSource strings seen. */
   private final Map<String, String> lower = new java.util.HashMap<>();
   /** Normalised group-key values (see {@link KeyCache}). */
@@ -126,7 +124,11 @@ public final class Session implements Consumer<LogRecord> {
   /** Scratch list for field values read by {@link #joined} and {@link #keyValues}. */
   private final List<Object> scratch = new ArrayList<>();
   private final List<Map<String, Long>> suppression = new ArrayList<>();
-  private final Map<SourceType, Long> newest = new TreeMap<>();
+  /** Per record type seen: {newest end time, allowed lateness} in nanoseconds. */
+  private final Map<SourceType, long[]> newest = new TreeMap<>();
+  /** The type of the last record and its entry of {@link #newest} (records come in runs). */
+  private @Nullable SourceType lastType;
+  private long[] lastNewest = new long[2];
   private HitBuffer buffer = new HitBuffer();
   private long releasedUpTo = Hit.NO_TIME;
   /** The watermark: {@link #computeWatermark()} of {@link #newest}, kept up to date. */
@@ -196,6 +198,7 @@ public final class Session implements Consumer<LogRecord> {
     records++;
     attributed = null; // what the context attributes from here on is this record's attribution
     List<CompiledRule> candidates;
+    String lowerName = null;
     if (r instanceof CloudTrailEvent e) {
       beforeObserve(e);
       attributor.observe(e);
@@ -203,7 +206,8 @@ public final class Session implements Consumer<LogRecord> {
       if ("ConsoleLogin".equals(name)) {
         rememberSignIn(e);
       }
-      candidates = engine.cloudTrailCandidates(lower(name));
+      lowerName = lower(name);
+      candidates = engine.cloudTrailCandidates(lowerName);
     } else {
       candidates = engine.candidates(r.source());
     }
@@ -211,7 +215,7 @@ public final class Session implements Consumer<LogRecord> {
     if (!candidates.isEmpty()) {
       ctx.reset(r);
       String eventSource = null;
-      String eventName = null;
+      String eventName = lowerName;
       boolean routed = engine.routed();
       for (CompiledRule cr : candidates) {
         Set<String> sources = routed ? cr.eventSources() : declared(cr, true);
@@ -270,10 +274,18 @@ public final class Session implements Consumer<LogRecord> {
       }
       long end = end(r);
       if (end != Hit.NO_TIME) {
-        Long prev = newest.get(r.source());
-        if (prev == null || end > prev) {
-          newest.put(r.source(), end);
+        SourceType t = r.source();
+        long[] n = t == lastType ? lastNewest : newest.get(t);
+        if (n == null) {
+          newest.put(t, new long[] {end, engine.options().lateness(t).toNanos()});
           watermark = computeWatermark();
+        } else {
+          lastType = t;
+          lastNewest = n;
+          if (end > n[0]) {
+            n[0] = end;
+            watermark = computeWatermark();
+          }
         }
       }
       release(watermark);
@@ -510,14 +522,12 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   private long computeWatermark() {
+    if (newest.size() == 1 && lastType != null) {
+      return lastNewest[0] - lastNewest[1];
+    }
     long w = Long.MAX_VALUE;
-    for (Map.Entry<SourceType, Long> e : newest.entrySet()) {
-      Long l = latenessNanos.get(e.getKey());
-      if (l == null) {
-        l = engine.options().lateness(e.getKey()).toNanos();
-        latenessNanos.put(e.getKey(), l);
-      }
-      w = Math.min(w, e.getValue() - l);
+    for (long[] n : newest.values()) {
+      w = Math.min(w, n[0] - n[1]);
     }
     return newest.isEmpty() ? Hit.NO_TIME : w;
   }
@@ -929,9 +939,9 @@ public final class Session implements Consumer<LogRecord> {
       }
       out.writeBoolean(flushed);
       out.writeInt(newest.size());
-      for (Map.Entry<SourceType, Long> e : newest.entrySet()) {
+      for (Map.Entry<SourceType, long[]> e : newest.entrySet()) {
         StateIo.writeString(out, e.getKey().name());
-        out.writeLong(e.getValue());
+        out.writeLong(e.getValue()[0]);
       }
       List<Hit> buffered = buffer.sorted();
       out.writeInt(buffered.size());
@@ -987,7 +997,8 @@ public final class Session implements Consumer<LogRecord> {
       flushed = in.readBoolean();
       int n = StateIo.count(in.readInt());
       for (int i = 0; i < n; i++) {
-        newest.put(SourceType.of(StateIo.readString(in)), in.readLong());
+        SourceType t = SourceType.of(StateIo.readString(in));
+        newest.put(t, new long[] {in.readLong(), engine.options().lateness(t).toNanos()});
       }
       watermark = computeWatermark();
       n = StateIo.count(in.readInt());
