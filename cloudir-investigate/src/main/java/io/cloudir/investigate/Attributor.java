@@ -291,29 +291,37 @@ public final class Attributor {
   public Attribution attribute(CloudTrailEvent e) {
     // the common case: a plain key string, looked up in place
     boolean looked = false;
+    Attribution cached;
     int vs = e.valueStart(UserIdentityField.ACCESS_KEY_ID);
     if (vs >= 0) {
       byte[] b = e.buffer();
       int ve = e.valueEnd(UserIdentityField.ACCESS_KEY_ID) - 1;
-      if (b[vs] == '"' && ve > vs + 1 && plain(b, vs + 1, ve)) {
-        Attribution cached = cache.get(b, vs + 1, ve);
+      if (b[vs] == '"' && ve > vs + 1) {
+        // the raw bytes of a key in use lately (exact even with escapes: see ByteKeyMap.recent)
+        cached = cache.recent(b, vs + 1, ve);
         if (cached != null) {
           return cached;
         }
-        looked = true; // the text of a plain string is its bytes: no need to look again
+        if (plain(b, vs + 1, ve)) {
+          cached = cache.get(b, vs + 1, ve);
+          if (cached != null) {
+            return cached;
+          }
+          looked = true; // the text of a plain string is its bytes: no need to look again
+        }
       }
     }
     String key = e.userIdentityString(UserIdentityField.ACCESS_KEY_ID);
     String keyed = key != null && !key.isEmpty() ? key : null;
     if (!looked && keyed != null) {
-      Attribution cached = cache.get(keyed);
+      cached = cache.get(keyed);
       if (cached != null) {
         return cached;
       }
     }
     byte[] identityKey = keyed != null ? null : identityKey(e);
     if (identityKey != null) {
-      Attribution cached = keyless.get(identityKey, 0, identityKey.length);
+      cached = keyless.get(identityKey, 0, identityKey.length);
       if (cached != null) {
         return cached;
       }
