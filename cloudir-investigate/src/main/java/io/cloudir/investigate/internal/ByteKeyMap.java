@@ -185,7 +185,7 @@ public final class ByteKeyMap<V> {
     recentValues[way] = v;
   }
 
-  /** Remembers a key found in the table as the most recent of its set (evicting the other way). */
+  /** Remembers a key of the table as the most recent of its set (evicting the other way). */
   private void rememberRecent(byte[] b, int s, int e, Object v) {
     if (recentValues.length == 0 || !words(b, s, e)) {
       return;
@@ -314,7 +314,7 @@ public final class ByteKeyMap<V> {
 
   /** Maps {@code key} (not copied: do not modify it afterwards) to {@code v}. */
   public void put(byte[] key, V v) {
-    updateRecent(key, 0, key.length, v);
+    rememberRecent(key, 0, key.length, v); // a key just put is likely to be looked up next
     long hi = pack(key, 0, key.length);
     if (hi != 0) {
       putPacked(hi, packedLo, v);

@@ -26,23 +26,28 @@ public final class SessionContext {
   private static final ByteNames ATTRIBUTE_NAMES = new ByteNames("creationDate", "mfaAuthenticated");
   private static final int CREATION_DATE = 0;
   private static final int MFA = 1;
+  private static final int ATTRIBUTE_NAMES_COUNT = 2;
 
   private final JsonValue json;
   private final byte[] buf;
   /** Where the values of {@link #NAMES} are (see {@link MemberSpans}), indexed in one pass. */
   private final long[] spans = new long[6];
-  /** The same for the members of {@code attributes} when it is an object. */
-  private final long[] attributes = new long[2];
+  /** The same for the members of {@code attributes} when it is an object (same pass). */
+  private final long[] attributes = new long[ATTRIBUTE_NAMES_COUNT];
+  /** The same for the members of {@code sessionIssuer} when it is an object (same pass). */
+  private final long[] issuer = new long[SessionIssuer.NAMES_COUNT];
 
   /** A view of the validated object at {@code buf[start]}, which {@code json} is. */
   SessionContext(JsonValue json, byte[] buf, int start) {
     this.json = json;
     this.buf = buf;
-    MemberSpans.index(buf, start, NAMES, spans);
-    long a = spans[ATTRIBUTES];
-    if (a != 0 && buf[(int) (a >>> 32)] == '{') {
-      MemberSpans.index(buf, (int) (a >>> 32), ATTRIBUTE_NAMES, attributes);
-    }
+    ByteNames[] nestedNames = new ByteNames[6];
+    long[][] nestedSpans = new long[6][];
+    nestedNames[ISSUER] = SessionIssuer.NAMES;
+    nestedSpans[ISSUER] = issuer;
+    nestedNames[ATTRIBUTES] = ATTRIBUTE_NAMES;
+    nestedSpans[ATTRIBUTES] = attributes;
+    MemberSpans.index(buf, start, NAMES, spans, nestedNames, nestedSpans);
   }
 
   /** A session context from a JSON object. */
@@ -110,8 +115,7 @@ public final class SessionContext {
     if (sp == 0 || buf[(int) (sp >>> 32)] != '{') {
       return null;
     }
-    int s = (int) (sp >>> 32);
-    return new SessionIssuer(JsonValue.ofValidated(buf, s, (int) sp), buf, s);
+    return new SessionIssuer(JsonValue.ofValidated(buf, (int) (sp >>> 32), (int) sp), buf, issuer);
   }
 
   /** {@code webIdFederationData} (web identity federation), or null. */

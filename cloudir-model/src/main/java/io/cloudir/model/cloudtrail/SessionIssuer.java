@@ -1,7 +1,6 @@
 package io.cloudir.model.cloudtrail;
 
 import io.cloudir.model.internal.json.ByteNames;
-import io.cloudir.model.internal.json.MemberSpans;
 import io.cloudir.model.json.JsonValue;
 import org.jspecify.annotations.Nullable;
 
@@ -12,19 +11,21 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class SessionIssuer {
-  private static final ByteNames NAMES =
+  /** The members indexed (with the session context's, in its pass). */
+  static final ByteNames NAMES =
       new ByteNames("type", "principalId", "arn", "accountId", "userName");
+  static final int NAMES_COUNT = 5;
 
   private final JsonValue json;
   private final byte[] buf;
-  /** Where the values of {@link #NAMES} are, indexed in one pass. */
-  private final long[] spans = new long[5];
+  /** Where the values of {@link #NAMES} are in {@code buf}; never modified. */
+  private final long[] spans;
 
-  /** A view of the validated object at {@code buf[start]}, which {@code json} is. */
-  SessionIssuer(JsonValue json, byte[] buf, int start) {
+  /** A view of the validated object {@code json} in {@code buf}, its members already indexed. */
+  SessionIssuer(JsonValue json, byte[] buf, long[] spans) {
     this.json = json;
     this.buf = buf;
-    MemberSpans.index(buf, start, NAMES, spans);
+    this.spans = spans;
   }
 
   /** {@code type}, e.g. {@code Role}. */

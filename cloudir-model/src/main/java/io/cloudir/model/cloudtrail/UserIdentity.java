@@ -46,7 +46,8 @@ public final class UserIdentity {
     }
     byte[] b = json.rawBytes();
     long[] spans = new long[UserIdentityField.values().length];
-    int esc = MemberSpans.index(b, 0, CloudTrailView.UI_NAMES, spans);
+    MemberSpans.index(b, 0, CloudTrailView.UI_NAMES, spans);
+    int esc = MemberSpans.escapes(b, spans);
     return new UserIdentity(b, 0, b.length, spans, esc);
   }
 
