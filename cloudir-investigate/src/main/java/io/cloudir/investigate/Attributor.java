@@ -99,7 +99,7 @@ public final class Attributor {
   private long mintCount;
 
   /** Slots of the table of keys in use lately in front of the attribution cache. */
-  private static final int RECENT_KEYS = 4096;
+  private static final int RECENT_KEYS = 8192;
   /** The most attributions of calls without an access key kept. */
   private static final int KEYLESS_MAX = 4096;
 
@@ -135,14 +135,20 @@ public final class Attributor {
    * ignored cheaply (a byte comparison of {@code eventSource}).
    */
   public void observe(CloudTrailEvent e) {
-    // most events: a plain eventSource that does not start with 's' (nor an escape)
+    // most events: a plain eventSource that does not start with "st", "si" or "ss" (nor an escape)
     int vs = e.valueStart(CloudTrailField.EVENT_SOURCE);
     if (vs < 0) {
       return;
     }
     byte[] b = e.buffer();
-    if (b[vs] != '"' || vs + 1 >= b.length || (b[vs + 1] != 's' && b[vs + 1] != '\\')) {
+    if (b[vs] != '"' || vs + 2 >= b.length) {
       return;
+    }
+    if (b[vs + 1] != '\\') {
+      byte c = b[vs + 2];
+      if (b[vs + 1] != 's' || (c != 't' && c != 'i' && c != 's' && c != '\\')) {
+        return;
+      }
     }
     boolean sts = e.valueEquals(CloudTrailField.EVENT_SOURCE, "sts.amazonaws.com");
     boolean signin = !sts && e.valueEquals(CloudTrailField.EVENT_SOURCE, "signin.amazonaws.com");
@@ -178,25 +184,25 @@ public final class Attributor {
     if (re == null) {
       return;
     }
-    JsonValue k = member(re, "credentials", "accessKeyId");
+    JsonValue k = member(re, CREDENTIALS, ACCESS_KEY_ID);
     String key = k == null ? null : k.stringOrNull();
     if (key == null || key.isEmpty()) {
       return;
     }
     JsonValue rp = e.requestParameters();
-    String roleArn = rp == null ? null : rp.getString("roleArn");
-    String session = rp == null ? null : rp.getString("roleSessionName");
-    String sourceIdentity = rp == null ? null : rp.getString("sourceIdentity");
+    String roleArn = string(rp, ROLE_ARN);
+    String session = string(rp, ROLE_SESSION_NAME);
+    String sourceIdentity = string(rp, SOURCE_IDENTITY);
     if (sourceIdentity == null) {
-      sourceIdentity = re.getString("sourceIdentity");
+      sourceIdentity = string(re, SOURCE_IDENTITY);
     }
     if (name.equals("GetFederationToken")) {
-      JsonValue fu = member(re, "federatedUser", "arn");
+      JsonValue fu = member(re, FEDERATED_USER, ARN);
       roleArn = fu == null ? null : fu.stringOrNull();
       session = rp == null ? null : rp.getString("name");
     }
     if (roleArn == null) {
-      JsonValue aru = member(re, "assumedRoleUser", "arn");
+      JsonValue aru = member(re, ASSUMED_ROLE_USER, ARN);
       String sessionArn = aru == null ? null : aru.stringOrNull();
       if (sessionArn != null) {
         roleArn = io.cloudir.model.cloudtrail.UserIdentity.roleArnOfSession(sessionArn);
@@ -291,29 +297,37 @@ public final class Attributor {
   public Attribution attribute(CloudTrailEvent e) {
     // the common case: a plain key string, looked up in place
     boolean looked = false;
+    Attribution cached;
     int vs = e.valueStart(UserIdentityField.ACCESS_KEY_ID);
     if (vs >= 0) {
       byte[] b = e.buffer();
       int ve = e.valueEnd(UserIdentityField.ACCESS_KEY_ID) - 1;
-      if (b[vs] == '"' && ve > vs + 1 && plain(b, vs + 1, ve)) {
-        Attribution cached = cache.get(b, vs + 1, ve);
+      if (b[vs] == '"' && ve > vs + 1) {
+        // the raw bytes of a key in use lately (exact even with escapes: see ByteKeyMap.recent)
+        cached = cache.recent(b, vs + 1, ve);
         if (cached != null) {
           return cached;
         }
-        looked = true; // the text of a plain string is its bytes: no need to look again
+        if (plain(b, vs + 1, ve)) {
+          cached = cache.get(b, vs + 1, ve);
+          if (cached != null) {
+            return cached;
+          }
+          looked = true; // the text of a plain string is its bytes: no need to look again
+        }
       }
     }
     String key = e.userIdentityString(UserIdentityField.ACCESS_KEY_ID);
     String keyed = key != null && !key.isEmpty() ? key : null;
     if (!looked && keyed != null) {
-      Attribution cached = cache.get(keyed);
+      cached = cache.get(keyed);
       if (cached != null) {
         return cached;
       }
     }
     byte[] identityKey = keyed != null ? null : identityKey(e);
     if (identityKey != null) {
-      Attribution cached = keyless.get(identityKey, 0, identityKey.length);
+      cached = keyless.get(identityKey, 0, identityKey.length);
       if (cached != null) {
         return cached;
       }
@@ -367,10 +381,25 @@ public final class Attributor {
     return k;
   }
 
+  private static final JsonValue.Name CREDENTIALS = JsonValue.Name.of("credentials");
+  private static final JsonValue.Name ACCESS_KEY_ID = JsonValue.Name.of("accessKeyId");
+  private static final JsonValue.Name ROLE_ARN = JsonValue.Name.of("roleArn");
+  private static final JsonValue.Name ROLE_SESSION_NAME = JsonValue.Name.of("roleSessionName");
+  private static final JsonValue.Name SOURCE_IDENTITY = JsonValue.Name.of("sourceIdentity");
+  private static final JsonValue.Name FEDERATED_USER = JsonValue.Name.of("federatedUser");
+  private static final JsonValue.Name ASSUMED_ROLE_USER = JsonValue.Name.of("assumedRoleUser");
+  private static final JsonValue.Name ARN = JsonValue.Name.of("arn");
+
   /** {@code v.a.b} (like {@code v.at("a.b")}, without parsing a path or collecting a list). */
-  private static @Nullable JsonValue member(JsonValue v, String a, String b) {
+  private static @Nullable JsonValue member(JsonValue v, JsonValue.Name a, JsonValue.Name b) {
     JsonValue x = v.get(a);
     return x == null ? null : x.get(b);
+  }
+
+  /** The string member {@code name} of {@code v} ({@link JsonValue#getString}), or null. */
+  private static @Nullable String string(@Nullable JsonValue v, JsonValue.Name name) {
+    JsonValue x = v == null ? null : v.get(name);
+    return x == null ? null : x.stringOrNull();
   }
 
   /** Whether {@code b[s, e)} holds no escape (so its bytes are the decoded text's UTF-8). */

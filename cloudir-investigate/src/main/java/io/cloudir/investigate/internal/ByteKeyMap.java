@@ -18,9 +18,13 @@ import org.jspecify.annotations.Nullable;
  * of packed keys and one value reference, and follows no key object. Other keys are kept as
  * arrays.
  *
- * <p>Optionally ({@link #ByteKeyMap(int)}) a small direct-mapped cache of the packed keys found
- * last sits in front of the table: the few keys a stream of events is using now stay in a table
- * that fits the processor's cache, however many keys the map holds.
+ * <p>Optionally ({@link #ByteKeyMap(int)}) a small two-way set-associative cache of the keys
+ * found last sits in front of the table: the few keys a stream of events is using now stay in a
+ * table that fits the processor's cache, however many keys the map holds. It holds keys of up to
+ * {@link #RECENT_MAX} bytes without a backslash as three words of their bytes, so that {@link
+ * #recent} compares a slice with three word loads and needs no packing; and since none of its keys
+ * has a backslash, a slice it matches has none either: a JSON string's raw bytes may be looked up
+ * there without checking for escapes.
  *
  * <p>Not thread-safe.
  *
@@ -56,9 +60,19 @@ public final class ByteKeyMap<V> {
   private int[] hashes = new int[16];
   private int size;
 
-  /** Recently found packed keys (pairs; a first half of 0 = empty), or an empty array. */
+  /** The longest key the recent table holds. */
+  static final int RECENT_MAX = 23;
+
+  /**
+   * Recently found keys: per set two ways of three words ({@link #words}; a length byte of 0 =
+   * empty), the more recently found way first; or an empty array.
+   */
   private final long[] recent;
-  private final Object[] recentValues;
+  private final @Nullable Object[] recentValues;
+  /** Scratch of {@link #words}: the words of the last key. */
+  private long w0;
+  private long w1;
+  private long w2;
 
   /** An empty map. */
   public ByteKeyMap() {
@@ -73,29 +87,130 @@ public final class ByteKeyMap<V> {
     if (recentSlots < 0 || Integer.bitCount(recentSlots) > 1) {
       throw new IllegalArgumentException("recentSlots must be 0 or a power of two");
     }
-    recent = new long[2 * recentSlots];
-    recentValues = new Object[recentSlots];
+    int slots = recentSlots == 1 ? 2 : recentSlots; // whole sets of two ways
+    recent = new long[3 * slots];
+    recentValues = new Object[slots];
   }
 
-  /** The slot of a packed key in {@link #recent} (other bits of the hash than the table's). */
-  private int recentSlot(long hi, long lo) {
-    long h = (hi * 0xC2B2AE3D27D4EB4FL) + lo;
-    h = (h ^ (h >>> 31)) * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> 40) & (recentValues.length - 1);
+  /**
+   * Reads {@code b[s, e)} into {@link #w0}, {@link #w1}, {@link #w2}: bytes 0-7, 8-15 and 16-22
+   * (little-endian, zero past the end) and the length in the top byte of the third. False (words
+   * unspecified) when the key is empty, longer than {@link #RECENT_MAX} or has a backslash.
+   */
+  private boolean words(byte[] b, int s, int e) {
+    int n = e - s;
+    if (n < 1 || n > RECENT_MAX) {
+      return false;
+    }
+    long x0;
+    long x1;
+    long x2;
+    if (s + 24 <= b.length) {
+      // three loads, then the bytes past the key cleared
+      x0 = (long) LONGS.get(b, s);
+      x1 = (long) LONGS.get(b, s + 8);
+      x2 = (long) LONGS.get(b, s + 16);
+      x0 &= n >= 8 ? -1L : (1L << (8 * n)) - 1;
+      x1 &= n >= 16 ? -1L : n <= 8 ? 0 : (1L << (8 * (n - 8))) - 1;
+      x2 &= n <= 16 ? 0 : (1L << (8 * (n - 16))) - 1;
+    } else {
+      x0 = 0;
+      x1 = 0;
+      x2 = 0;
+      for (int i = n - 1; i >= 0; i--) {
+        long c = b[s + i] & 0xFF;
+        if (i < 8) {
+          x0 = (x0 << 8) | c;
+        } else if (i < 16) {
+          x1 = (x1 << 8) | c;
+        } else {
+          x2 = (x2 << 8) | c;
+        }
+      }
+    }
+    if (hasByte(x0, '\\') || hasByte(x1, '\\') || hasByte(x2, '\\')) {
+      return false;
+    }
+    w0 = x0;
+    w1 = x1;
+    w2 = x2 | ((long) n << 56);
+    return true;
   }
 
-  /** Sets the value of a packed key in {@link #recent} if it is there (null: forgets it). */
-  private void updateRecent(long hi, long lo, @Nullable Object v) {
-    if (recentValues.length == 0) {
+  /** Whether one of the eight bytes of {@code w} is {@code c} (exact: the SWAR zero-byte test). */
+  private static boolean hasByte(long w, int c) {
+    long x = w ^ (0x0101010101010101L * c);
+    return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
+  }
+
+  /** The first way of the set of the words in {@link #w0}-{@link #w2}. */
+  private int recentSet() {
+    long h = (w0 * 0x9E3779B97F4A7C15L) ^ (w1 * 0xC2B2AE3D27D4EB4FL) ^ (w2 * 0x94D049BB133111EBL);
+    h ^= h >>> 31;
+    return 2 * ((int) (h ^ (h >>> 17)) & (recentValues.length / 2 - 1));
+  }
+
+  private boolean recentAt(int way) {
+    return recent[3 * way] == w0 && recent[3 * way + 1] == w1 && recent[3 * way + 2] == w2;
+  }
+
+  /**
+   * The value of the key {@code b[s, e)} if the recent table holds it, else null. Exact for any
+   * slice: a slice whose bytes have a backslash is never found there (its keys have none).
+   */
+  @SuppressWarnings("unchecked")
+  public @Nullable V recent(byte[] b, int s, int e) {
+    if (recentValues.length == 0 || !words(b, s, e)) {
+      return null;
+    }
+    int r = recentSet();
+    if (recentAt(r)) {
+      return (V) recentValues[r];
+    }
+    if (recentAt(r + 1)) {
+      // the more recently found way first
+      Object v = recentValues[r + 1];
+      System.arraycopy(recent, 3 * r, recent, 3 * r + 3, 3);
+      recentValues[r + 1] = recentValues[r];
+      setRecent(r, v);
+      return (V) v;
+    }
+    return null;
+  }
+
+  private void setRecent(int way, @Nullable Object v) {
+    recent[3 * way] = w0;
+    recent[3 * way + 1] = w1;
+    recent[3 * way + 2] = w2;
+    recentValues[way] = v;
+  }
+
+  /** Remembers a key of the table as the most recent of its set (evicting the other way). */
+  private void rememberRecent(byte[] b, int s, int e, Object v) {
+    if (recentValues.length == 0 || !words(b, s, e)) {
       return;
     }
-    int r = recentSlot(hi, lo);
-    if (recent[2 * r] == hi && recent[2 * r + 1] == lo) {
-      if (v == null) {
-        recent[2 * r] = 0;
-        recent[2 * r + 1] = 0;
+    int r = recentSet();
+    if (!recentAt(r)) {
+      System.arraycopy(recent, 3 * r, recent, 3 * r + 3, 3);
+      recentValues[r + 1] = recentValues[r];
+    }
+    setRecent(r, v);
+  }
+
+  /** Sets the value of the key {@code b[s, e)} in the recent table if it is there (null: forgets). */
+  private void updateRecent(byte[] b, int s, int e, @Nullable Object v) {
+    if (recentValues.length == 0 || !words(b, s, e)) {
+      return;
+    }
+    int r = recentSet();
+    for (int way = r; way < r + 2; way++) {
+      if (recentAt(way)) {
+        if (v == null) {
+          recent[3 * way + 2] = 0; // the length byte: empty
+        }
+        recentValues[way] = v;
       }
-      recentValues[r] = v;
     }
   }
 
@@ -150,27 +265,20 @@ public final class ByteKeyMap<V> {
   /** The value for the key {@code b[s, e)}, or null. */
   @SuppressWarnings("unchecked")
   public @Nullable V get(byte[] b, int s, int e) {
+    V r = recent(b, s, e);
+    if (r != null) {
+      return r;
+    }
     long hi = pack(b, s, e);
     if (hi != 0) {
       long lo = packedLo;
-      int r = -1;
-      if (recentValues.length > 0) {
-        r = recentSlot(hi, lo);
-        if (recent[2 * r] == hi && recent[2 * r + 1] == lo) {
-          return (V) recentValues[r];
-        }
-      }
       long[] t = packed;
       int mask = packedValues.length - 1;
       for (int i = packedSlot(hi, lo, mask); ; i = (i + 1) & mask) {
         long k = t[2 * i];
         if (k == hi && t[2 * i + 1] == lo) {
           Object v = packedValues[i];
-          if (r >= 0) {
-            recent[2 * r] = hi;
-            recent[2 * r + 1] = lo;
-            recentValues[r] = v;
-          }
+          rememberRecent(b, s, e, v);
           return (V) v;
         }
         if (k == 0) {
@@ -186,7 +294,9 @@ public final class ByteKeyMap<V> {
         return null;
       }
       if (hashes[i] == h && Arrays.equals(k, 0, k.length, b, s, e)) {
-        return (V) values[i];
+        Object v = values[i];
+        rememberRecent(b, s, e, v);
+        return (V) v;
       }
     }
   }
@@ -204,6 +314,7 @@ public final class ByteKeyMap<V> {
 
   /** Maps {@code key} (not copied: do not modify it afterwards) to {@code v}. */
   public void put(byte[] key, V v) {
+    rememberRecent(key, 0, key.length, v); // a key just put is likely to be looked up next
     long hi = pack(key, 0, key.length);
     if (hi != 0) {
       putPacked(hi, packedLo, v);
@@ -255,7 +366,6 @@ public final class ByteKeyMap<V> {
       }
       if (t[2 * i] == hi && t[2 * i + 1] == lo) {
         packedValues[i] = v;
-        updateRecent(hi, lo, v);
         return;
       }
     }
@@ -270,6 +380,7 @@ public final class ByteKeyMap<V> {
   /** Removes the key {@code b[s, e)} if present; returns its value, or null. */
   @SuppressWarnings("unchecked")
   public @Nullable V remove(byte[] b, int s, int e) {
+    updateRecent(b, s, e, null);
     long hi = pack(b, s, e);
     if (hi != 0) {
       long lo = packedLo;
@@ -283,7 +394,6 @@ public final class ByteKeyMap<V> {
         i = (i + 1) & mask;
       }
       Object old = packedValues[i];
-      updateRecent(hi, lo, null);
       // backward shift: later members of the probe run move into the hole when their home allows
       int hole = i;
       for (int j = (i + 1) & mask; t[2 * j] != 0; j = (j + 1) & mask) {

@@ -179,4 +179,45 @@ class IdSetTest {
           }
         });
   }
+
+  @Test
+  void byteKeyMapRecentTableIsExactForSlicesWithBackslashesAndAtBufferEnds() {
+    qt().withExamples(100).forAll(longs().all(), integers().between(1, 3))
+        .checkAssert((seed, recentBits) -> {
+          SplittableRandom rnd = new SplittableRandom(seed);
+          ByteKeyMap<Integer> map = new ByteKeyMap<>(1 << recentBits);
+          Map<String, Integer> ref = new HashMap<>();
+          String alphabet = "AB\\u0041";
+          for (int i = 0; i < 2000; i++) {
+            // keys of 1 to 30 bytes over few symbols, some with backslashes (never in the table
+            // of recent keys), found at the end of a buffer or inside a longer one
+            StringBuilder sb = new StringBuilder();
+            int n = 1 + rnd.nextInt(rnd.nextBoolean() ? 4 : 30);
+            for (int j = 0; j < n; j++) {
+              sb.append(alphabet.charAt(rnd.nextInt(rnd.nextInt(3) == 0 ? alphabet.length() : 2)));
+            }
+            String k = sb.toString();
+            String pad = "x".repeat(rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(40));
+            byte[] buf = ("\"" + k + pad).getBytes(StandardCharsets.UTF_8);
+            switch (rnd.nextInt(5)) {
+              case 0 -> {
+                map.put(k, i);
+                ref.put(k, i);
+              }
+              case 1 -> assertEquals(ref.remove(k), map.remove(buf, 1, 1 + n), "seed " + seed);
+              case 2 -> {
+                Integer r = map.recent(buf, 1, 1 + n);
+                if (r != null) {
+                  assertEquals(ref.get(k), r, "seed " + seed + " key " + k);
+                  assertEquals(-1, k.indexOf('\\'), "seed " + seed + " key " + k);
+                }
+              }
+              default -> assertEquals(ref.get(k), map.get(buf, 1, 1 + n), "seed " + seed);
+            }
+          }
+          for (var x : ref.entrySet()) {
+            assertEquals(x.getValue(), map.get(x.getKey()), "seed " + seed);
+          }
+        });
+  }
 }

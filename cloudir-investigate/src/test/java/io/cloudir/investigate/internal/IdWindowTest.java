@@ -89,4 +89,33 @@ class IdWindowTest {
           }
         });
   }
+
+  @Test
+  void aWindowThatGrowsAndShrinksStaysExactThroughRebuildsAndRingGrowth() {
+    // the table is rebuilt in place (same size) or resized as the window's size changes, and the
+    // ring grows; the deleted slots of forgotten members are reused in between
+    qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      IdWindow w = new IdWindow();
+      Reference ref = new Reference();
+      int[] sizes = {1000, 10, 3000, 0, 200};
+      long next = 0;
+      for (int size : sizes) {
+        for (int i = 0; i < 6000; i++) {
+          long v = rnd.nextInt(4) == 0 ? Math.max(0, next - rnd.nextInt(4000)) : next++;
+          long h = v * 0x9E3779B97F4A7C15L;
+          assertEquals(ref.add(v), w.add(h, ~v), "seed " + seed + " at " + v);
+          while (ref.members.size() > size) {
+            ref.removeOldest();
+            w.removeOldest();
+          }
+          assertEquals(ref.members.size(), w.size(), "seed " + seed);
+        }
+        for (long v = Math.max(0, next - 5000); v < next; v++) {
+          assertEquals(ref.members.contains(v), w.contains(v * 0x9E3779B97F4A7C15L, ~v),
+              "seed " + seed);
+        }
+      }
+    });
+  }
 }

@@ -1,5 +1,6 @@
 package io.cloudir.model.cloudtrail;
 
+import io.cloudir.model.internal.json.ByteNames;
 import io.cloudir.model.json.JsonValue;
 import org.jspecify.annotations.Nullable;
 
@@ -10,35 +11,46 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class SessionIssuer {
-  private final JsonValue json;
+  /** The members indexed (with the session context's, in its pass). */
+  static final ByteNames NAMES =
+      new ByteNames("type", "principalId", "arn", "accountId", "userName");
+  static final int NAMES_COUNT = 5;
 
-  SessionIssuer(JsonValue json) {
+  private final JsonValue json;
+  private final byte[] buf;
+  /** Where the values of {@link #NAMES} are in {@code buf}; never modified. */
+  private final long[] spans;
+
+  /** A view of the validated object {@code json} in {@code buf}, its members already indexed. */
+  SessionIssuer(JsonValue json, byte[] buf, long[] spans) {
     this.json = json;
+    this.buf = buf;
+    this.spans = spans;
   }
 
   /** {@code type}, e.g. {@code Role}. */
   public @Nullable String type() {
-    return json.getString("type");
+    return SessionContext.string(buf, spans[0]);
   }
 
   /** {@code principalId}. */
   public @Nullable String principalId() {
-    return json.getString("principalId");
+    return SessionContext.string(buf, spans[1]);
   }
 
   /** {@code arn}: the role ARN including its path. */
   public @Nullable String arn() {
-    return json.getString("arn");
+    return SessionContext.string(buf, spans[2]);
   }
 
   /** {@code accountId}. */
   public @Nullable String accountId() {
-    return json.getString("accountId");
+    return SessionContext.string(buf, spans[3]);
   }
 
   /** {@code userName}: the role or user name. */
   public @Nullable String userName() {
-    return json.getString("userName");
+    return SessionContext.string(buf, spans[4]);
   }
 
   /** The whole issuer as JSON. */

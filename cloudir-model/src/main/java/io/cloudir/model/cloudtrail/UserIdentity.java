@@ -1,8 +1,8 @@
 package io.cloudir.model.cloudtrail;
 
 import io.cloudir.model.internal.json.Canonical;
-import io.cloudir.model.internal.json.JsonScanner;
 import io.cloudir.model.internal.json.JsonStrings;
+import io.cloudir.model.internal.json.MemberSpans;
 import io.cloudir.model.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -46,29 +46,8 @@ public final class UserIdentity {
     }
     byte[] b = json.rawBytes();
     long[] spans = new long[UserIdentityField.values().length];
-    int esc = 0;
-    int p = JsonScanner.skipWs(b, 1, b.length);
-    if (b[p] != '}') {
-      while (true) {
-        int ne = JsonScanner.skipValidatedString(b, p);
-        int id = JsonStrings.hasEscape(b, p + 1, ne - 1)
-            ? CloudTrailView.lookupEscaped(CloudTrailView.UI_NAMES, b, p + 1, ne - 1)
-            : CloudTrailView.UI_NAMES.lookup(b, p + 1, ne - 1);
-        p = JsonScanner.skipWs(b, JsonScanner.skipWs(b, ne, b.length) + 1, b.length);
-        int ve = JsonScanner.skipValidated(b, p);
-        if (id >= 0) {
-          spans[id] = ((long) p << 32) | ve;
-          if (b[p] == '"' && JsonStrings.hasEscape(b, p + 1, ve - 1)) {
-            esc |= 1 << id;
-          }
-        }
-        p = JsonScanner.skipWs(b, ve, b.length);
-        if (b[p] == '}') {
-          break;
-        }
-        p = JsonScanner.skipWs(b, p + 1, b.length);
-      }
-    }
+    MemberSpans.index(b, 0, CloudTrailView.UI_NAMES, spans);
+    int esc = MemberSpans.escapes(b, spans);
     return new UserIdentity(b, 0, b.length, spans, esc);
   }
 
@@ -163,8 +142,12 @@ public final class UserIdentity {
 
   /** {@code sessionContext}, or null. */
   public @Nullable SessionContext sessionContext() {
-    JsonValue v = value(UserIdentityField.SESSION_CONTEXT);
-    return v == null || !v.isObject() ? null : new SessionContext(v);
+    long sp = spans[UserIdentityField.SESSION_CONTEXT.ordinal()];
+    if (sp == 0 || buf[(int) (sp >>> 32)] != '{') {
+      return null;
+    }
+    int s = (int) (sp >>> 32);
+    return new SessionContext(JsonValue.ofValidated(buf, s, (int) sp), buf, s);
   }
 
   /** The whole identity as JSON (lossless: unknown fields included). */
