@@ -62,6 +62,25 @@ public abstract class IndexedJsonRecord<F extends Enum<F>> {
     return new RecordWarning("field.type", detail + names);
   }
 
+  /**
+   * The JSON names of a format's fields ({@code fields}: all of them, in ordinal order), split for
+   * its {@link io.cloudir.model.internal.json.ObjectSchema}: element 0 the top-level names (the
+   * fields before {@code firstNested}), element 1 the names inside the nested object.
+   */
+  protected static <E extends Enum<E>> String[][] schemaNames(E[] fields, int firstNested,
+      Function<E, String> jsonName) {
+    String[] top = new String[firstNested];
+    String[] nested = new String[fields.length - firstNested];
+    for (E f : fields) {
+      if (f.ordinal() >= firstNested) {
+        nested[f.ordinal() - firstNested] = jsonName.apply(f);
+      } else {
+        top[f.ordinal()] = jsonName.apply(f);
+      }
+    }
+    return new String[][] {top, nested};
+  }
+
   /** {@code s} cut to 64 characters for a warning (61 and {@code ...} when longer). */
   protected static String abbreviate(String s) {
     return s.length() > 64 ? s.substring(0, 61) + "..." : s;

@@ -106,16 +106,8 @@ public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverFiel
   }
 
   private static ObjectSchema schema() {
-    String[] top = new String[ResolverField.FIRST_SRCIDS];
-    String[] ids = new String[FIELDS.length - ResolverField.FIRST_SRCIDS];
-    for (ResolverField f : FIELDS) {
-      if (f.inSrcids()) {
-        ids[f.ordinal() - ResolverField.FIRST_SRCIDS] = f.jsonName();
-      } else {
-        top[f.ordinal()] = f.jsonName();
-      }
-    }
-    return new ObjectSchema(top, ResolverField.SRCIDS.ordinal(), ids);
+    String[][] names = schemaNames(FIELDS, ResolverField.FIRST_SRCIDS, ResolverField::jsonName);
+    return new ObjectSchema(names[0], ResolverField.SRCIDS.ordinal(), names[1]);
   }
 
   /**

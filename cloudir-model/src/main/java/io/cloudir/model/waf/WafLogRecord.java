@@ -129,17 +129,9 @@ public final class WafLogRecord extends IndexedJsonRecord<WafField> implements L
   }
 
   private static ObjectSchema schema() {
-    String[] top = new String[WafField.FIRST_HTTP];
-    String[] http = new String[FIELDS.length - WafField.FIRST_HTTP];
-    for (WafField f : FIELDS) {
-      if (f.inHttpRequest()) {
-        http[f.ordinal() - WafField.FIRST_HTTP] = f.jsonName();
-      } else {
-        top[f.ordinal()] = f.jsonName();
-      }
-    }
+    String[][] names = schemaNames(FIELDS, WafField.FIRST_HTTP, WafField::jsonName);
     // the headers' "name" and "value" members are located while the record is validated
-    return new ObjectSchema(top, WafField.HTTP_REQUEST.ordinal(), http, WafField.HEADERS.ordinal(),
+    return new ObjectSchema(names[0], WafField.HTTP_REQUEST.ordinal(), names[1], WafField.HEADERS.ordinal(),
         new String[] {"name", "value"});
   }
 

@@ -32,6 +32,10 @@ class IndexedJsonRecordTest {
       return fieldTypeWarning("odd: ", mask, F.values(), f -> f == F.X ? "d.x" : f.name().toLowerCase());
     }
 
+    static String[][] names(int firstNested) {
+      return schemaNames(F.values(), firstNested, f -> f.name().toLowerCase());
+    }
+
     static String cut(String s) {
       return abbreviate(s);
     }
@@ -59,6 +63,19 @@ class IndexedJsonRecordTest {
     assertEquals(new RecordWarning("field.type", "odd: [b, d.x]"),
         Probe.warning((1L << F.X.ordinal()) | (1L << F.B.ordinal())));
     assertEquals(new RecordWarning("field.type", "odd: []"), Probe.warning(0));
+  }
+
+  @Test
+  void schemaNamesSplitAtTheFirstNestedField() {
+    String[][] n = Probe.names(4);
+    assertEquals(java.util.List.of("a", "b", "c", "d"), java.util.List.of(n[0]));
+    assertEquals(java.util.List.of("x"), java.util.List.of(n[1]));
+    String[][] none = Probe.names(5);
+    assertEquals(5, none[0].length);
+    assertEquals(0, none[1].length);
+    String[][] all = Probe.names(0);
+    assertEquals(0, all[0].length);
+    assertEquals(java.util.List.of("a", "b", "c", "d", "x"), java.util.List.of(all[1]));
   }
 
   @Test
