@@ -4,29 +4,22 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.SourceType;
 import io.cloudir.model.route53.ResolverField;
 import io.cloudir.model.route53.ResolverQueryLogRecord;
-import io.cloudir.parsers.LogReader;
-import io.cloudir.parsers.LogSource;
 import io.cloudir.parsers.RecordStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -52,32 +45,14 @@ public class ResolverParseBenchmark extends JsonLogBenchmark {
   /** Fields per record. */
   public static final int FIELDS = 8;
 
-  /** Which input: {@code generated} or {@code corpus}. */
-  @Param({"generated", "corpus"})
-  public String input = "generated";
-
-  /** Size in bytes of the generated input. */
-  @Param({"33554432"})
-  public int size = ResolverData.DEFAULT_SIZE;
-
-  /** Seed of the generated input. */
-  @Param({"20240311"})
-  public long seed = WafData.DEFAULT_SEED;
-
-  private final LogReader reader = LogReader.builder().type(SourceType.ROUTE53_RESOLVER).build();
-  private final ObjectReader pojoReader = mapper.readerFor(Pojo.class);
-
   /** Creates the state. */
-  public ResolverParseBenchmark() {}
+  public ResolverParseBenchmark() {
+    super(SourceType.ROUTE53_RESOLVER, "route53_resolver", ResolverData.DEFAULT_SIZE, Pojo.class);
+  }
 
-  /**
-   * Builds the input once per trial.
-   *
-   * @throws IOException if the corpus cannot be read
-   */
-  @Setup(Level.Trial)
-  public void setup() throws IOException {
-    load(input, () -> ResolverData.generate(seed, size), "route53_resolver", SourceType.ROUTE53_RESOLVER);
+  @Override
+  byte[] generate(long seed, int size) {
+    return ResolverData.generate(seed, size);
   }
 
   /**
@@ -90,7 +65,7 @@ public class ResolverParseBenchmark extends JsonLogBenchmark {
   @Benchmark
   public FieldSum parse_cloudir(ParseRates rates) {
     FieldSum sum = new FieldSum(FIELDS);
-    try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
+    try (RecordStream s = open()) {
       for (LogRecord r : s) {
         ResolverQueryLogRecord q = (ResolverQueryLogRecord) r;
         long t = q.queryTimestampMillis();
@@ -106,8 +81,7 @@ public class ResolverParseBenchmark extends JsonLogBenchmark {
         sum.endRecord();
       }
     }
-    counted(rates);
-    return sum;
+    return counted(rates, sum);
   }
 
   /**
@@ -120,7 +94,7 @@ public class ResolverParseBenchmark extends JsonLogBenchmark {
   @Benchmark
   public FieldSum parse_cloudirStrings(ParseRates rates) {
     FieldSum sum = new FieldSum(FIELDS);
-    try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
+    try (RecordStream s = open()) {
       for (LogRecord r : s) {
         ResolverQueryLogRecord q = (ResolverQueryLogRecord) r;
         Instant t = q.time();
@@ -136,8 +110,7 @@ public class ResolverParseBenchmark extends JsonLogBenchmark {
         sum.endRecord();
       }
     }
-    counted(rates);
-    return sum;
+    return counted(rates, sum);
   }
 
   /** Jackson POJO of the benchmark fields. Mutable, for binding only. */
@@ -209,7 +182,7 @@ public class ResolverParseBenchmark extends JsonLogBenchmark {
   @Benchmark
   public FieldSum parse_jacksonDatabind(ParseRates rates) throws IOException {
     FieldSum sum = new FieldSum(FIELDS);
-    try (JsonParser p = factory.createParser(bytes)) {
+    try (JsonParser p = parser()) {
       while (p.nextToken() == JsonToken.START_OBJECT) {
         Pojo q = pojoReader.readValue(p);
         sum.mixLong(millis(q.query_timestamp));
@@ -223,8 +196,7 @@ public class ResolverParseBenchmark extends JsonLogBenchmark {
         sum.endRecord();
       }
     }
-    counted(rates);
-    return sum;
+    return counted(rates, sum);
   }
 
   /**
@@ -238,7 +210,7 @@ public class ResolverParseBenchmark extends JsonLogBenchmark {
   @Benchmark
   public FieldSum parse_jacksonReadTree(ParseRates rates) throws IOException {
     FieldSum sum = new FieldSum(FIELDS);
-    try (JsonParser p = factory.createParser(bytes)) {
+    try (JsonParser p = parser()) {
       while (p.nextToken() == JsonToken.START_OBJECT) {
         JsonNode q = mapper.readTree(p);
         sum.mixLong(millis(text(q.get("query_timestamp"))));
@@ -252,7 +224,6 @@ public class ResolverParseBenchmark extends JsonLogBenchmark {
         sum.endRecord();
       }
     }
-    counted(rates);
-    return sum;
+    return counted(rates, sum);
   }
 }

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.cloudir.model.LogRecord;
 import io.cloudir.model.SourceType;
 import io.cloudir.model.waf.WafField;
 import io.cloudir.model.waf.WafLogRecord;
-import io.cloudir.parsers.LogReader;
-import io.cloudir.parsers.LogSource;
 import io.cloudir.parsers.RecordStream;
 import java.io.IOException;
 import java.util.List;
@@ -19,13 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -51,32 +45,14 @@ public class WafParseBenchmark extends JsonLogBenchmark {
   /** Fields per record. */
   public static final int FIELDS = 8;
 
-  /** Which input: {@code generated} or {@code corpus}. */
-  @Param({"generated", "corpus"})
-  public String input = "generated";
-
-  /** Size in bytes of the generated input. */
-  @Param({"33554432"})
-  public int size = WafData.DEFAULT_SIZE;
-
-  /** Seed of the generated input. */
-  @Param({"20240311"})
-  public long seed = WafData.DEFAULT_SEED;
-
-  private final LogReader reader = LogReader.builder().type(SourceType.WAF).build();
-  private final ObjectReader pojoReader = mapper.readerFor(Pojo.class);
-
   /** Creates the state. */
-  public WafParseBenchmark() {}
+  public WafParseBenchmark() {
+    super(SourceType.WAF, "waf", WafData.DEFAULT_SIZE, Pojo.class);
+  }
 
-  /**
-   * Builds the input once per trial.
-   *
-   * @throws IOException if the corpus cannot be read
-   */
-  @Setup(Level.Trial)
-  public void setup() throws IOException {
-    load(input, () -> WafData.generate(seed, size), "waf", SourceType.WAF);
+  @Override
+  byte[] generate(long seed, int size) {
+    return WafData.generate(seed, size);
   }
 
   static boolean hasBackslash(byte[] b, int s, int e) {
@@ -99,7 +75,7 @@ public class WafParseBenchmark extends JsonLogBenchmark {
   @Benchmark
   public FieldSum parse_cloudir(ParseRates rates) {
     FieldSum sum = new FieldSum(FIELDS);
-    try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
+    try (RecordStream s = open()) {
       for (LogRecord r : s) {
         WafLogRecord w = (WafLogRecord) r;
         long t = w.timestampMillis();
@@ -124,8 +100,7 @@ public class WafParseBenchmark extends JsonLogBenchmark {
         sum.endRecord();
       }
     }
-    counted(rates);
-    return sum;
+    return counted(rates, sum);
   }
 
   /**
@@ -139,7 +114,7 @@ public class WafParseBenchmark extends JsonLogBenchmark {
   @Benchmark
   public FieldSum parse_cloudirStrings(ParseRates rates) {
     FieldSum sum = new FieldSum(FIELDS);
-    try (RecordStream s = reader.open(List.of(LogSource.of("bench", bytes)))) {
+    try (RecordStream s = open()) {
       for (LogRecord r : s) {
         WafLogRecord w = (WafLogRecord) r;
         java.time.Instant t = w.time();
@@ -154,8 +129,7 @@ public class WafParseBenchmark extends JsonLogBenchmark {
         sum.endRecord();
       }
     }
-    counted(rates);
-    return sum;
+    return counted(rates, sum);
   }
 
   /** Jackson POJO of the benchmark fields. Mutable, for binding only. */
@@ -215,7 +189,7 @@ public class WafParseBenchmark extends JsonLogBenchmark {
   @Benchmark
   public FieldSum parse_jacksonDatabind(ParseRates rates) throws IOException {
     FieldSum sum = new FieldSum(FIELDS);
-    try (JsonParser p = factory.createParser(bytes)) {
+    try (JsonParser p = parser()) {
       while (p.nextToken() == JsonToken.START_OBJECT) {
         Pojo w = pojoReader.readValue(p);
         sum.mixLong(w.timestamp == null ? FieldChecksum.ABSENT : w.timestamp);
@@ -239,8 +213,7 @@ public class WafParseBenchmark extends JsonLogBenchmark {
         sum.endRecord();
       }
     }
-    counted(rates);
-    return sum;
+    return counted(rates, sum);
   }
 
   /**
@@ -254,7 +227,7 @@ public class WafParseBenchmark extends JsonLogBenchmark {
   @Benchmark
   public FieldSum parse_jacksonReadTree(ParseRates rates) throws IOException {
     FieldSum sum = new FieldSum(FIELDS);
-    try (JsonParser p = factory.createParser(bytes)) {
+    try (JsonParser p = parser()) {
       while (p.nextToken() == JsonToken.START_OBJECT) {
         JsonNode w = mapper.readTree(p);
         JsonNode t = w.get("timestamp");
@@ -279,7 +252,6 @@ public class WafParseBenchmark extends JsonLogBenchmark {
         sum.endRecord();
       }
     }
-    counted(rates);
-    return sum;
+    return counted(rates, sum);
   }
 }

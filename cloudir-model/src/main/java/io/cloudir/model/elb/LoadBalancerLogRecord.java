@@ -8,13 +8,13 @@ import io.cloudir.model.Provenance;
 import io.cloudir.model.RecordWarning;
 import io.cloudir.model.SourceType;
 import io.cloudir.model.internal.json.IsoTime;
+import io.cloudir.model.internal.text.FieldLayout;
 import io.cloudir.model.internal.text.TextFields;
 import io.cloudir.model.internal.text.TextFields.Kind;
 import io.cloudir.model.internal.text.TextFields.Quote;
 import io.cloudir.model.net.IpAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +73,9 @@ public final class LoadBalancerLogRecord implements LogRecord {
   private static final Quote[] ALB_QUOTES = modes(ALB, Quote.BEFORE_THREE_BARE);
   private static final Quote[] CLB_QUOTES = modes(CLB, Quote.LAST);
   private static final Quote[] NO_QUOTES = {};
+  private static final FieldLayout ALB_FIELDS = fields(ALB);
+  private static final FieldLayout NLB_FIELDS = fields(NLB);
+  private static final FieldLayout CLB_FIELDS = fields(CLB);
 
   /** The fewest fields of an ALB line (the first layout ended after {@code trace_id}). */
   public static final int MIN_ALB_FIELDS = 18;
@@ -90,6 +93,11 @@ public final class LoadBalancerLogRecord implements LogRecord {
       q[i] = layout[i] == REQUEST ? Quote.BEFORE_QUOTED : layout[i] == USER_AGENT ? userAgent : Quote.FIRST;
     }
     return q;
+  }
+
+  private static FieldLayout fields(LoadBalancerField[] layout) {
+    return FieldLayout.of(layout, LoadBalancerField::jsonName, LoadBalancerField::documentedName,
+        LoadBalancerField::kind);
   }
 
   private final byte[] buf;
@@ -120,6 +128,14 @@ public final class LoadBalancerLogRecord implements LogRecord {
       case APPLICATION -> ALB;
       case NETWORK -> NLB;
       case CLASSIC -> CLB;
+    };
+  }
+
+  private static FieldLayout fields(LoadBalancerKind k) {
+    return switch (k) {
+      case APPLICATION -> ALB_FIELDS;
+      case NETWORK -> NLB_FIELDS;
+      case CLASSIC -> CLB_FIELDS;
     };
   }
 
@@ -206,13 +222,7 @@ public final class LoadBalancerLogRecord implements LogRecord {
       throw TextFields.syntax(provenance.toLocation(), "expected at least " + min + " fields for "
           + what + " Load Balancer entry but found " + n, e - s);
     }
-    long odd = 0;
-    int known = Math.min(n, layout.length);
-    for (int i = 0; i < known; i++) {
-      if (!TextFields.valid(layout[i].kind(), b, spans[2 * i + 1], spans[2 * i + 2])) {
-        odd |= 1L << i;
-      }
-    }
+    long odd = fields(k).oddMask(b, spans);
     int ti = k == LoadBalancerKind.NETWORK ? 2 : k == LoadBalancerKind.APPLICATION ? 1 : 0;
     long t = TextFields.isoNanos(b, spans[2 * ti + 1], spans[2 * ti + 2]);
     return new LoadBalancerLogRecord(b, s, e, spans, k, t, odd, provenance);
@@ -239,7 +249,7 @@ public final class LoadBalancerLogRecord implements LogRecord {
     if (timeNanos == IsoTime.INVALID) {
       return null;
     }
-    return Instant.ofEpochSecond(Math.floorDiv(timeNanos, 1_000_000_000L), Math.floorMod(timeNanos, 1_000_000_000L));
+    return IsoTime.instant(timeNanos);
   }
 
   @Override
@@ -250,19 +260,7 @@ public final class LoadBalancerLogRecord implements LogRecord {
   /** One warning per documented field whose value is present but malformed. */
   @Override
   public List<RecordWarning> warnings() {
-    if (oddMask == 0) {
-      return List.of();
-    }
-    LoadBalancerField[] layout = layout(kind);
-    List<RecordWarning> w = new ArrayList<>();
-    for (int i = 0; i < layout.length; i++) {
-      if ((oddMask & (1L << i)) != 0) {
-        LoadBalancerField f = layout[i];
-        w.add(new RecordWarning(f.jsonName() + ".malformed", f.documentedName() + " is "
-            + TextFields.oddness(f.kind()) + ": '" + text(i) + "'"));
-      }
-    }
-    return List.copyOf(w);
+    return fields(kind).warnings(oddMask, buf, spans);
   }
 
   /** Whether any field is malformed (no allocation). */
@@ -291,34 +289,21 @@ public final class LoadBalancerLogRecord implements LogRecord {
   }
 
   private int fs(int i) {
-    return spans[2 * i + 1];
+    return FieldLayout.start(spans, i);
   }
 
   private int fe(int i) {
-    return spans[2 * i + 2];
-  }
-
-  private String text(int i) {
-    return new String(buf, fs(i), fe(i) - fs(i), StandardCharsets.UTF_8);
+    return FieldLayout.end(spans, i);
   }
 
   /** The field's text as written (quotes removed), or null for {@code -} or a field the line lacks. */
   public @Nullable String get(LoadBalancerField f) {
-    int i = index(f);
-    if (i < 0) {
-      return null;
-    }
-    return TextFields.text(buf, fs(i), fe(i), f.kind() == Kind.CANONICAL);
+    return FieldLayout.text(buf, spans, index(f), f.kind() == Kind.CANONICAL);
   }
 
   /** The field as an integer, or {@link #ABSENT} for {@code -}, a missing field or a malformed number. */
   public long getLong(LoadBalancerField f) {
-    int i = index(f);
-    if (i < 0) {
-      return ABSENT;
-    }
-    long v = TextFields.parseLong(buf, fs(i), fe(i));
-    return v == TextFields.INVALID ? ABSENT : v;
+    return FieldLayout.longValue(buf, spans, index(f));
   }
 
   /** The field as a decimal number, or NaN for {@code -}, a missing field or a malformed number. */
@@ -397,14 +382,12 @@ public final class LoadBalancerLogRecord implements LogRecord {
 
   /** The load balancer's status code, or -1 when absent (NLB entries have none). */
   public int elbStatusCode() {
-    long v = getLong(ELB_STATUS_CODE);
-    return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    return FieldLayout.status(getLong(ELB_STATUS_CODE));
   }
 
   /** The target's (Classic: the instance's) status code, or -1 when absent. */
   public int targetStatusCode() {
-    long v = getLong(kind == LoadBalancerKind.CLASSIC ? BACKEND_STATUS_CODE : TARGET_STATUS_CODE);
-    return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    return FieldLayout.status(getLong(kind == LoadBalancerKind.CLASSIC ? BACKEND_STATUS_CODE : TARGET_STATUS_CODE));
   }
 
   /** Bytes received from the client, or {@link #ABSENT}. */
@@ -464,15 +447,7 @@ public final class LoadBalancerLogRecord implements LogRecord {
 
   /** The fields after the documented ones, in order, as written ({@code -} included). */
   public List<String> extraFields() {
-    int known = layout(kind).length;
-    if (count <= known) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>(count - known);
-    for (int i = known; i < count; i++) {
-      out.add(text(i));
-    }
-    return List.copyOf(out);
+    return fields(kind).extraFields(buf, spans);
   }
 
   /** The line as read (without its terminator and trailing blanks). */
@@ -485,11 +460,8 @@ public final class LoadBalancerLogRecord implements LogRecord {
     if (start == 0 && end == buf.length) {
       return this;
     }
-    int[] sp = spans.clone();
-    for (int i = 1; i <= 2 * count; i++) {
-      sp[i] -= start;
-    }
-    return new LoadBalancerLogRecord(Arrays.copyOfRange(buf, start, end), 0, end - start, sp, kind,
+    return new LoadBalancerLogRecord(Arrays.copyOfRange(buf, start, end), 0, end - start,
+        FieldLayout.rebase(spans, start), kind,
         timeNanos, oddMask, provenance);
   }
 
@@ -506,31 +478,7 @@ public final class LoadBalancerLogRecord implements LogRecord {
    */
   @Override
   public String toJson() {
-    LoadBalancerField[] layout = layout(kind);
-    StringBuilder sb = new StringBuilder(end - start + 400);
-    sb.append('{');
-    int known = Math.min(count, layout.length);
-    for (int i = 0; i < known; i++) {
-      LoadBalancerField f = layout[i];
-      if (f.kind() == Kind.IP_PORT) {
-        TextFields.ipPort(sb, f.jsonName(), buf, fs(i), fe(i));
-      } else {
-        TextFields.key(sb, f.jsonName());
-        TextFields.value(sb, f.kind(), buf, fs(i), fe(i));
-      }
-    }
-    if (count > layout.length) {
-      TextFields.key(sb, "extra_fields");
-      sb.append('[');
-      for (int i = layout.length; i < count; i++) {
-        if (i > layout.length) {
-          sb.append(',');
-        }
-        TextFields.string(sb, buf, fs(i), fe(i));
-      }
-      sb.append(']');
-    }
-    return sb.append('}').toString();
+    return fields(kind).toJson(buf, spans, end - start);
   }
 
   /** The line and where it was read. */

@@ -1,17 +1,21 @@
 package io.cloudir.model.internal;
 
 import io.cloudir.model.Provenance;
+import io.cloudir.model.RecordWarning;
 import io.cloudir.model.internal.json.IndexedJson;
 import io.cloudir.model.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the JSON log record types (WAF, Route 53 Resolver) share: the record's bytes with the index
  * of its fields ({@link IndexedJson}, fields named by the format's enum {@code F}), its provenance,
- * the zero-copy accessors, and equality by JSON value. The public accessors are part of each
- * record type's API.
+ * the zero-copy accessors, equality by JSON value, and static helpers for the checks and warnings
+ * of the record constructors. The public accessors are part of each record type's API.
  *
  * <p>Immutable and thread-safe.
  *
@@ -27,6 +31,59 @@ public abstract class IndexedJsonRecord<F extends Enum<F>> {
   protected IndexedJsonRecord(IndexedJson j, Provenance provenance) {
     this.j = j;
     this.provenance = Objects.requireNonNull(provenance);
+  }
+
+  /**
+   * The fields among {@code fields} that are present and not JSON null but whose value's type is
+   * not one of {@code types} (as {@link IndexedJson#typeIs}): bit {@code ordinal} set for each.
+   */
+  protected static <E extends Enum<E>> long typeMask(IndexedJson j, E[] fields, String types) {
+    long tm = 0;
+    for (E f : fields) {
+      if (!j.typeIs(f.ordinal(), types)) {
+        tm |= 1L << f.ordinal();
+      }
+    }
+    return tm;
+  }
+
+  /**
+   * The {@code field.type} warning: {@code detail} followed by the list of the paths of the fields
+   * whose bit is set in {@code typeMask}, in the order of {@code fields} (all the format's fields).
+   */
+  protected static <E extends Enum<E>> RecordWarning fieldTypeWarning(String detail, long typeMask,
+      E[] fields, Function<E, String> path) {
+    List<String> names = new ArrayList<>();
+    for (E f : fields) {
+      if ((typeMask & (1L << f.ordinal())) != 0) {
+        names.add(path.apply(f));
+      }
+    }
+    return new RecordWarning("field.type", detail + names);
+  }
+
+  /**
+   * The JSON names of a format's fields ({@code fields}: all of them, in ordinal order), split for
+   * its {@link io.cloudir.model.internal.json.ObjectSchema}: element 0 the top-level names (the
+   * fields before {@code firstNested}), element 1 the names inside the nested object.
+   */
+  protected static <E extends Enum<E>> String[][] schemaNames(E[] fields, int firstNested,
+      Function<E, String> jsonName) {
+    String[] top = new String[firstNested];
+    String[] nested = new String[fields.length - firstNested];
+    for (E f : fields) {
+      if (f.ordinal() >= firstNested) {
+        nested[f.ordinal() - firstNested] = jsonName.apply(f);
+      } else {
+        top[f.ordinal()] = jsonName.apply(f);
+      }
+    }
+    return new String[][] {top, nested};
+  }
+
+  /** {@code s} cut to 64 characters for a warning (61 and {@code ...} when longer). */
+  protected static String abbreviate(String s) {
+    return s.length() > 64 ? s.substring(0, 61) + "..." : s;
   }
 
   /** Where the record was read. */

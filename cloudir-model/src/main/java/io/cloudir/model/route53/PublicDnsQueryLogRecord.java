@@ -200,8 +200,7 @@ public final class PublicDnsQueryLogRecord implements LogRecord {
 
   /** The query timestamp, or null when it is not ISO-8601. */
   public @Nullable Instant queryTimestamp() {
-    return timeNanos == IsoTime.INVALID ? null
-        : Instant.ofEpochSecond(Math.floorDiv(timeNanos, 1_000_000_000L), Math.floorMod(timeNanos, 1_000_000_000L));
+    return timeNanos == IsoTime.INVALID ? null : IsoTime.instant(timeNanos);
   }
 
   /** The query timestamp as written. */

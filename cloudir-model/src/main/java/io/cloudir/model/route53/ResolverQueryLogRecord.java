@@ -8,10 +8,10 @@ import io.cloudir.model.RecordWarning;
 import io.cloudir.model.SourceType;
 import io.cloudir.model.internal.IndexedJsonRecord;
 import io.cloudir.model.internal.JsonRecordParsing;
+import io.cloudir.model.internal.SchemaRecordFactory;
 import io.cloudir.model.internal.json.IndexedJson;
 import io.cloudir.model.internal.json.IsoTime;
 import io.cloudir.model.internal.json.JsonRecordFactories;
-import io.cloudir.model.internal.json.JsonRecordFactory;
 import io.cloudir.model.internal.json.ObjectIndexer;
 import io.cloudir.model.internal.json.ObjectSchema;
 import io.cloudir.model.json.JsonValue;
@@ -64,6 +64,8 @@ public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverFiel
     ResolverField.FIREWALL_DOMAIN_LIST_ID, ResolverField.INSTANCE, ResolverField.RESOLVER_ENDPOINT,
     ResolverField.RESOLVER_NETWORK_INTERFACE
   };
+  private static final ResolverField[] ARRAYS = {ResolverField.ANSWERS};
+  private static final ResolverField[] OBJECTS = {ResolverField.SRCIDS};
 
   static {
     JsonRecordFactories.installResolver(new Factory());
@@ -86,18 +88,7 @@ public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverFiel
         w |= W_TIME_MALFORMED;
       }
     }
-    long tm = 0;
-    for (ResolverField f : STRINGS) {
-      if (!j.typeIs(f.ordinal(), "\"")) {
-        tm |= 1L << f.ordinal();
-      }
-    }
-    if (!j.typeIs(ResolverField.ANSWERS.ordinal(), "[")) {
-      tm |= 1L << ResolverField.ANSWERS.ordinal();
-    }
-    if (!j.typeIs(ResolverField.SRCIDS.ordinal(), "{")) {
-      tm |= 1L << ResolverField.SRCIDS.ordinal();
-    }
+    long tm = typeMask(j, STRINGS, "\"") | typeMask(j, ARRAYS, "[") | typeMask(j, OBJECTS, "{");
     int sp = ResolverField.SRCPORT.ordinal();
     if (!j.isNullOrAbsent(sp) && portOf(j.integer(sp)) == NO_PORT) {
       tm |= 1L << sp;
@@ -115,16 +106,8 @@ public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverFiel
   }
 
   private static ObjectSchema schema() {
-    String[] top = new String[ResolverField.FIRST_SRCIDS];
-    String[] ids = new String[FIELDS.length - ResolverField.FIRST_SRCIDS];
-    for (ResolverField f : FIELDS) {
-      if (f.inSrcids()) {
-        ids[f.ordinal() - ResolverField.FIRST_SRCIDS] = f.jsonName();
-      } else {
-        top[f.ordinal()] = f.jsonName();
-      }
-    }
-    return new ObjectSchema(top, ResolverField.SRCIDS.ordinal(), ids);
+    String[][] names = schemaNames(FIELDS, ResolverField.FIRST_SRCIDS, ResolverField::jsonName);
+    return new ObjectSchema(names[0], ResolverField.SRCIDS.ordinal(), names[1]);
   }
 
   /**
@@ -155,8 +138,7 @@ public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverFiel
   /** The query time ({@code query_timestamp}), or null when missing or malformed. */
   @Override
   public @Nullable Instant time() {
-    return timeNanos == IsoTime.INVALID ? null
-        : Instant.ofEpochSecond(Math.floorDiv(timeNanos, 1_000_000_000L), Math.floorMod(timeNanos, 1_000_000_000L));
+    return timeNanos == IsoTime.INVALID ? null : IsoTime.instant(timeNanos);
   }
 
   /** Whether the record carries warnings (no allocation). */
@@ -176,16 +158,11 @@ public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverFiel
     if ((warnMask & W_TIME_MALFORMED) != 0) {
       String t = String.valueOf(j.text(ResolverField.QUERY_TIMESTAMP.ordinal(), false));
       w.add(new RecordWarning("query_timestamp.malformed", "query_timestamp is not an ISO-8601 UTC timestamp: "
-          + (t.length() > 64 ? t.substring(0, 61) + "..." : t)));
+          + abbreviate(t)));
     }
     if ((warnMask & W_FIELD_TYPE) != 0) {
-      List<String> names = new ArrayList<>();
-      for (ResolverField f : FIELDS) {
-        if ((typeMask & (1L << f.ordinal())) != 0) {
-          names.add(f.path());
-        }
-      }
-      w.add(new RecordWarning("field.type", "documented fields with an unexpected JSON type or value: " + names));
+      w.add(fieldTypeWarning("documented fields with an unexpected JSON type or value: ", typeMask, FIELDS,
+          ResolverField::path));
     }
     return Collections.unmodifiableList(w);
   }
@@ -327,15 +304,10 @@ public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverFiel
     return j.text(ResolverField.FIREWALL_DOMAIN_LIST_ID.ordinal(), true);
   }
 
-  private static final class Factory implements JsonRecordFactory {
-    @Override
-    public SourceType type() {
-      return SourceType.ROUTE53_RESOLVER;
-    }
-
-    @Override
-    public ObjectSchema schema() {
-      return SCHEMA;
+  private static final class Factory extends SchemaRecordFactory {
+    Factory() {
+      super(SourceType.ROUTE53_RESOLVER, SCHEMA,
+          "a Route 53 Resolver query log record (no query_name or query_timestamp)");
     }
 
     @Override
@@ -352,11 +324,6 @@ public final class ResolverQueryLogRecord extends IndexedJsonRecord<ResolverFiel
     @Override
     public boolean hasWarnings(LogRecord r) {
       return ((ResolverQueryLogRecord) r).warnMask != 0;
-    }
-
-    @Override
-    public String describe() {
-      return "a Route 53 Resolver query log record (no query_name or query_timestamp)";
     }
   }
 }

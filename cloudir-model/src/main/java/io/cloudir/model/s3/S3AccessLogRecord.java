@@ -5,6 +5,7 @@ import io.cloudir.model.MalformedInputException;
 import io.cloudir.model.Provenance;
 import io.cloudir.model.RecordWarning;
 import io.cloudir.model.SourceType;
+import io.cloudir.model.internal.text.FieldLayout;
 import io.cloudir.model.internal.text.TextFields;
 import io.cloudir.model.internal.text.TextFields.Kind;
 import io.cloudir.model.internal.text.TextFields.Quote;
@@ -54,6 +55,8 @@ public final class S3AccessLogRecord implements LogRecord {
   private static final S3AccessLogField[] FIELDS = S3AccessLogField.values();
   private static final Quote[] MODES = new Quote[FIELDS.length];
   private static final int TIME = S3AccessLogField.TIME.ordinal();
+  private static final FieldLayout LAYOUT = FieldLayout.of(FIELDS, S3AccessLogField::jsonName,
+      S3AccessLogField::documentedName, S3AccessLogField::kind);
 
   static {
     for (int i = 0; i < FIELDS.length; i++) {
@@ -115,13 +118,7 @@ public final class S3AccessLogRecord implements LogRecord {
       throw TextFields.syntax(provenance.toLocation(),
           "expected at least " + MIN_FIELDS + " fields but found " + n, e - s);
     }
-    long odd = 0;
-    int known = Math.min(n, FIELDS.length);
-    for (int i = 0; i < known; i++) {
-      if (!TextFields.valid(FIELDS[i].kind(), b, spans[2 * i + 1], spans[2 * i + 2])) {
-        odd |= 1L << i;
-      }
-    }
+    long odd = LAYOUT.oddMask(b, spans);
     long secs = TextFields.s3Seconds(b, spans[2 * TIME + 1], spans[2 * TIME + 2]);
     return new S3AccessLogRecord(b, s, e, spans, secs, odd, provenance);
   }
@@ -150,18 +147,7 @@ public final class S3AccessLogRecord implements LogRecord {
   /** One warning per documented field whose value is present but malformed. */
   @Override
   public List<RecordWarning> warnings() {
-    if (oddMask == 0) {
-      return List.of();
-    }
-    List<RecordWarning> w = new ArrayList<>();
-    for (int i = 0; i < FIELDS.length; i++) {
-      if ((oddMask & (1L << i)) != 0) {
-        S3AccessLogField f = FIELDS[i];
-        w.add(new RecordWarning(f.jsonName() + ".malformed", f.documentedName() + " is "
-            + TextFields.oddness(f.kind()) + ": '" + text(i) + "'"));
-      }
-    }
-    return List.copyOf(w);
+    return LAYOUT.warnings(oddMask, buf, spans);
   }
 
   /** Whether any field is malformed (no allocation). */
@@ -179,35 +165,14 @@ public final class S3AccessLogRecord implements LogRecord {
     return f.ordinal() < count;
   }
 
-  private int fs(int i) {
-    return spans[2 * i + 1];
-  }
-
-  private int fe(int i) {
-    return spans[2 * i + 2];
-  }
-
-  private String text(int i) {
-    return new String(buf, fs(i), fe(i) - fs(i), StandardCharsets.UTF_8);
-  }
-
   /** The field's text as written (quotes and brackets removed), or null for {@code -} or a missing field. */
   public @Nullable String get(S3AccessLogField f) {
-    int i = f.ordinal();
-    if (i >= count) {
-      return null;
-    }
-    return TextFields.text(buf, fs(i), fe(i), f.kind() == Kind.CANONICAL);
+    return FieldLayout.text(buf, spans, f.ordinal(), f.kind() == Kind.CANONICAL);
   }
 
   /** The field as an integer, or {@link #ABSENT} for {@code -}, a missing field or a malformed number. */
   public long getLong(S3AccessLogField f) {
-    int i = f.ordinal();
-    if (i >= count) {
-      return ABSENT;
-    }
-    long v = TextFields.parseLong(buf, fs(i), fe(i));
-    return v == TextFields.INVALID ? ABSENT : v;
+    return FieldLayout.longValue(buf, spans, f.ordinal());
   }
 
   /** Bucket Owner. */
@@ -223,7 +188,9 @@ public final class S3AccessLogRecord implements LogRecord {
   /** Remote IP as an address, or null for {@code -} or a value that is not an IP (then a warning). */
   public @Nullable IpAddress remoteIp() {
     int i = S3AccessLogField.REMOTE_IP.ordinal();
-    return TextFields.isDash(buf, fs(i), fe(i)) ? null : IpAddress.tryParse(buf, fs(i), fe(i));
+    int s = FieldLayout.start(spans, i);
+    int e = FieldLayout.end(spans, i);
+    return TextFields.isDash(buf, s, e) ? null : IpAddress.tryParse(buf, s, e);
   }
 
   /** Requester: a canonical user ID or an IAM ARN, or null for unauthenticated requests. */
@@ -253,8 +220,7 @@ public final class S3AccessLogRecord implements LogRecord {
 
   /** HTTP status, or -1 when absent or malformed. */
   public int httpStatus() {
-    long v = getLong(S3AccessLogField.HTTP_STATUS);
-    return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    return FieldLayout.status(getLong(S3AccessLogField.HTTP_STATUS));
   }
 
   /** Error Code, or null when there was no error. */
@@ -344,14 +310,7 @@ public final class S3AccessLogRecord implements LogRecord {
 
   /** The fields after the documented ones, in order, as written ({@code -} included). */
   public List<String> extraFields() {
-    if (count <= FIELDS.length) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>(count - FIELDS.length);
-    for (int i = FIELDS.length; i < count; i++) {
-      out.add(text(i));
-    }
-    return List.copyOf(out);
+    return LAYOUT.extraFields(buf, spans);
   }
 
   /** The line as read (without its terminator and trailing blanks). */
@@ -364,11 +323,8 @@ public final class S3AccessLogRecord implements LogRecord {
     if (start == 0 && end == buf.length) {
       return this;
     }
-    int[] sp = spans.clone();
-    for (int i = 1; i <= 2 * count; i++) {
-      sp[i] -= start;
-    }
-    return new S3AccessLogRecord(Arrays.copyOfRange(buf, start, end), 0, end - start, sp, timeSeconds,
+    return new S3AccessLogRecord(Arrays.copyOfRange(buf, start, end), 0, end - start,
+        FieldLayout.rebase(spans, start), timeSeconds,
         oddMask, provenance);
   }
 
@@ -384,26 +340,7 @@ public final class S3AccessLogRecord implements LogRecord {
    */
   @Override
   public String toJson() {
-    StringBuilder sb = new StringBuilder(end - start + 400);
-    sb.append('{');
-    int known = Math.min(count, FIELDS.length);
-    for (int i = 0; i < known; i++) {
-      S3AccessLogField f = FIELDS[i];
-      TextFields.key(sb, f.jsonName());
-      TextFields.value(sb, f.kind(), buf, fs(i), fe(i));
-    }
-    if (count > FIELDS.length) {
-      TextFields.key(sb, "extra_fields");
-      sb.append('[');
-      for (int i = FIELDS.length; i < count; i++) {
-        if (i > FIELDS.length) {
-          sb.append(',');
-        }
-        TextFields.string(sb, buf, fs(i), fe(i));
-      }
-      sb.append(']');
-    }
-    return sb.append('}').toString();
+    return LAYOUT.toJson(buf, spans, end - start);
   }
 
   /** The line and where it was read. */

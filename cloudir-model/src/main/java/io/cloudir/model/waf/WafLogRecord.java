@@ -8,10 +8,10 @@ import io.cloudir.model.RecordWarning;
 import io.cloudir.model.SourceType;
 import io.cloudir.model.internal.IndexedJsonRecord;
 import io.cloudir.model.internal.JsonRecordParsing;
+import io.cloudir.model.internal.SchemaRecordFactory;
 import io.cloudir.model.internal.json.IndexedJson;
 import io.cloudir.model.internal.json.IsoTime;
 import io.cloudir.model.internal.json.JsonRecordFactories;
-import io.cloudir.model.internal.json.JsonRecordFactory;
 import io.cloudir.model.internal.json.JsonStrings;
 import io.cloudir.model.internal.json.ObjectIndexer;
 import io.cloudir.model.internal.json.ObjectSchema;
@@ -113,32 +113,8 @@ public final class WafLogRecord extends IndexedJsonRecord<WafField> implements L
         w |= W_TIME_MALFORMED;
       }
     }
-    long tm = 0;
-    for (WafField f : STRINGS) {
-      if (!j.typeIs(f.ordinal(), "\"")) {
-        tm |= 1L << f.ordinal();
-      }
-    }
-    for (WafField f : NUMBERS) {
-      if (!j.typeIs(f.ordinal(), "0")) {
-        tm |= 1L << f.ordinal();
-      }
-    }
-    for (WafField f : ARRAYS) {
-      if (!j.typeIs(f.ordinal(), "[")) {
-        tm |= 1L << f.ordinal();
-      }
-    }
-    for (WafField f : OBJECTS) {
-      if (!j.typeIs(f.ordinal(), "{")) {
-        tm |= 1L << f.ordinal();
-      }
-    }
-    for (WafField f : ASNS) {
-      if (!j.typeIs(f.ordinal(), "0\"")) {
-        tm |= 1L << f.ordinal();
-      }
-    }
+    long tm = typeMask(j, STRINGS, "\"") | typeMask(j, NUMBERS, "0") | typeMask(j, ARRAYS, "[")
+        | typeMask(j, OBJECTS, "{") | typeMask(j, ASNS, "0\"");
     if (tm != 0) {
       w |= W_FIELD_TYPE;
     }
@@ -153,17 +129,9 @@ public final class WafLogRecord extends IndexedJsonRecord<WafField> implements L
   }
 
   private static ObjectSchema schema() {
-    String[] top = new String[WafField.FIRST_HTTP];
-    String[] http = new String[FIELDS.length - WafField.FIRST_HTTP];
-    for (WafField f : FIELDS) {
-      if (f.inHttpRequest()) {
-        http[f.ordinal() - WafField.FIRST_HTTP] = f.jsonName();
-      } else {
-        top[f.ordinal()] = f.jsonName();
-      }
-    }
+    String[][] names = schemaNames(FIELDS, WafField.FIRST_HTTP, WafField::jsonName);
     // the headers' "name" and "value" members are located while the record is validated
-    return new ObjectSchema(top, WafField.HTTP_REQUEST.ordinal(), http, WafField.HEADERS.ordinal(),
+    return new ObjectSchema(names[0], WafField.HTTP_REQUEST.ordinal(), names[1], WafField.HEADERS.ordinal(),
         new String[] {"name", "value"});
   }
 
@@ -225,22 +193,12 @@ public final class WafLogRecord extends IndexedJsonRecord<WafField> implements L
           "timestamp is a string, not a number of epoch milliseconds: " + abbreviate(String.valueOf(j.text(0, false)))));
     }
     if ((warnMask & W_FIELD_TYPE) != 0) {
-      List<String> names = new ArrayList<>();
-      for (WafField f : FIELDS) {
-        if ((typeMask & (1L << f.ordinal())) != 0) {
-          names.add(f.path());
-        }
-      }
-      w.add(new RecordWarning("field.type", "documented fields with an unexpected JSON type: " + names));
+      w.add(fieldTypeWarning("documented fields with an unexpected JSON type: ", typeMask, FIELDS, WafField::path));
     }
     if ((warnMask & W_ACTION) != 0) {
       w.add(new RecordWarning("action.unknown", "unknown action " + j.text(WafField.ACTION.ordinal(), false)));
     }
     return Collections.unmodifiableList(w);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 64 ? s.substring(0, 61) + "..." : s;
   }
 
   /** This record holding only a copy of its own bytes (releases a shared block). */
@@ -606,15 +564,9 @@ public final class WafLogRecord extends IndexedJsonRecord<WafField> implements L
     return Collections.unmodifiableList(out);
   }
 
-  private static final class Factory implements JsonRecordFactory {
-    @Override
-    public SourceType type() {
-      return SourceType.WAF;
-    }
-
-    @Override
-    public ObjectSchema schema() {
-      return SCHEMA;
+  private static final class Factory extends SchemaRecordFactory {
+    Factory() {
+      super(SourceType.WAF, SCHEMA, "a WAF log record (no webaclId, terminatingRuleId or httpRequest)");
     }
 
     @Override
@@ -631,11 +583,6 @@ public final class WafLogRecord extends IndexedJsonRecord<WafField> implements L
     @Override
     public boolean hasWarnings(LogRecord r) {
       return ((WafLogRecord) r).warnMask != 0;
-    }
-
-    @Override
-    public String describe() {
-      return "a WAF log record (no webaclId, terminatingRuleId or httpRequest)";
     }
   }
 }

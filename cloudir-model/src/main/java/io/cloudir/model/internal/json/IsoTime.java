@@ -1,5 +1,7 @@
 package io.cloudir.model.internal.json;
 
+import java.time.Instant;
+
 /**
  * Parses ISO-8601 UTC timestamps of the shapes AWS writes ({@code 2023-07-10T11:45:00Z}, with an
  * optional fraction of up to nine digits and an optional {@code ±HH:MM} offset) straight from
@@ -12,6 +14,11 @@ public final class IsoTime {
   public static final long INVALID = Long.MIN_VALUE;
 
   private IsoTime() {}
+
+  /** The instant {@code nanos} epoch nanoseconds (as {@link #parseNanos} returns, not {@link #INVALID}) stand for. */
+  public static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+  }
 
   private static int d(byte[] b, int i) {
     int v = b[i] - '0';

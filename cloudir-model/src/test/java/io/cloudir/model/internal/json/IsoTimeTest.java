@@ -55,6 +55,18 @@ class IsoTimeTest {
   }
 
   @Test
+  void instantIsTheInverseOfEpochNanos() {
+    qt().forAll(longs().between(Long.MIN_VALUE + 1, Long.MAX_VALUE)).checkAssert(n -> {
+      Instant i = IsoTime.instant(n);
+      assertEquals(java.math.BigInteger.valueOf(n), java.math.BigInteger.valueOf(i.getEpochSecond())
+          .multiply(java.math.BigInteger.valueOf(1_000_000_000L)).add(java.math.BigInteger.valueOf(i.getNano())));
+      assertEquals(true, i.getNano() >= 0 && i.getNano() < 1_000_000_000, i.toString());
+    });
+    assertEquals(Instant.parse("1969-12-31T23:59:59.999999999Z"), IsoTime.instant(-1));
+    assertEquals(Instant.parse("2023-07-10T11:45:00.5Z"), IsoTime.instant(1_688_989_500_500_000_000L));
+  }
+
+  @Test
   void agreesWithJavaTimeOnRandomInstants() {
     qt().forAll(
             longs().between(FIRST_DAY, LAST_DAY),
