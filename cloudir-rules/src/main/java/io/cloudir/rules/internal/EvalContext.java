@@ -83,6 +83,18 @@ public final class EvalContext {
     this.generation++;
   }
 
+  private @Nullable ValueMemo valueMemo;
+
+  /** The memo of costly tests' answers by value (see {@link ValueMemo}), made on first use. */
+  ValueMemo valueMemo() {
+    ValueMemo m = valueMemo;
+    if (m == null) {
+      m = new ValueMemo();
+      valueMemo = m;
+    }
+    return m;
+  }
+
   private byte[] memo = new byte[16];
   /** Per raw CloudTrail string field: the generation its span is for, and the span. */
   private long[] rawGeneration = new long[0];

@@ -148,8 +148,54 @@ public final class Matchers {
     Compiled slow = reference ? general(c, acc, transforms, pats) : fast(c, acc, transforms, t.values(), pats);
     FieldPaths.RawString raw = reference || !transforms.isEmpty() ? null
         : FieldPaths.rawString(t.field(), types);
-    Compiled bytes = raw == null ? null : bytes(c, t.values(), raw, slow);
-    return bytes != null ? bytes : slow;
+    if (raw == null) {
+      return slow;
+    }
+    Compiled remembered = memoized(c, raw, slow);
+    Compiled bytes = bytes(c, t.values(), raw, remembered);
+    return bytes != null ? bytes : remembered;
+  }
+
+  /** Source of the ids that key {@link ValueMemo} entries (one per memoised test). */
+  private static final java.util.concurrent.atomic.AtomicInteger MEMO_IDS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * {@code slow} with its answers remembered per value in the context's {@link ValueMemo}: the
+   * test reads one CloudTrail string field ({@code raw}) without transforms, so its answer is a
+   * function of that field's JSON value alone, and the value's bytes key the answer. Only for
+   * the operators worth it (text comparisons and regular expressions, which decode the value);
+   * other record types, and values longer than the memo keeps, are tested every time.
+   */
+  private static Compiled memoized(Chain c, FieldPaths.RawString raw, Compiled slow) {
+    switch (c.op()) {
+      case EQUALS, CONTAINS, STARTSWITH, ENDSWITH, RE -> { }
+      default -> {
+        return slow;
+      }
+    }
+    int id = MEMO_IDS.incrementAndGet();
+    return ctx -> {
+      if (!(ctx.record() instanceof CloudTrailEvent e)) {
+        return slow.test(ctx);
+      }
+      long sp = raw.span(e);
+      int s = (int) (sp >>> 32);
+      int end = (int) sp;
+      if (sp < 0 || end - s > ValueMemo.MAX_KEY) {
+        return slow.test(ctx);
+      }
+      byte[] b = e.buffer();
+      ValueMemo m = ctx.valueMemo();
+      int h = ValueMemo.hash(b, s, end);
+      int known = m.get(id, b, s, end, h);
+      if (known >= 0) {
+        return known == 1;
+      }
+      boolean answer = slow.test(ctx);
+      m.put(id, b, s, end, h, answer);
+      return answer;
+    };
   }
 
   /** The fast form: each value prepared once for all the patterns it may match. */
