@@ -5,13 +5,13 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The correlation state of one rule in one session, fed {@link Hit}s in (end, provenance, arrival)
@@ -135,25 +135,92 @@ public abstract class Correlator {
 
   /** Count, distinct count or sum per group within a sliding window. */
   static final class Threshold extends Correlator {
-    /** The hits of one group in the window, with the running distinct counts and sum. */
+    /**
+     * The hits of one group in the window (oldest first), with the running distinct counts and
+     * sum. The hits sit in a ring beside their times and, for DISTINCT, the counter of their
+     * value, so that dropping the oldest reads neither the hit nor its value's hash (old hits
+     * are rarely still in the processor's cache).
+     */
     private static final class Group {
-      final ArrayDeque<Hit> hits = new ArrayDeque<>();
+      private Hit[] hits = new Hit[8];
+      private long[] times = new long[8];
+      /** DISTINCT only: per hit, the counter of its value in {@link #distinct} (null: none). */
+      private int @Nullable [][] counters;
+      private int head;
+      private int size;
       /** Distinct values (DISTINCT only) with their counts in the window. */
       final Map<String, int[]> distinct = new java.util.HashMap<>();
       BigDecimal sum = BigDecimal.ZERO;
 
+      int size() {
+        return size;
+      }
+
+      boolean isEmpty() {
+        return size == 0;
+      }
+
+      /** Time of the oldest hit (the group is not empty). */
+      long firstTime() {
+        return times[head];
+      }
+
+      /** The hits, oldest first. */
+      List<Hit> list() {
+        List<Hit> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+          out.add(hits[(head + i) & (hits.length - 1)]);
+        }
+        return out;
+      }
+
+      private void grow() {
+        int n = hits.length;
+        Hit[] h = new Hit[2 * n];
+        long[] t = new long[2 * n];
+        int[][] c = counters == null ? null : new int[2 * n][];
+        for (int i = 0; i < size; i++) {
+          int k = (head + i) & (n - 1);
+          h[i] = hits[k];
+          t[i] = times[k];
+          if (c != null) {
+            c[i] = java.util.Objects.requireNonNull(counters)[k];
+          }
+        }
+        hits = h;
+        times = t;
+        counters = c;
+        head = 0;
+      }
+
       void add(Hit h, Correlation.Aggregate agg) {
-        hits.addLast(h);
+        if (size == hits.length) {
+          grow();
+        }
+        int k = (head + size) & (hits.length - 1);
+        hits[k] = h;
+        times[k] = h.time();
+        size++;
         if (agg == Correlation.Aggregate.COUNT || h.value().isEmpty()) {
+          if (counters != null) {
+            counters[k] = null;
+          }
           return;
         }
         if (agg == Correlation.Aggregate.DISTINCT) {
           int[] n = distinct.get(h.value());
           if (n == null) {
-            distinct.put(h.value(), new int[] {1});
+            n = new int[] {1};
+            distinct.put(h.value(), n);
           } else {
             n[0]++;
           }
+          int[][] c = counters;
+          if (c == null) {
+            c = new int[hits.length][];
+            counters = c;
+          }
+          c[k] = n;
         } else {
           BigDecimal v = Values.number(h.value());
           if (v != null) {
@@ -164,20 +231,28 @@ public abstract class Correlator {
 
       /** Drops the oldest hit, which no finding can name any more. */
       void removeFirst(Correlation.Aggregate agg) {
-        Hit h = hits.pollFirst();
-        if (h == null) {
+        if (size == 0) {
           return;
         }
+        int k = head;
+        Hit h = hits[k];
+        hits[k] = null;
+        head = (head + 1) & (hits.length - 1);
+        size--;
         h.release();
-        if (agg == Correlation.Aggregate.COUNT || h.value().isEmpty()) {
+        if (agg == Correlation.Aggregate.COUNT) {
           return;
         }
         if (agg == Correlation.Aggregate.DISTINCT) {
-          int[] n = distinct.get(h.value());
-          if (n != null && --n[0] == 0) {
-            distinct.remove(h.value());
+          int[][] c = counters;
+          int[] n = c == null ? null : c[k];
+          if (c != null && n != null) {
+            c[k] = null;
+            if (--n[0] == 0) {
+              distinct.remove(h.value());
+            }
           }
-        } else {
+        } else if (!h.value().isEmpty()) {
           BigDecimal v = Values.number(h.value());
           if (v != null) {
             sum = sum.subtract(v);
@@ -216,15 +291,15 @@ public abstract class Correlator {
         g = new Group();
         put(groups, key, g, out);
       }
-      while (!g.hits.isEmpty() && g.hits.peekFirst().time() < h.time() - window) {
+      while (!g.isEmpty() && g.firstTime() < h.time() - window) {
         g.removeFirst(agg);
       }
       g.add(h, agg);
-      while (g.hits.size() > cap) {
+      while (g.size() > cap) {
         g.removeFirst(agg);
       }
       if (reached(g)) {
-        List<Hit> hits = new ArrayList<>(g.hits);
+        List<Hit> hits = g.list();
         groups.remove(key);
         out.finding(lastEvidence(hits), h);
         for (Hit x : hits) {
@@ -235,7 +310,7 @@ public abstract class Correlator {
 
     private boolean reached(Group g) {
       return switch (agg) {
-        case COUNT -> g.hits.size() >= minCount;
+        case COUNT -> g.size() >= minCount;
         case DISTINCT -> g.distinct.size() >= minCount;
         case SUM -> g.sum.compareTo(c.limit()) >= 0;
       };
@@ -246,7 +321,7 @@ public abstract class Correlator {
       out.writeInt(groups.size());
       for (Map.Entry<String, Group> e : groups.entrySet()) {
         StateIo.writeString(out, e.getKey());
-        writeHits(out, e.getValue().hits);
+        writeHits(out, e.getValue().list());
       }
     }
 

@@ -1,0 +1,118 @@
+package io.cloudir.rules.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.cloudir.model.Provenance;
+import io.cloudir.model.SourceType;
+import io.cloudir.rules.Correlation;
+import io.cloudir.rules.Evidence;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.SourceDSL;
+
+/**
+ * The threshold correlator's running counts (a ring of hits per group with per-value counters)
+ * against a reference that keeps each group's hits in a plain list and recounts the window from
+ * scratch at every hit: the same findings, made of the same hits, in the same order.
+ */
+class ThresholdPropertyTest {
+  private static final long SECOND = 1_000_000_000L;
+
+  private record Fired(List<Long> hits, long last) {}
+
+  private static Hit hit(long seq, long time, String group, String value) {
+    Evidence ev = new Evidence(SourceType.CLOUDTRAIL, "e" + seq, null,
+        new Provenance("test", seq, seq, null, null));
+    return new Hit(0, seq, time, time, 1, List.of(List.of(group)), value, "", "t", null, null, ev);
+  }
+
+  /** The reference: plain lists, the window and the aggregate recomputed at every hit. */
+  private static List<Fired> reference(List<Hit> hits, Correlation.Aggregate agg, long limit,
+      BigDecimal total, long window) {
+    Map<String, List<Hit>> groups = new HashMap<>();
+    List<Fired> out = new ArrayList<>();
+    for (Hit h : hits) {
+      String key = h.keys().get(0).get(0);
+      List<Hit> g = groups.computeIfAbsent(key, k -> new ArrayList<>());
+      g.removeIf(x -> x.time() < h.time() - window);
+      g.add(h);
+      boolean reached;
+      if (agg == Correlation.Aggregate.COUNT) {
+        reached = g.size() >= limit;
+      } else if (agg == Correlation.Aggregate.DISTINCT) {
+        HashSet<String> d = new HashSet<>();
+        for (Hit x : g) {
+          if (!x.value().isEmpty()) {
+            d.add(x.value());
+          }
+        }
+        reached = d.size() >= limit;
+      } else {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Hit x : g) {
+          BigDecimal v = x.value().isEmpty() ? null : Values.number(x.value());
+          if (v != null) {
+            sum = sum.add(v);
+          }
+        }
+        reached = sum.compareTo(total) >= 0;
+      }
+      if (reached) {
+        out.add(new Fired(g.stream().map(Hit::seq).toList(), h.seq()));
+        groups.remove(key);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void runningCountsAgreeWithRecountingTheWindow() {
+    qt().withExamples(300).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
+      SplittableRandom r = new SplittableRandom(seed);
+      Correlation.Aggregate agg = Correlation.Aggregate.values()[r.nextInt(3)];
+      long limit = 1 + r.nextInt(25);
+      BigDecimal total = BigDecimal.valueOf(r.nextInt(1, 200));
+      Duration window = Duration.ofSeconds(1 + r.nextInt(120));
+      Correlation.Builder b = Correlation.threshold().groupBy("g").window(window);
+      Correlation c = switch (agg) {
+        case COUNT -> b.count(limit).build();
+        case DISTINCT -> b.distinct("v", limit).build();
+        case SUM -> b.sum("v", total).build();
+      };
+      int groups = 1 + r.nextInt(4);
+      int values = 1 + r.nextInt(40);
+      List<Hit> hits = new ArrayList<>();
+      long time = 1_700_000_000L * SECOND;
+      for (int i = 0; i < 600; i++) {
+        time += r.nextInt(4) * SECOND; // ties and gaps, in time order as the buffer delivers
+        String v = r.nextInt(10) == 0 ? "" : agg == Correlation.Aggregate.SUM
+            ? Integer.toString(r.nextInt(-5, 30)) : "v" + r.nextInt(values);
+        hits.add(hit(i, time, "g" + r.nextInt(groups), v));
+      }
+      List<Fired> want = reference(hits, agg, limit, total, window.toNanos());
+      List<Fired> got = new ArrayList<>();
+      Correlator t = Correlator.of(c);
+      Correlator.Out out = new Correlator.Out() {
+        @Override
+        public void finding(List<Hit> hs, Hit last) {
+          got.add(new Fired(hs.stream().map(Hit::seq).toList(), last.seq()));
+        }
+
+        @Override
+        public void evicted() {}
+      };
+      for (Hit h : hits) {
+        t.onHit(h, out);
+      }
+      assertEquals(want, got, "seed " + seed + " " + agg + " limit " + limit);
+    });
+  }
+}
