@@ -156,6 +156,42 @@ public final class Matchers {
     return bytes != null ? bytes : remembered;
   }
 
+  /**
+   * A regular expression's search with its answers remembered per text: the values it is asked
+   * about repeat (a role ARN, a bucket name, a user agent), and a search by the automaton costs
+   * far more than a lookup. Bounded ({@value #MAX} texts of at most {@value #MAX_TEXT} chars;
+   * forgets everything when full). Thread-safe: compiled tests are shared by the sessions of an
+   * engine, possibly on several threads.
+   */
+  static final class RememberedRegex {
+    static final int MAX = 4096;
+    static final int MAX_TEXT = 1024;
+    private final Pattern pattern;
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> answers =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    RememberedRegex(Pattern pattern) {
+      this.pattern = pattern;
+    }
+
+    /** Whether the pattern occurs in {@code text} (RE2/J {@code find}). */
+    boolean find(String text) {
+      if (text.length() > MAX_TEXT) {
+        return pattern.matcher(text).find();
+      }
+      Boolean known = answers.get(text);
+      if (known != null) {
+        return known;
+      }
+      boolean found = pattern.matcher(text).find();
+      if (answers.size() >= MAX) {
+        answers.clear();
+      }
+      answers.put(text, found);
+      return found;
+    }
+  }
+
   /** Source of the ids that key {@link ValueMemo} entries (one per memoised test). */
   private static final java.util.concurrent.atomic.AtomicInteger MEMO_IDS =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -588,15 +624,15 @@ public final class Matchers {
         return x -> g.matches(Values.text(x));
       }
       case RE -> {
-        Pattern p = regex((String) v, c.reFlags());
         RegexLiterals lit = RegexLiterals.analyse((String) v, c.reFlags());
+        RememberedRegex found = new RememberedRegex(regex((String) v, c.reFlags()));
         return x -> {
           if (x instanceof JsonValue) {
             return false;
           }
           String text = Values.text(x);
           int known = lit.test(text);
-          return known >= 0 ? known == 1 : p.matcher(text).find();
+          return known >= 0 ? known == 1 : found.find(text);
         };
       }
       case CIDR -> {
