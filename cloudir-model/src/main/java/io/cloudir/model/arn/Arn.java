@@ -56,7 +56,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Cost.</b> {@link #parse} takes the characters as one byte each (a bulk copy for a Latin-1
  * string; the view is dropped after parsing) and checks the syntax eight bytes at a time where
- * it can: colons are found word by word; the service and the Region are looked up among the
+ * it can: colons are found word by word (the service's and, when it is short, the Region's from one
+ * word's exact colon mask); the service and the Region are looked up among the
  * canonical names by an exact key read in one or two loads, and a name found there is valid without
  * a per-character check (others are checked character by character); the account is two
  * eight-digit tests; the resource is tested for control characters a word at a time. The resource
@@ -241,18 +242,25 @@ public final class Arn implements Comparable<Arn> {
       return null;
     }
     // service: [a-z0-9-]+ up to the next colon; a known service needs no per-character check
+    // the colon after it, and often the one after the Region too, from the colons of one word
     int s0 = c1 + 1;
-    int c2 = ArnBytes.indexOf(b, s0, n, ArnBytes.COLONS);
+    long colons = ArnBytes.colons(b, s0, n);
+    int c2 = colons != 0
+        ? s0 + (Long.numberOfTrailingZeros(colons) >>> 3)
+        : ArnBytes.indexOf(b, s0 + 8, n, ArnBytes.COLONS);
     if (c2 <= s0) {
       return null; // no colon, or an empty service
     }
+    colons &= colons - 1; // the colons after c2 among the same eight bytes
     int service = ArnNames.find(s, b, s0, c2);
     if (!ArnNames.validAs(service, ArnNames.SERVICE) && !isService(b, s0, c2)) {
       return null;
     }
     // region: empty, or a Region code up to the next colon; the same for a known one
     int r0 = c2 + 1;
-    int c3 = ArnBytes.indexOf(b, r0, n, ArnBytes.COLONS);
+    int c3 = colons != 0
+        ? s0 + (Long.numberOfTrailingZeros(colons) >>> 3)
+        : ArnBytes.indexOf(b, Math.max(r0, s0 + 8), n, ArnBytes.COLONS);
     if (c3 < 0) {
       return null;
     }

@@ -107,6 +107,16 @@ final class ArnBytes {
   }
 
   /**
+   * The colons among the eight bytes at {@code i} (fewer when {@code n - i < 8}): a word with the
+   * high bit set in exactly the bytes that are {@code :}, the one at {@code i} lowest; for {@code n
+   * >= 8} and {@code i < n}. Its lowest set bit is the first colon at or after {@code i}, and,
+   * since the mask is exact, clearing it ({@code m & (m - 1)}) gives the next one.
+   */
+  static long colons(byte[] b, int i, int n) {
+    return equal(word(b, i, n), COLONS);
+  }
+
+  /**
    * The index of the first byte of {@code b[from, n)} that is the byte of {@code pattern} (eight
    * copies of it), or -1; for {@code n >= 8}.
    */
@@ -184,7 +194,9 @@ final class ArnBytes {
    * "has a byte less than" and "has a zero byte" tests, both exact as to whether one exists).
    */
   private static long control(long x) {
-    long y = x ^ (0x7f * ONES);
-    return (((x - 0x20 * ONES) & ~x) | ((y - ONES) & ~y)) & HIGHS;
+    // per byte c, without carries or borrows between bytes: (c & 0x7f) + 1 wraps 0x7f to 0x80;
+    // with the high bit set, subtracting 0x21 leaves it set exactly when (c & 0x7f) is in [0x20,
+    // 0x7e]; or-ing c keeps every byte from 0x80 up (allowed) set
+    return ~(((((x & LOW7) + ONES) | HIGHS) - 0x21 * ONES) | x) & HIGHS;
   }
 }

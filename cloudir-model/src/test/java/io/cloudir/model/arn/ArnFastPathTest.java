@@ -61,6 +61,40 @@ class ArnFastPathTest {
     }
   }
 
+  /**
+   * Services of every length up to 20 after partitions of three lengths, with Regions and accounts
+   * of every kind: the colons after the service and the Region fall in the same eight bytes or not.
+   * The parts agree with a split on ':', and removing any one header colon agrees with the
+   * automaton.
+   */
+  @Test
+  void headerColonsAtEveryOffset() {
+    String[] partitions = {"aws", "aws-cn", "aws-us-gov"};
+    String[] regions = {"", "us-east-1", "eu-west-3", "ap-southeast-2", "us-gov-west-1", "xy-1"};
+    String[] accounts = {"", "123456789012", "aws"};
+    String chars = "s3-lambda0123456789abcdefgh";
+    for (String p : partitions) {
+      for (int len = 1; len <= 20; len++) {
+        String svc = chars.substring(0, len);
+        for (String rg : regions) {
+          for (String ac : accounts) {
+            String s = "arn:" + p + ":" + svc + ":" + rg + ":" + ac + ":r/x";
+            Arn a = Arn.parse(s);
+            String[] parts = s.split(":", -1);
+            assertEquals(parts[1], a.partition(), s);
+            assertEquals(parts[2], a.service(), s);
+            assertEquals(parts[3], a.region(), s);
+            assertEquals(parts[4], a.account(), s);
+            for (int i = s.indexOf(':'); i >= 0 && i < s.length() - 4; i = s.indexOf(':', i + 1)) {
+              String cut = s.substring(0, i) + s.substring(i + 1);
+              assertEquals(automaton(cut), Arn.isValid(cut), cut);
+            }
+          }
+        }
+      }
+    }
+  }
+
   /** Valid ARNs with random edits, and random strings over a small alphabet: both agree. */
   @Test
   void mutatedAndRandomInputs() {
