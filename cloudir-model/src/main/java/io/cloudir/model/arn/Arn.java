@@ -56,10 +56,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Cost.</b> {@link #parse} takes the characters as one byte each (a bulk copy for a Latin-1
  * string; the view is dropped after parsing) and checks the syntax eight bytes at a time where
- * it can: colons are found word by word (the service's and, when it is short, the Region's from one
- * word's exact colon mask); the service and the Region are looked up among the
- * canonical names by an exact key read in one or two loads, and a name found there is valid without
- * a per-character check (others are checked character by character); the account is two
+ * it can: colons are found word by word (the service's and, when it is short, the Region's from
+ * one word's exact colon mask); the service and the Region are looked up among the canonical names
+ * by an exact key read in one or two loads (none for a service or a resource type of up to eight
+ * characters, keyed from the word already read), and a name found there is valid without a
+ * per-character check (others are checked character by character); the account is two
  * eight-digit tests; the resource is tested for control characters a word at a time. The resource
  * split is worked out as character indices into final fields; resource types and the services'
  * layouts are looked up by the same keys. No String is made at parse time: partition, service,
@@ -244,7 +245,8 @@ public final class Arn implements Comparable<Arn> {
     // service: [a-z0-9-]+ up to the next colon; a known service needs no per-character check
     // the colon after it, and often the one after the Region too, from the colons of one word
     int s0 = c1 + 1;
-    long colons = ArnBytes.colons(b, s0, n);
+    long word = ArnBytes.word(b, s0, n);
+    long colons = ArnBytes.colons(word);
     int c2 = colons != 0
         ? s0 + (Long.numberOfTrailingZeros(colons) >>> 3)
         : ArnBytes.indexOf(b, s0 + 8, n, ArnBytes.COLONS);
@@ -252,7 +254,10 @@ public final class Arn implements Comparable<Arn> {
       return null; // no colon, or an empty service
     }
     colons &= colons - 1; // the colons after c2 among the same eight bytes
-    int service = ArnNames.find(s, b, s0, c2);
+    // a service of up to eight characters is keyed from the same word
+    int service = c2 - s0 <= 8
+        ? ArnNames.find(s, s0, c2, 0, ArnBytes.key1(word, c2 - s0))
+        : ArnNames.find(s, b, s0, c2);
     if (!ArnNames.validAs(service, ArnNames.SERVICE) && !isService(b, s0, c2)) {
       return null;
     }
@@ -300,6 +305,7 @@ public final class Arn implements Comparable<Arn> {
     // leading '/' to the next one, or to the end
     boolean leading = layout == ResourceLayout.LEADING_SLASH && n - r > 1 && b[r] == '/';
     int from = leading ? r + 1 : r;
+    long first = ArnBytes.word(b, r, n);
     int sep = leading ? ArnBytes.indexOf(b, from, n, ArnBytes.SLASHES) : ArnBytes.separator(b, r, n);
     if (sep < 0) {
       sep = n;
@@ -307,7 +313,10 @@ public final class Arn implements Comparable<Arn> {
     if (!leading && (sep == r || sep == n)) {
       return new Arn(s, c1, c2, c3, c4, svc, rgn, -1, -1, null, r, n, false);
     }
-    int typeSlot = ArnNames.find(s, b, from, sep);
+    // a type of up to eight characters at r is keyed from the first word of the resource
+    int typeSlot = !leading && sep - r <= 8
+        ? ArnNames.find(s, r, sep, 0, ArnBytes.key1(first, sep - r))
+        : ArnNames.find(s, b, from, sep);
     int idFrom = Math.min(sep + 1, n);
     boolean path = false;
     layout = ResourceLayout.withType(layout, service, typeSlot);

@@ -87,7 +87,7 @@ final class ArnBytes {
    * The eight bytes at {@code i}, the one at {@code i} in the low byte; when fewer than eight
    * remain before {@code n} (at least eight in all), the missing high bytes are zero.
    */
-  private static long word(byte[] b, int i, int n) {
+  static long word(byte[] b, int i, int n) {
     return i + 8 <= n ? le(b, i) : le(b, n - 8) >>> ((i - (n - 8)) << 3);
   }
 
@@ -107,13 +107,22 @@ final class ArnBytes {
   }
 
   /**
-   * The colons among the eight bytes at {@code i} (fewer when {@code n - i < 8}): a word with the
-   * high bit set in exactly the bytes that are {@code :}, the one at {@code i} lowest; for {@code n
-   * >= 8} and {@code i < n}. Its lowest set bit is the first colon at or after {@code i}, and,
-   * since the mask is exact, clearing it ({@code m & (m - 1)}) gives the next one.
+   * The colons of {@code word}, the eight bytes at some {@code i} from {@link #word}: a word with
+   * the high bit set in exactly the bytes that are {@code :}, the one at {@code i} lowest. Its lowest
+   * set bit is the first colon at or after {@code i}, and, since the mask is exact, clearing it
+   * ({@code m & (m - 1)}) gives the next one.
    */
-  static long colons(byte[] b, int i, int n) {
-    return equal(word(b, i, n), COLONS);
+  static long colons(long word) {
+    return equal(word, COLONS);
+  }
+
+  /**
+   * The second word of the {@link ArnNames} key of the first {@code len} bytes of {@code word}
+   * (from {@link #word}), for {@code 1 <= len <= 8}: what {@link #key1} reads from the array, without
+   * a load (the first word of such a key is 0).
+   */
+  static long key1(long word, int len) {
+    return Long.reverseBytes(word) >>> (64 - (len << 3));
   }
 
   /**

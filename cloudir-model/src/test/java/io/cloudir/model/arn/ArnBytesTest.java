@@ -70,7 +70,13 @@ class ArnBytesTest {
           colons |= 0x80L << (8 * (i - from));
         }
       }
-      assertEquals(colons, ArnBytes.colons(b, from, n), msg);
+      long word = ArnBytes.word(b, from, n);
+      assertEquals(colons, ArnBytes.colons(word), msg);
+      // the key of the first (up to) eight bytes, from the word instead of the array
+      for (int len = 1; len <= Math.min(8, n - from); len++) {
+        assertEquals(ArnBytes.key1(b, from, from + len), ArnBytes.key1(word, len), msg);
+        assertEquals(0, ArnBytes.key0(b, from, from + len), msg);
+      }
       assertEquals(sep, ArnBytes.separator(b, from, n), msg);
       assertEquals(slash, ArnBytes.lastIndexOf(b, from, n, ArnBytes.SLASHES), msg);
       assertEquals(!control, ArnBytes.noControl(b, from, n), msg);
