@@ -239,8 +239,8 @@ public final class Arn implements Comparable<Arn> {
       return null;
     }
     int c1 = b[7] == ':' ? 7 : partitionEnd(b, n);
-    if (c1 < 0) {
-      return null;
+    if (c1 < 0 || c1 + 1 >= n) {
+      return null; // no partition, or nothing after it (the word below starts before n)
     }
     // service: [a-z0-9-]+ up to the next colon; a known service needs no per-character check
     // the colon after it, and often the one after the Region too, from the colons of one word

@@ -85,7 +85,8 @@ final class ArnBytes {
 
   /**
    * The eight bytes at {@code i}, the one at {@code i} in the low byte; when fewer than eight
-   * remain before {@code n} (at least eight in all), the missing high bytes are zero.
+   * remain before {@code n} (at least eight in all), the missing high bytes are zero. For {@code i <
+   * n} only: at {@code n} the shift would be 64, which Java takes as 0.
    */
   static long word(byte[] b, int i, int n) {
     return i + 8 <= n ? le(b, i) : le(b, n - 8) >>> ((i - (n - 8)) << 3);

@@ -46,6 +46,9 @@ class ArnFastPathTest {
       "arn:aws:s3::1234567890123:b", "arn:aws:s3::aw:b", "arn:aws:s3::awss:b",
       "arn:aws:s3::12345678901a:b", "arn:aws:s3:::\u001f", "arn:aws:s3:::b\u007f", "ARN:aws:s3:::b",
       "arn:aws:s3:::b:c:d/e",
+      // a partition's colon last: nothing after it to read a word from
+      "arn:aws-abcdefgh:", "arn:aws-abcdefghij:", "arn:aws-cn-abcde:", "arn:aws-abcdefgh:x",
+      "arn:aws-abcdefg:", "arn:aws-abcdefghijklmnop:",
       // the byte view: characters above U+00FF (one or two chars) read as '?', which no header allows
       "arn:aws:s3:::b\ud83d\ude00/k", "arn:aws:s\ud83d\ude00:::b", "arn:aws:s\u0161:::b",
       "arn:aws:s3:us-east-\u0131::b", "arn:aws:s3::12345678901\u0130:b", "arn:aws:s3:::\u0100",
