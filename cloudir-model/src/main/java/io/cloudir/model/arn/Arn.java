@@ -56,9 +56,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Cost.</b> {@link #parse} takes the characters as one byte each (a bulk copy for a Latin-1
  * string; the view is dropped after parsing) and checks the syntax eight bytes at a time where
- * it can: colons are found word by word; the service and the Region are looked up among the
- * canonical names by an exact key read in one or two loads, and a name found there is valid without
- * a per-character check (others are checked character by character); the account is two
+ * it can: colons are found word by word (the service's and, when it is short, the Region's from
+ * one word's exact colon mask); the service and the Region are looked up among the canonical names
+ * by an exact key read in one or two loads (none for a service or a resource type of up to eight
+ * characters, keyed from the word already read), and a name found there is valid without a
+ * per-character check (others are checked character by character); the account is two
  * eight-digit tests; the resource is tested for control characters a word at a time. The resource
  * split is worked out as character indices into final fields; resource types and the services'
  * layouts are looked up by the same keys. No String is made at parse time: partition, service,
@@ -237,22 +239,33 @@ public final class Arn implements Comparable<Arn> {
       return null;
     }
     int c1 = b[7] == ':' ? 7 : partitionEnd(b, n);
-    if (c1 < 0) {
-      return null;
+    if (c1 < 0 || c1 + 1 >= n) {
+      return null; // no partition, or nothing after it (the word below starts before n)
     }
     // service: [a-z0-9-]+ up to the next colon; a known service needs no per-character check
+    // the colon after it, and often the one after the Region too, from the colons of one word
     int s0 = c1 + 1;
-    int c2 = ArnBytes.indexOf(b, s0, n, ArnBytes.COLONS);
+    long word = ArnBytes.word(b, s0, n);
+    long colons = ArnBytes.colons(word);
+    int c2 = colons != 0
+        ? s0 + (Long.numberOfTrailingZeros(colons) >>> 3)
+        : ArnBytes.indexOf(b, s0 + 8, n, ArnBytes.COLONS);
     if (c2 <= s0) {
       return null; // no colon, or an empty service
     }
-    int service = ArnNames.find(s, b, s0, c2);
+    colons &= colons - 1; // the colons after c2 among the same eight bytes
+    // a service of up to eight characters is keyed from the same word
+    int service = c2 - s0 <= 8
+        ? ArnNames.find(s, s0, c2, 0, ArnBytes.key1(word, c2 - s0))
+        : ArnNames.find(s, b, s0, c2);
     if (!ArnNames.validAs(service, ArnNames.SERVICE) && !isService(b, s0, c2)) {
       return null;
     }
     // region: empty, or a Region code up to the next colon; the same for a known one
     int r0 = c2 + 1;
-    int c3 = ArnBytes.indexOf(b, r0, n, ArnBytes.COLONS);
+    int c3 = colons != 0
+        ? s0 + (Long.numberOfTrailingZeros(colons) >>> 3)
+        : ArnBytes.indexOf(b, Math.max(r0, s0 + 8), n, ArnBytes.COLONS);
     if (c3 < 0) {
       return null;
     }
@@ -277,43 +290,58 @@ public final class Arn implements Comparable<Arn> {
     if (layout == ResourceLayout.GENERIC && service == ResourceLayout.S3 && c4 == c2 + 2) {
       layout = ResourceLayout.S3_BUCKET; // empty region and account
     }
+    // the split as indices: by default no type and the whole resource as the id; one
+    // construction site below (one per layout, as before, measured about 3% slower)
     int r = c4 + 1;
+    int typeFrom = -1;
+    int typeTo = -1;
+    String typeName = null;
+    int idFrom = r;
+    int idTo = n;
+    boolean path = false;
     if (layout == ResourceLayout.ID_ONLY || layout == ResourceLayout.S3_BUCKET) {
-      return new Arn(s, c1, c2, c3, c4, svc, rgn, -1, -1, null, r, n, false);
-    }
-    if (layout == ResourceLayout.ID_COLON_QUALIFIER || layout == ResourceLayout.ID_SLASH_QUALIFIER) {
+      // the whole resource is the id: the defaults
+    } else if (layout == ResourceLayout.ID_COLON_QUALIFIER
+        || layout == ResourceLayout.ID_SLASH_QUALIFIER) {
       long separator =
           layout == ResourceLayout.ID_COLON_QUALIFIER ? ArnBytes.COLONS : ArnBytes.SLASHES;
       int q = ArnBytes.indexOf(b, r, n, separator);
-      return new Arn(s, c1, c2, c3, c4, svc, rgn, -1, -1, null, r, q < 0 ? n : q, false);
+      idTo = q < 0 ? n : q;
+    } else {
+      // the layouts with a type: type<sep>id..., where the type runs to the first '/' or ':'
+      // (none, or one in first position: no type), or /type/id... (API Gateway), where it runs
+      // from the leading '/' to the next one, or to the end
+      boolean leading = layout == ResourceLayout.LEADING_SLASH && n - r > 1 && b[r] == '/';
+      int from = leading ? r + 1 : r;
+      long first = ArnBytes.word(b, r, n);
+      int sep =
+          leading ? ArnBytes.indexOf(b, from, n, ArnBytes.SLASHES) : ArnBytes.separator(b, r, n);
+      if (sep < 0) {
+        sep = n;
+      }
+      if (leading || (sep != r && sep != n)) {
+        // a type of up to eight characters at r is keyed from the first word of the resource
+        int typeSlot = !leading && sep - r <= 8
+            ? ArnNames.find(s, r, sep, 0, ArnBytes.key1(first, sep - r))
+            : ArnNames.find(s, b, from, sep);
+        typeFrom = from;
+        typeTo = sep;
+        typeName = ArnNames.name(typeSlot);
+        idFrom = Math.min(sep + 1, n);
+        layout = ResourceLayout.withType(layout, service, typeSlot);
+        long qualifier = qualifierSeparator(layout, leading);
+        if (qualifier == 0
+            && layout == ResourceLayout.IAM_PATH
+            && b[sep] == '/'
+            && ResourceLayout.isIamPathType(typeSlot)) {
+          idFrom = ArnBytes.lastIndexOf(b, sep, n, ArnBytes.SLASHES) + 1; // b[sep] is '/'
+          path = true;
+        }
+        int q = qualifier == 0 ? -1 : ArnBytes.indexOf(b, idFrom, n, qualifier);
+        idTo = q < 0 ? n : q;
+      }
     }
-    // the layouts with a type: type<sep>id..., where the type runs to the first '/' or ':' (none,
-    // or one in first position: no type), or /type/id... (API Gateway), where it runs from the
-    // leading '/' to the next one, or to the end
-    boolean leading = layout == ResourceLayout.LEADING_SLASH && n - r > 1 && b[r] == '/';
-    int from = leading ? r + 1 : r;
-    int sep = leading ? ArnBytes.indexOf(b, from, n, ArnBytes.SLASHES) : ArnBytes.separator(b, r, n);
-    if (sep < 0) {
-      sep = n;
-    }
-    if (!leading && (sep == r || sep == n)) {
-      return new Arn(s, c1, c2, c3, c4, svc, rgn, -1, -1, null, r, n, false);
-    }
-    int typeSlot = ArnNames.find(s, b, from, sep);
-    int idFrom = Math.min(sep + 1, n);
-    boolean path = false;
-    layout = ResourceLayout.withType(layout, service, typeSlot);
-    long qualifier = qualifierSeparator(layout, leading);
-    if (qualifier == 0
-        && layout == ResourceLayout.IAM_PATH
-        && b[sep] == '/'
-        && ResourceLayout.isIamPathType(typeSlot)) {
-      idFrom = ArnBytes.lastIndexOf(b, sep, n, ArnBytes.SLASHES) + 1; // b[sep] is '/'
-      path = true;
-    }
-    int q = qualifier == 0 ? -1 : ArnBytes.indexOf(b, idFrom, n, qualifier);
-    return new Arn(s, c1, c2, c3, c4, svc, rgn, from, sep, ArnNames.name(typeSlot), idFrom,
-        q < 0 ? n : q, path);
+    return new Arn(s, c1, c2, c3, c4, svc, rgn, typeFrom, typeTo, typeName, idFrom, idTo, path);
   }
 
   /**

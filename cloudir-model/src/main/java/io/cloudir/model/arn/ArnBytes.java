@@ -85,9 +85,10 @@ final class ArnBytes {
 
   /**
    * The eight bytes at {@code i}, the one at {@code i} in the low byte; when fewer than eight
-   * remain before {@code n} (at least eight in all), the missing high bytes are zero.
+   * remain before {@code n} (at least eight in all), the missing high bytes are zero. For {@code i <
+   * n} only: at {@code n} the shift would be 64, which Java takes as 0.
    */
-  private static long word(byte[] b, int i, int n) {
+  static long word(byte[] b, int i, int n) {
     return i + 8 <= n ? le(b, i) : le(b, n - 8) >>> ((i - (n - 8)) << 3);
   }
 
@@ -104,6 +105,25 @@ final class ArnBytes {
   private static long equal(long x, long pattern) {
     long y = x ^ pattern;
     return ~(((y & LOW7) + LOW7) | y | LOW7);
+  }
+
+  /**
+   * The colons of {@code word}, the eight bytes at some {@code i} from {@link #word}: a word with
+   * the high bit set in exactly the bytes that are {@code :}, the one at {@code i} lowest. Its lowest
+   * set bit is the first colon at or after {@code i}, and, since the mask is exact, clearing it
+   * ({@code m & (m - 1)}) gives the next one.
+   */
+  static long colons(long word) {
+    return equal(word, COLONS);
+  }
+
+  /**
+   * The second word of the {@link ArnNames} key of the first {@code len} bytes of {@code word}
+   * (from {@link #word}), for {@code 1 <= len <= 8}: what {@link #key1} reads from the array, without
+   * a load (the first word of such a key is 0).
+   */
+  static long key1(long word, int len) {
+    return Long.reverseBytes(word) >>> (64 - (len << 3));
   }
 
   /**
@@ -184,7 +204,9 @@ final class ArnBytes {
    * "has a byte less than" and "has a zero byte" tests, both exact as to whether one exists).
    */
   private static long control(long x) {
-    long y = x ^ (0x7f * ONES);
-    return (((x - 0x20 * ONES) & ~x) | ((y - ONES) & ~y)) & HIGHS;
+    // per byte c, without carries or borrows between bytes: (c & 0x7f) + 1 wraps 0x7f to 0x80;
+    // with the high bit set, subtracting 0x21 leaves it set exactly when (c & 0x7f) is in [0x20,
+    // 0x7e]; or-ing c keeps every byte from 0x80 up (allowed) set
+    return ~(((((x & LOW7) + ONES) | HIGHS) - 0x21 * ONES) | x) & HIGHS;
   }
 }

@@ -17,7 +17,7 @@ class ArnBytesTest {
   /** Bytes that matter to some helper, plus a few that matter to none. */
   private static final byte[] ALPHABET = {
     ':', '/', '0', '5', '9', '/' - 1, ':' + 1, 0x1f, 0x20, 0x7f, 0x7e, (byte) 0x80, (byte) 0xff,
-    (byte) 0xaf, (byte) 0xba, 0, 'a', 'z', '?',
+    (byte) 0xaf, (byte) 0xba, 0, 'a', 'z', '?', 0x01, 0x21, (byte) 0x9f, (byte) 0xa0, (byte) 0xa1,
   };
 
   private static String latin1(byte[] b) {
@@ -64,6 +64,19 @@ class ArnBytesTest {
         control |= (b[i] & 0xff) < 0x20 || b[i] == 0x7f;
       }
       assertEquals(colon, ArnBytes.indexOf(b, from, n, ArnBytes.COLONS), msg);
+      long colons = 0;
+      for (int i = from; i < Math.min(from + 8, n); i++) {
+        if (b[i] == ':') {
+          colons |= 0x80L << (8 * (i - from));
+        }
+      }
+      long word = ArnBytes.word(b, from, n);
+      assertEquals(colons, ArnBytes.colons(word), msg);
+      // the key of the first (up to) eight bytes, from the word instead of the array
+      for (int len = 1; len <= Math.min(8, n - from); len++) {
+        assertEquals(ArnBytes.key1(b, from, from + len), ArnBytes.key1(word, len), msg);
+        assertEquals(0, ArnBytes.key0(b, from, from + len), msg);
+      }
       assertEquals(sep, ArnBytes.separator(b, from, n), msg);
       assertEquals(slash, ArnBytes.lastIndexOf(b, from, n, ArnBytes.SLASHES), msg);
       assertEquals(!control, ArnBytes.noControl(b, from, n), msg);

@@ -46,6 +46,10 @@ class ArnFastPathTest {
       "arn:aws:s3::1234567890123:b", "arn:aws:s3::aw:b", "arn:aws:s3::awss:b",
       "arn:aws:s3::12345678901a:b", "arn:aws:s3:::\u001f", "arn:aws:s3:::b\u007f", "ARN:aws:s3:::b",
       "arn:aws:s3:::b:c:d/e",
+      // a partition's colon last: nothing after it to read a word from
+      "arn:aws-abcdefgh:", "arn:aws-abcdefghij:", "arn:aws-cn-abcde:", "arn:aws-abcdefgh:x",
+      "arn:aws-abcdefg:", "arn:aws-abcdefghijklmnop:",
+
       // the byte view: characters above U+00FF (one or two chars) read as '?', which no header allows
       "arn:aws:s3:::b\ud83d\ude00/k", "arn:aws:s\ud83d\ude00:::b", "arn:aws:s\u0161:::b",
       "arn:aws:s3:us-east-\u0131::b", "arn:aws:s3::12345678901\u0130:b", "arn:aws:s3:::\u0100",
@@ -58,6 +62,40 @@ class ArnFastPathTest {
     for (String s : VALID) {
       assertTrue(Arn.isValid(s), s);
       assertTrue(automaton(s), s);
+    }
+  }
+
+  /**
+   * Services of every length up to 20 after partitions of three lengths, with Regions and accounts
+   * of every kind: the colons after the service and the Region fall in the same eight bytes or not.
+   * The parts agree with a split on ':', and removing any one header colon agrees with the
+   * automaton.
+   */
+  @Test
+  void headerColonsAtEveryOffset() {
+    String[] partitions = {"aws", "aws-cn", "aws-us-gov"};
+    String[] regions = {"", "us-east-1", "eu-west-3", "ap-southeast-2", "us-gov-west-1", "xy-1"};
+    String[] accounts = {"", "123456789012", "aws"};
+    String chars = "s3-lambda0123456789abcdefgh";
+    for (String p : partitions) {
+      for (int len = 1; len <= 20; len++) {
+        String svc = chars.substring(0, len);
+        for (String rg : regions) {
+          for (String ac : accounts) {
+            String s = "arn:" + p + ":" + svc + ":" + rg + ":" + ac + ":r/x";
+            Arn a = Arn.parse(s);
+            String[] parts = s.split(":", -1);
+            assertEquals(parts[1], a.partition(), s);
+            assertEquals(parts[2], a.service(), s);
+            assertEquals(parts[3], a.region(), s);
+            assertEquals(parts[4], a.account(), s);
+            for (int i = s.indexOf(':'); i >= 0 && i < s.length() - 4; i = s.indexOf(':', i + 1)) {
+              String cut = s.substring(0, i) + s.substring(i + 1);
+              assertEquals(automaton(cut), Arn.isValid(cut), cut);
+            }
+          }
+        }
+      }
     }
   }
 
@@ -82,10 +120,11 @@ class ArnFastPathTest {
         for (int e = 0; e < edits && sb.length() > 0; e++) {
           int at = rnd.nextInt(sb.length());
           char c = ALPHABET.charAt(rnd.nextInt(ALPHABET.length()));
-          switch (rnd.nextInt(3)) {
+          switch (rnd.nextInt(4)) {
             case 0 -> sb.setCharAt(at, c);
             case 1 -> sb.insert(at, c == '\ud83d' ? "\ud83d\ude00" : String.valueOf(c));
-            default -> sb.deleteCharAt(at);
+            case 2 -> sb.deleteCharAt(at);
+            default -> sb.setLength(at); // cut short, often right after a colon
           }
         }
         s = sb.toString();
