@@ -176,15 +176,20 @@ class IdWindowTest {
                 long horizon = time - rnd.nextInt(40);
                 assertEquals(ref.expireBefore(horizon), w.expireBefore(horizon), "seed " + seed);
               }
-              default -> assertEquals(ref.members.contains(v), w.contains(hi(v), lo(v)),
-                  "seed " + seed);
+              default -> assertMember(ref.members, w, v, seed);
             }
-            assertEquals(ref.members.size(), w.size(), "seed " + seed);
+            assertEquals(ref.members.size(), w.size(), "seed " + seed + " at " + i);
           }
           for (long v = 0; v < values; v++) {
-            assertEquals(ref.members.contains(v), w.contains(hi(v), lo(v)), "seed " + seed);
+            assertMember(ref.members, w, v, seed);
           }
         });
+  }
+
+  /** The window and the reference agree on {@code v} and on the number of members. */
+  private static void assertMember(Set<Long> members, IdWindow w, long v, long seed) {
+    assertEquals(members.contains(v), w.contains(hi(v), lo(v)), "seed " + seed + ", value " + v);
+    assertEquals(members.size(), w.size(), "seed " + seed);
   }
 
   @Test
