@@ -14,15 +14,17 @@ import java.util.Arrays;
  * entries); the live entries are those of sequence numbers {@code [first, first + count)}. The
  * hash table (open addressing, linear probing) is split so that a lookup reads one byte a slot: an
  * array of control bytes (empty, or full with a 7-bit fingerprint of the value's hash) and, beside
- * it, the sequence number of each full slot's value, read only when the fingerprint matches (for a
- * new value, about one lookup in a hundred). A match counts only when that sequence number is live
- * and the ring holds the same value there: exact, no false duplicates. Forgetting an entry touches
+ * it, the low 16 bits of the sequence number of each full slot's value (two bytes: a random store
+ * into a table of full sequence numbers cost as much as the probe), read only when the fingerprint
+ * matches (for a new value, about one lookup in a hundred). A match counts only when a live entry
+ * whose sequence number has those low bits holds the same value in the ring (one candidate unless
+ * the window holds more than 65 536 entries; markers never match): exact, no false duplicates. Forgetting an entry touches
  * no slot: its slot stays full but stale (its sequence number is before {@code first}) until the
  * table is rebuilt from the ring (sequentially), at four times the number of members, when full
  * slots reach half of it. So the one random place an add touches is the value's home slot (the
  * control bytes of a window of 30 000 ids fit in 128 KB).
  *
- * <p>Memory: 24 bytes an entry in the ring (up to 2x when it grows) and 20 to 40 bytes of table a
+ * <p>Memory: 24 bytes an entry in the ring (up to 2x when it grows) and 12 to 24 bytes of table a
  * member.
  *
  * <p>Not thread-safe.
@@ -42,13 +44,13 @@ public final class IdWindow {
   private int markerCount;
   /** Per slot: {@link #EMPTY}, or 0x80 | a 7-bit fingerprint (full: a member or stale). */
   private byte[] ctrl = new byte[64];
-  /** Per full slot: the low 32 bits of its value's sequence number. */
-  private int[] seqOf = new int[64];
+  /** Per full slot: the low 16 bits of its value's sequence number. */
+  private char[] seqOf = new char[64];
   /** Slots that are full (members and stale values). */
   private int filled;
   /** Entries added since the table was last rebuilt. */
   private int added;
-  /** The most entries added between two rebuilds (at most 2^30: far below 2^31 - the ring's capacity). */
+  /** The most entries added between two rebuilds (tests force rebuilds with small values). */
   private final int rebuildAfter;
 
   /** An empty set. */
@@ -91,9 +93,9 @@ public final class IdWindow {
   }
 
   /**
-   * The slot holding the value as a member, or -(1 + the empty slot that ends its probe run).
-   * Stale slots are skipped: at most {@code rebuildAfter} (2^30) entries are added between rebuilds,
-   * so the low 32 bits of a stale slot's sequence number are never taken for a live one's.
+   * The slot holding the value as a member, or -(1 + the empty slot that ends its probe run). A
+   * slot matches when a live entry with its sequence number's low bits holds the value (a stale
+   * slot may so lead to a live member's entry: then the value is a member all the same).
    */
   private int find(long hi, long lo, long h) {
     byte[] c = ctrl;
@@ -102,10 +104,10 @@ public final class IdWindow {
     for (int i = (int) h & mask; ; i = (i + 1) & mask) {
       byte x = c[i];
       if (x == fp) {
-        int age = seqOf[i] - (int) first; // the entry's place in the window, if it is live
-        if (Integer.compareUnsigned(age, count) < 0) {
-          int r = 3 * ((int) (first + age) & (capacity() - 1));
-          if (ring[r] == hi && ring[r + 1] == lo) {
+        long end = first + count;
+        for (long s = first + ((seqOf[i] - (int) first) & 0xFFFF); s < end; s += 0x10000) {
+          int r = 3 * ((int) s & (capacity() - 1));
+          if (ring[r] == hi && ring[r + 1] == lo && (markerCount == 0 || !isMarker(s))) {
             return i;
           }
         }
@@ -134,7 +136,7 @@ public final class IdWindow {
     filled++;
     long seq = append(hi, lo, time);
     ctrl[at] = fingerprint(h);
-    seqOf[at] = (int) seq;
+    seqOf[at] = (char) seq;
     return true;
   }
 
@@ -231,7 +233,7 @@ public final class IdWindow {
       Arrays.fill(ctrl, EMPTY);
     } else {
       ctrl = new byte[n];
-      seqOf = new int[n];
+      seqOf = new char[n];
     }
     byte[] c = ctrl;
     int mask = n - 1;
@@ -247,7 +249,7 @@ public final class IdWindow {
         i = (i + 1) & mask;
       }
       c[i] = fingerprint(h);
-      seqOf[i] = (int) s;
+      seqOf[i] = (char) s;
     }
     filled = members;
     added = 0;

@@ -211,4 +211,59 @@ class IdWindowTest {
     assertFalse(w.add(7, 9, 200_000));
     assertEquals(1, w.size());
   }
+
+  @Test
+  void aWindowOfMoreThan65536EntriesFindsOldMembersAndNoMarker() {
+    // slots keep 16 bits of a sequence number: in a window this long, several live entries share
+    // them; a repeat of a member far back must still be found, the value (0, 0) (which the ring
+    // holds for markers) must never match a marker, and forgotten values must be new again
+    SplittableRandom rnd = new SplittableRandom(61);
+    IdWindow w = new IdWindow();
+    TimedReference ref = new TimedReference();
+    int window = 150_000;
+    for (int i = 0; i < 400_000; i++) {
+      long v;
+      int k = rnd.nextInt(10);
+      if (k == 0) {
+        ref.mark(i);
+        w.mark(i);
+        v = -1;
+      } else if (k == 1) {
+        v = Math.max(0, i - rnd.nextInt(2 * window)); // a member far back, or a forgotten value
+      } else {
+        v = i;
+      }
+      if (v >= 0) {
+        long h = v == 0 ? 0 : v * 0x9E3779B97F4A7C15L;
+        long l = v == 0 ? 0 : ~v;
+        assertEquals(ref.add(v, i), w.add(h, l, i), "at " + i);
+      }
+      assertEquals(ref.expireBefore(i - window), w.expireBefore(i - window), "at " + i);
+      assertEquals(ref.members.size(), w.size(), "at " + i);
+    }
+    assertEquals(ref.members.contains(0L), w.contains(0, 0));
+  }
+
+  @Test
+  void sixteenBitSequenceCandidatesReachFarMembersAndSkipMarkers() {
+    // a member 70 000 entries after the oldest: its slot's 16 bits first name an earlier entry
+    IdWindow far = new IdWindow();
+    for (int i = 0; i < 70_000; i++) {
+      far.mark(i);
+    }
+    assertTrue(far.add(5, 6, 70_000));
+    assertTrue(far.contains(5, 6));
+    assertFalse(far.add(5, 6, 70_001));
+    // (0, 0), which the ring holds for markers, forgotten: its stale slot's 16 bits name live
+    // markers only, and none of them may count as the value
+    IdWindow zero = new IdWindow();
+    assertTrue(zero.add(0, 0, 0));
+    for (int i = 1; i <= 200_000; i++) {
+      zero.mark(i);
+      zero.expireBefore(i - 100_000);
+    }
+    assertEquals(0, zero.size());
+    assertFalse(zero.contains(0, 0));
+    assertTrue(zero.add(0, 0, 200_001));
+  }
 }
