@@ -94,6 +94,16 @@ public final class Attributor {
    * {@link #watch}) → the access keys of the attributions to drop when it is observed.
    */
   private final Map<String, List<String>> waiting = new HashMap<>();
+  /**
+   * A filter in front of {@link #waiting}: the bit of {@link #waitBit} of every lookup key put
+   * there is set (bits are cleared only by {@link #rebuildWaitFilter}), so a clear bit proves
+   * that nothing waits for a key and {@link #wake} need not build it nor look it up.
+   */
+  private final long[] waitFilter = new long[WAIT_FILTER_BITS / 64];
+  /** Bits set in {@link #waitFilter}. */
+  private int waitFilterSet;
+  /** The number of set bits at which the filter is rebuilt (raised when it stays full). */
+  private int waitFilterLimit = WAIT_FILTER_BITS / 4;
   /** The lookups of the resolution in progress, while {@link #attribute} resolves; else null. */
   private @Nullable List<String> watched;
   private long mintCount;
@@ -102,6 +112,8 @@ public final class Attributor {
   private static final int RECENT_KEYS = 8192;
   /** The most attributions of calls without an access key kept. */
   private static final int KEYLESS_MAX = 4096;
+  /** Bits of the filter in front of {@link #waiting}. */
+  private static final int WAIT_FILTER_BITS = 1 << 15;
 
   /** A new attributor with nothing observed. */
   public Attributor() {}
@@ -280,10 +292,57 @@ public final class Attributor {
     }
   }
 
+  /**
+   * The filter bit of the lookup key {@code kind + key}: from its {@link String#hashCode}, computed
+   * without building it.
+   */
+  private static int waitBit(char kind, String key) {
+    int h = kind;
+    for (int i = 0; i < key.length(); i++) {
+      h = 31 * h + key.charAt(i);
+    }
+    h ^= h >>> 15;
+    return h & (WAIT_FILTER_BITS - 1);
+  }
+
+  /** Registers that the cached attribution of {@code accessKey} waits for {@code what}. */
+  private void await(String what, String accessKey) {
+    List<String> l = waiting.computeIfAbsent(what, x -> new ArrayList<>(1));
+    if (!l.contains(accessKey)) {
+      l.add(accessKey);
+    }
+    int bit = waitBit(what.charAt(0), what.substring(1));
+    if ((waitFilter[bit >>> 6] & (1L << bit)) == 0) {
+      waitFilter[bit >>> 6] |= 1L << bit;
+      if (++waitFilterSet > waitFilterLimit) {
+        rebuildWaitFilter();
+      }
+    }
+  }
+
+  /** Sets the filter bits of exactly the keys waited for now (clearing those of woken ones). */
+  private void rebuildWaitFilter() {
+    Arrays.fill(waitFilter, 0);
+    waitFilterSet = 0;
+    for (String what : waiting.keySet()) {
+      int bit = waitBit(what.charAt(0), what.substring(1));
+      if ((waitFilter[bit >>> 6] & (1L << bit)) == 0) {
+        waitFilter[bit >>> 6] |= 1L << bit;
+        waitFilterSet++;
+      }
+    }
+    // many keys really waited for: rebuild only when twice as many bits are set again
+    waitFilterLimit = Math.max(WAIT_FILTER_BITS / 4, 2 * waitFilterSet);
+  }
+
   /** Something of a kind was observed: drops the cached attributions that looked for it. */
   private void wake(char kind, String key) {
     if (waiting.isEmpty()) {
       return;
+    }
+    int bit = waitBit(kind, key);
+    if ((waitFilter[bit >>> 6] & (1L << bit)) == 0) {
+      return; // nothing waits for it
     }
     List<String> keys = waiting.remove(kind + key);
     if (keys != null) {
@@ -350,10 +409,7 @@ public final class Attributor {
     if (keyed != null) {
       cache.put(keyed, a);
       for (String what : w) {
-        List<String> l = waiting.computeIfAbsent(what, x -> new ArrayList<>(1));
-        if (!l.contains(keyed)) {
-          l.add(keyed);
-        }
+        await(what, keyed);
       }
     } else if (identityKey != null && w.isEmpty()) {
       if (keyless.size() >= KEYLESS_MAX) {

@@ -7,6 +7,7 @@ import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import io.cloudir.model.cloudtrail.CloudTrailField;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -39,18 +40,15 @@ public final class Deduplicator {
    * Strings kept.
    */
   private final IdSet uuids = new IdSet();
-  /** Windowed mode: the same, in the order they were added (forgotten in that order). */
+  /**
+   * Windowed mode: the same, each with its event time, in the order they were added (forgotten in
+   * that order); the other ids keep their place there as markers.
+   */
   private final IdWindow recent = new IdWindow();
   /** Any other event ids. */
   private final Set<String> others = new HashSet<>();
-  /**
-   * Windowed mode: the remembered ids in insertion order (a ring of parallel arrays: the event
-   * time, and the id when it is not a UUID, else null).
-   */
-  private long[] ringMillis = new long[0];
-  private @Nullable String[] ringText = new String[0];
-  private int ringHead;
-  private int ringSize;
+  /** Windowed mode: the other ids remembered, in the order of their markers in {@link #recent}. */
+  private final ArrayDeque<String> otherOrder = new ArrayDeque<>();
   private final long[] parsed = new long[2];
   private long latestMillis = Long.MIN_VALUE;
   private long duplicates;
@@ -103,9 +101,21 @@ public final class Deduplicator {
     }
     long hi = parsed[0];
     long lo = parsed[1];
-    // one probe: adding tells whether it was there (eviction below never removes a new id)
-    boolean added = text != null ? others.add(text)
-        : window == null ? uuids.add(hi, lo) : recent.add(hi, lo);
+    long t = window == null ? 0 : e.eventTimeMillis();
+    boolean timed = t != Long.MIN_VALUE;
+    long millis = timed ? t : latestMillis;
+    // one probe: adding tells whether it was there (the window is trimmed after adding, and never
+    // forgets the entry just added: its time is the latest then)
+    boolean added;
+    if (text != null) {
+      added = others.add(text);
+      if (added && window != null) {
+        recent.mark(millis);
+        otherOrder.addLast(text);
+      }
+    } else {
+      added = window == null ? uuids.add(hi, lo) : recent.add(hi, lo, millis);
+    }
     if (!added) {
       duplicates++;
       return false;
@@ -113,49 +123,16 @@ public final class Deduplicator {
     if (window == null) {
       return true;
     }
-    long t = e.eventTimeMillis();
-    boolean timed = t != Long.MIN_VALUE;
-    long millis = timed ? t : latestMillis;
     if (timed && millis > latestMillis) {
       latestMillis = millis;
-      long horizon = latestMillis - windowMillis;
-      while (ringSize > 0 && ringMillis[ringHead] < horizon) {
-        @Nullable String old = ringText[ringHead];
-        if (old == null) {
-          recent.removeOldest(); // the UUIDs are added and forgotten in the ring's order
-        } else {
-          others.remove(old);
-          ringText[ringHead] = null;
-        }
-        ringHead = (ringHead + 1) & (ringMillis.length - 1); // a power of two
-        ringSize--;
+      for (int n = recent.expireBefore(latestMillis - windowMillis); n > 0; n--) {
+        others.remove(otherOrder.pollFirst());
       }
     }
     if (timed && latestMillis != Long.MIN_VALUE && millis < latestMillis - windowMillis) {
       late++;
     }
-    remember(millis, text);
     return true;
-  }
-
-  private void remember(long millis, @Nullable String text) {
-    if (ringSize == ringMillis.length) {
-      int n = Math.max(64, ringMillis.length * 2);
-      long[] m = new long[n];
-      @Nullable String[] x = new String[n];
-      for (int i = 0; i < ringSize; i++) {
-        int j = (ringHead + i) % ringMillis.length;
-        m[i] = ringMillis[j];
-        x[i] = ringText[j];
-      }
-      ringMillis = m;
-      ringText = x;
-      ringHead = 0;
-    }
-    int at = (ringHead + ringSize) & (ringMillis.length - 1);
-    ringMillis[at] = millis;
-    ringText[at] = text;
-    ringSize++;
   }
 
   /** The number of copies rejected so far. */

@@ -10,6 +10,7 @@ import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -529,5 +530,45 @@ class AttributorTest {
     assertEquals(new Identity(IdentityKind.ROOT, "arn:aws:iam::" + MEMBER + ":root", MEMBER),
         a.origin());
     assertTrue(a.via().isEmpty());
+  }
+
+  @Test
+  void manySessionsWhoseMintsArriveAfterTheirCallsAreAllWokenInStreaming() {
+    // more waiting lookups than the wake filter holds before it is rebuilt: every call's
+    // attribution waits for its key's mint; when the mint arrives (some early, most after all the
+    // calls), the next call must see it
+    int n = 12_000;
+    SplittableRandom rnd = new SplittableRandom(20261122L);
+    Attributor at = new Attributor();
+    String alice = Ev.user("alice", "AKIAALICE0000000001");
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      keys.add(String.format("ASIAWAKE%012d", i));
+    }
+    List<Integer> late = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String key = keys.get(i);
+      // creation times spread over a minute: the sessions do not all wait on one SwitchRole key
+      String created = String.format("2026-03-14T09:01:%02dZ", i % 60);
+      CloudTrailEvent c = Ev.call(Ev.role("r", "s" + i, key, created, ""), T2, "s3.amazonaws.com",
+          "ListBuckets");
+      assertEquals(Completeness.PARTIAL, at.observeAndAttribute(c).completeness());
+      if (rnd.nextInt(4) == 0) {
+        at.observe(Ev.mint(alice, T1, "AssumeRole", "r", "s" + i, key, ""));
+        assertEquals(Completeness.COMPLETE, at.observeAndAttribute(c).completeness(), key);
+      } else {
+        late.add(i);
+      }
+    }
+    Collections.shuffle(late, new Random(7));
+    for (int i : late) {
+      String key = keys.get(i);
+      at.observe(Ev.mint(alice, T1, "AssumeRole", "r", "s" + i, key, ""));
+      String created = String.format("2026-03-14T09:01:%02dZ", i % 60);
+      Attribution a = at.attribute(Ev.call(Ev.role("r", "s" + i, key, created, ""), T3,
+          "s3.amazonaws.com", "ListBuckets"));
+      assertEquals(Completeness.COMPLETE, a.completeness(), key);
+      assertEquals(ALICE, a.origin().id(), key);
+    }
   }
 }

@@ -3,46 +3,68 @@ package io.cloudir.investigate.internal;
 import java.util.Arrays;
 
 /**
- * A first-in first-out set of 128-bit values (event ids parsed by {@link IdSet#parseUuid}): the
- * ids of a sliding window. {@link #add} appends a value that is not a member; {@link
- * #removeOldest} forgets the oldest member in constant time.
+ * A first-in first-out set of 128-bit values (event ids parsed by {@link IdSet#parseUuid}), each
+ * with a time: the ids of a sliding window. {@link #add} appends a value that is not a member;
+ * {@link #removeOldest} and {@link #expireBefore} forget the oldest entries in constant time each.
+ * {@link #mark} appends a marker, an entry that holds no value, to keep the place of an id that the
+ * caller remembers elsewhere (the window then stays in one insertion order for both).
  *
- * <p>The values live in a ring, in insertion order. The hash table (open addressing, linear
- * probing) is split so that a lookup reads one byte a slot: an array of control bytes (empty,
- * deleted, or full with a 7-bit fingerprint of the value's hash) and, beside it, the sequence
- * number of each full slot's member, read only when the fingerprint matches (for a new value, about
- * one lookup in a hundred). The control bytes of a window of 30 000 ids fit in 128 KB, so the one
- * random place an id reads is mostly in the processor's cache, where a table holding the values or
- * wider slots (a megabyte) mostly is not. The ring also keeps each member's slot, so forgetting the
- * oldest member marks its control byte deleted without a lookup (or empty, with the deleted slots
- * before it, when the slot after it is empty: no probe run crosses it then); a new value takes the
- * first deleted slot of its probe run. The table is rebuilt from the ring (sequentially) when
- * full and deleted slots reach half of it, at four times the number of members.
+ * <p>The entries live in a ring, in insertion order (value and time side by side, so that adding
+ * and forgetting each walk one array), each with a sequence number (its position in the stream of
+ * entries); the live entries are those of sequence numbers {@code [first, first + count)}. The
+ * hash table (open addressing, linear probing) is split so that a lookup reads one byte a slot: an
+ * array of control bytes (empty, or full with a 7-bit fingerprint of the value's hash) and, beside
+ * it, the low 16 bits of the sequence number of each full slot's value (two bytes: a random store
+ * into a table of full sequence numbers cost as much as the probe), read only when the fingerprint
+ * matches (for a new value, about one lookup in a hundred). A match counts only when a live entry
+ * whose sequence number has those low bits holds the same value in the ring (one candidate unless
+ * the window holds more than 65 536 entries; markers never match): exact, no false duplicates. Forgetting an entry touches
+ * no slot: its slot stays full but stale (its sequence number is before {@code first}) until the
+ * table is rebuilt from the ring (sequentially), at four times the number of members, when full
+ * slots reach half of it. So the one random place an add touches is the value's home slot (the
+ * control bytes of a window of 30 000 ids fit in 128 KB).
  *
- * <p>Memory: 20 bytes a member in the ring (up to 2x when it grows) and 20 to 40 bytes of table.
+ * <p>Memory: 24 bytes an entry in the ring (up to 2x when it grows) and 12 to 24 bytes of table a
+ * member.
  *
  * <p>Not thread-safe.
  */
 public final class IdWindow {
   private static final byte EMPTY = 0;
-  private static final byte DELETED = 1;
 
-  /** Members in insertion order: (high, low) of sequence number s at {@code 2 * (s & mask)}. */
-  private long[] ring = new long[2 * 16];
-  /** The table slot of the member of sequence number s, at {@code s & mask}. */
-  private int[] ringSlot = new int[16];
-  /** The sequence number of the oldest member (the ring's head). */
+  /** Entries in insertion order: (high, low, time) of sequence number s at {@code 3 * (s & mask)}. */
+  private long[] ring = new long[3 * 64];
+  /** One bit per ring slot (64 a word: the ring holds 64 entries a word): whether the entry there is a marker. */
+  private long[] markers = new long[1];
+  /** The sequence number of the oldest entry (the ring's head). */
   private long first;
-  private int size;
-  /** Per slot: {@link #EMPTY}, {@link #DELETED}, or 0x80 | a 7-bit fingerprint (full). */
+  /** Live entries (members and markers). */
+  private int count;
+  /** Live markers. */
+  private int markerCount;
+  /** Per slot: {@link #EMPTY}, or 0x80 | a 7-bit fingerprint (full: a member or stale). */
   private byte[] ctrl = new byte[64];
-  /** Per full slot: the low 32 bits of its member's sequence number. */
-  private int[] seqOf = new int[64];
-  /** Slots that are full or deleted. */
+  /** Per full slot: the low 16 bits of its value's sequence number. */
+  private char[] seqOf = new char[64];
+  /** Slots that are full (members and stale values). */
   private int filled;
+  /** Entries added since the table was last rebuilt. */
+  private int added;
+  /** The most entries added between two rebuilds (tests force rebuilds with small values). */
+  private final int rebuildAfter;
 
   /** An empty set. */
-  public IdWindow() {}
+  public IdWindow() {
+    this(1 << 30);
+  }
+
+  /** An empty set rebuilding its table at least every {@code rebuildAfter} entries (tests). */
+  IdWindow(int rebuildAfter) {
+    if (rebuildAfter < 1 || rebuildAfter > 1 << 30) {
+      throw new IllegalArgumentException("rebuildAfter out of range: " + rebuildAfter);
+    }
+    this.rebuildAfter = rebuildAfter;
+  }
 
   private static long mix(long hi, long lo) {
     long h = (hi * 0x9E3779B97F4A7C15L) ^ (lo * 0xC2B2AE3D27D4EB4FL);
@@ -51,9 +73,18 @@ public final class IdWindow {
     return h ^ (h >>> 32);
   }
 
-  /** The control byte of a full slot holding a value of hash {@code h}: never EMPTY or DELETED. */
+  /** The control byte of a full slot holding a value of hash {@code h}: never EMPTY. */
   private static byte fingerprint(long h) {
     return (byte) (0x80 | (h >>> 57));
+  }
+
+  private int capacity() {
+    return markers.length * 64;
+  }
+
+  private boolean isMarker(long seq) {
+    int r = (int) seq & (capacity() - 1);
+    return (markers[r >>> 6] & (1L << r)) != 0;
   }
 
   /** Whether the value is a member. */
@@ -61,31 +92,39 @@ public final class IdWindow {
     return find(hi, lo, mix(hi, lo)) >= 0;
   }
 
-  /** The slot holding the member, or -(1 + the first deleted or empty slot of its probe run). */
+  /**
+   * The slot holding the value as a member, or -(1 + the empty slot that ends its probe run). A
+   * slot matches when a live entry with its sequence number's low bits holds the value (a stale
+   * slot may so lead to a live member's entry: then the value is a member all the same).
+   */
   private int find(long hi, long lo, long h) {
     byte[] c = ctrl;
     int mask = c.length - 1;
     byte fp = fingerprint(h);
-    int rmask = ringSlot.length - 1;
-    int free = -1;
     for (int i = (int) h & mask; ; i = (i + 1) & mask) {
       byte x = c[i];
       if (x == fp) {
-        int r = 2 * (seqOf[i] & rmask);
-        if (ring[r] == hi && ring[r + 1] == lo) {
-          return i;
+        long end = first + count;
+        for (long s = first + ((seqOf[i] - (int) first) & 0xFFFF); s < end; s += 0x10000) {
+          int r = 3 * ((int) s & (capacity() - 1));
+          if (ring[r] == hi && ring[r + 1] == lo && (markerCount == 0 || !isMarker(s))) {
+            return i;
+          }
         }
       } else if (x == EMPTY) {
-        return -1 - (free < 0 ? i : free);
-      } else if (x == DELETED && free < 0) {
-        free = i;
+        return -1 - i;
       }
     }
   }
 
-  /** Appends the value if it is not a member; true if it was not. */
+  /** Appends the value (with time 0) if it is not a member; true if it was not. */
   public boolean add(long hi, long lo) {
-    if (2 * (filled + 1) > ctrl.length) {
+    return add(hi, lo, 0);
+  }
+
+  /** Appends the value with a time if it is not a member; true if it was not. */
+  public boolean add(long hi, long lo, long time) {
+    if (2 * (filled + 1) > ctrl.length || added >= rebuildAfter) {
       rebuild();
     }
     long h = mix(hi, lo);
@@ -94,83 +133,131 @@ public final class IdWindow {
       return false;
     }
     at = -1 - at;
-    if (ctrl[at] == EMPTY) {
-      filled++;
-    }
-    if (size == ringSlot.length) {
-      growRing();
-    }
-    long seq = first + size;
-    int s = (int) seq & (ringSlot.length - 1);
-    ring[2 * s] = hi;
-    ring[2 * s + 1] = lo;
-    ringSlot[s] = at;
+    filled++;
+    long seq = append(hi, lo, time);
     ctrl[at] = fingerprint(h);
-    seqOf[at] = (int) seq;
-    size++;
+    seqOf[at] = (char) seq;
     return true;
   }
 
-  /** Forgets the oldest member (nothing if empty). */
-  public void removeOldest() {
-    if (size == 0) {
-      return;
+  /**
+   * Appends a marker with a time: an entry that holds no value, forgotten in turn like the
+   * others. Returns its sequence number.
+   */
+  public long mark(long time) {
+    if (added >= rebuildAfter) {
+      rebuild(); // markers take no slot, but count in the entries added between rebuilds
     }
-    // a store only: the slot's cache line need not be read now
-    ctrl[ringSlot[(int) first & (ringSlot.length - 1)]] = DELETED;
-    first++;
-    size--;
+    long seq = append(0, 0, time);
+    int r = (int) seq & (capacity() - 1);
+    markers[r >>> 6] |= 1L << r;
+    markerCount++;
+    return seq;
   }
 
-  /** The number of members. */
+  private long append(long hi, long lo, long time) {
+    if (count == capacity()) {
+      growRing();
+    }
+    long seq = first + count;
+    int r = (int) seq & (capacity() - 1);
+    ring[3 * r] = hi;
+    ring[3 * r + 1] = lo;
+    ring[3 * r + 2] = time;
+    markers[r >>> 6] &= ~(1L << r);
+    count++;
+    added++;
+    return seq;
+  }
+
+  /** Forgets the oldest entry (nothing if empty); true if it was a marker. */
+  public boolean removeOldest() {
+    if (count == 0) {
+      return false;
+    }
+    boolean marker = markerCount > 0 && isMarker(first);
+    if (marker) {
+      markerCount--;
+    }
+    first++;
+    count--;
+    return marker;
+  }
+
+  /**
+   * Forgets the oldest entries while their time is before {@code horizon} (stops at the first that
+   * is not). Returns the number of markers forgotten.
+   */
+  public int expireBefore(long horizon) {
+    long[] g = ring;
+    int mask = capacity() - 1;
+    int forgotten = 0;
+    while (count > 0 && g[3 * ((int) first & mask) + 2] < horizon) {
+      if (removeOldest()) {
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
+  /** The number of members (markers not counted). */
   public int size() {
-    return size;
+    return count - markerCount;
   }
 
   private void growRing() {
     long[] old = ring;
-    int[] oldSlot = ringSlot;
-    int oldMask = oldSlot.length - 1;
+    long[] oldMarkers = markers;
+    int oldMask = capacity() - 1;
     ring = new long[old.length * 2];
-    ringSlot = new int[oldSlot.length * 2];
-    int mask = ringSlot.length - 1;
-    for (long s = first; s < first + size; s++) {
+    markers = new long[oldMarkers.length * 2];
+    int mask = capacity() - 1;
+    for (long s = first; s < first + count; s++) {
       int o = (int) s & oldMask;
       int n = (int) s & mask;
-      ring[2 * n] = old[2 * o];
-      ring[2 * n + 1] = old[2 * o + 1];
-      ringSlot[n] = oldSlot[o];
+      System.arraycopy(old, 3 * o, ring, 3 * n, 3);
+      if ((oldMarkers[o >>> 6] & (1L << o)) != 0) {
+        markers[n >>> 6] |= 1L << n;
+      }
     }
   }
 
-  /** Rebuilds the table from the ring, at four times the number of members (at least 64). */
+  /**
+   * Rebuilds the table from the ring's members (stale slots dropped), at four times the number of
+   * members (at least 64).
+   */
   private void rebuild() {
-    int n = Math.max(64, Integer.highestOneBit(4 * (size + 1) - 1) << 1);
+    int members = size();
+    int n = Math.max(64, Integer.highestOneBit(4 * (members + 1) - 1) << 1);
     if (n == ctrl.length) {
       Arrays.fill(ctrl, EMPTY);
     } else {
       ctrl = new byte[n];
-      seqOf = new int[n];
+      seqOf = new char[n];
     }
     byte[] c = ctrl;
     int mask = n - 1;
-    int rmask = ringSlot.length - 1;
-    for (long s = first; s < first + size; s++) {
+    int rmask = capacity() - 1;
+    for (long s = first; s < first + count; s++) {
       int r = (int) s & rmask;
-      long h = mix(ring[2 * r], ring[2 * r + 1]);
+      if (markerCount > 0 && (markers[r >>> 6] & (1L << r)) != 0) {
+        continue;
+      }
+      long h = mix(ring[3 * r], ring[3 * r + 1]);
       int i = (int) h & mask;
       while (c[i] != EMPTY) {
         i = (i + 1) & mask;
       }
       c[i] = fingerprint(h);
-      seqOf[i] = (int) s;
-      ringSlot[r] = i;
+      seqOf[i] = (char) s;
     }
-    filled = size;
+    filled = members;
+    added = 0;
   }
 
   @Override
   public String toString() {
-    return "IdWindow[size=" + size + ", capacity=" + ctrl.length + "]";
+    return "IdWindow[size=" + size() + ", markers=" + markerCount + ", capacity=" + ctrl.length
+        + "]";
   }
 }

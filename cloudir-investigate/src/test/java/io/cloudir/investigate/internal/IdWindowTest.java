@@ -1,6 +1,8 @@
 package io.cloudir.investigate.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -117,5 +119,151 @@ class IdWindowTest {
         }
       }
     });
+  }
+
+  /** Entries with times, some of them markers (no value), forgotten by time in insertion order. */
+  private static final class TimedReference {
+    final ArrayDeque<long[]> order = new ArrayDeque<>(); // {value or -1 for a marker, time}
+    final Set<Long> members = new HashSet<>();
+
+    boolean add(long v, long time) {
+      if (!members.add(v)) {
+        return false;
+      }
+      order.addLast(new long[] {v, time});
+      return true;
+    }
+
+    void mark(long time) {
+      order.addLast(new long[] {-1, time});
+    }
+
+    int expireBefore(long horizon) {
+      int markers = 0;
+      while (!order.isEmpty() && order.peekFirst()[1] < horizon) {
+        long v = order.pollFirst()[0];
+        if (v < 0) {
+          markers++;
+        } else {
+          members.remove(v);
+        }
+      }
+      return markers;
+    }
+  }
+
+  @Test
+  void markersAndTimedExpiryAgreeWithAReferenceThroughForcedRebuilds() {
+    // times mostly rising with some going back; markers between values; a small rebuild bound so
+    // that the table is rebuilt (stale slots dropped) while markers and stale slots are around
+    qt().withExamples(100).forAll(longs().all(), integers().between(1, 500), integers().between(1, 300))
+        .checkAssert((seed, rebuildAfter, values) -> {
+          SplittableRandom rnd = new SplittableRandom(seed);
+          IdWindow w = new IdWindow(rebuildAfter);
+          TimedReference ref = new TimedReference();
+          long time = 0;
+          for (int i = 0; i < 3000; i++) {
+            time += rnd.nextInt(5) - 1;
+            long v = rnd.nextInt(values);
+            switch (rnd.nextInt(6)) {
+              case 0, 1, 2 -> assertEquals(ref.add(v, time), w.add(hi(v), lo(v), time),
+                  "seed " + seed + " at " + i);
+              case 3 -> {
+                ref.mark(time);
+                w.mark(time);
+              }
+              case 4 -> {
+                long horizon = time - rnd.nextInt(40);
+                assertEquals(ref.expireBefore(horizon), w.expireBefore(horizon), "seed " + seed);
+              }
+              default -> assertMember(ref.members, w, v, seed);
+            }
+            assertEquals(ref.members.size(), w.size(), "seed " + seed + " at " + i);
+          }
+          for (long v = 0; v < values; v++) {
+            assertMember(ref.members, w, v, seed);
+          }
+        });
+  }
+
+  /** The window and the reference agree on {@code v} and on the number of members. */
+  private static void assertMember(Set<Long> members, IdWindow w, long v, long seed) {
+    assertEquals(members.contains(v), w.contains(hi(v), lo(v)), "seed " + seed + ", value " + v);
+    assertEquals(members.size(), w.size(), "seed " + seed);
+  }
+
+  @Test
+  void aValueForgottenLongAgoIsNotAMemberWhileItsStaleSlotRemains() {
+    // one value added, forgotten, then many markers (no value added, so no rebuild by load): its
+    // stale slot must never count again, and adding it again must succeed exactly once
+    IdWindow w = new IdWindow();
+    assertTrue(w.add(7, 9, 0));
+    assertEquals(0, w.expireBefore(1));
+    for (int i = 0; i < 100_000; i++) {
+      w.mark(i + 1);
+      assertEquals(1, w.expireBefore(i + 2));
+      if (i % 9_999 == 0) {
+        assertFalse(w.contains(7, 9));
+      }
+    }
+    assertEquals(0, w.size());
+    assertTrue(w.add(7, 9, 200_000));
+    assertFalse(w.add(7, 9, 200_000));
+    assertEquals(1, w.size());
+  }
+
+  @Test
+  void aWindowOfMoreThan65536EntriesFindsOldMembersAndNoMarker() {
+    // slots keep 16 bits of a sequence number: in a window this long, several live entries share
+    // them; a repeat of a member far back must still be found, the value (0, 0) (which the ring
+    // holds for markers) must never match a marker, and forgotten values must be new again
+    SplittableRandom rnd = new SplittableRandom(61);
+    IdWindow w = new IdWindow();
+    TimedReference ref = new TimedReference();
+    int window = 150_000;
+    for (int i = 0; i < 400_000; i++) {
+      long v;
+      int k = rnd.nextInt(10);
+      if (k == 0) {
+        ref.mark(i);
+        w.mark(i);
+        v = -1;
+      } else if (k == 1) {
+        v = Math.max(0, i - rnd.nextInt(2 * window)); // a member far back, or a forgotten value
+      } else {
+        v = i;
+      }
+      if (v >= 0) {
+        long h = v == 0 ? 0 : v * 0x9E3779B97F4A7C15L;
+        long l = v == 0 ? 0 : ~v;
+        assertEquals(ref.add(v, i), w.add(h, l, i), "at " + i);
+      }
+      assertEquals(ref.expireBefore(i - window), w.expireBefore(i - window), "at " + i);
+      assertEquals(ref.members.size(), w.size(), "at " + i);
+    }
+    assertEquals(ref.members.contains(0L), w.contains(0, 0));
+  }
+
+  @Test
+  void sixteenBitSequenceCandidatesReachFarMembersAndSkipMarkers() {
+    // a member 70 000 entries after the oldest: its slot's 16 bits first name an earlier entry
+    IdWindow far = new IdWindow();
+    for (int i = 0; i < 70_000; i++) {
+      far.mark(i);
+    }
+    assertTrue(far.add(5, 6, 70_000));
+    assertTrue(far.contains(5, 6));
+    assertFalse(far.add(5, 6, 70_001));
+    // (0, 0), which the ring holds for markers, forgotten: its stale slot's 16 bits name live
+    // markers only, and none of them may count as the value
+    IdWindow zero = new IdWindow();
+    assertTrue(zero.add(0, 0, 0));
+    for (int i = 1; i <= 200_000; i++) {
+      zero.mark(i);
+      zero.expireBefore(i - 100_000);
+    }
+    assertEquals(0, zero.size());
+    assertFalse(zero.contains(0, 0));
+    assertTrue(zero.add(0, 0, 200_001));
   }
 }
