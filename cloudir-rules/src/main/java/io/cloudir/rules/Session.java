@@ -610,9 +610,7 @@ public final class Session implements Consumer<LogRecord> {
       } else if (c.kind() == Correlation.Kind.TRAVEL) {
         // the place, above
       } else if (cr.field() != null) {
-        List<Object> v = new ArrayList<>();
-        cr.field().collect(ctx, v);
-        value = v.isEmpty() ? "" : Values.text(v.get(0));
+        value = firstText(cr.field());
       }
     }
     long end = end(r);
@@ -635,6 +633,13 @@ public final class Session implements Consumer<LogRecord> {
       lazy.addLast(h);
     }
     return h;
+  }
+
+  /** The text of the first value of {@code field} for the current record, "" when none. */
+  private String firstText(Accessor field) {
+    scratch.clear();
+    field.collect(ctx, scratch);
+    return scratch.isEmpty() ? "" : Values.text(scratch.get(0));
   }
 
   @SuppressWarnings("unchecked")
