@@ -37,6 +37,14 @@ import software.amazon.awssdk.arns.ArnResource;
  *
  * <p>{@code SameAnswerTest}-style checks live in {@code ArnSameAnswerTest}.
  *
+ * <p><b>Reading the parse ratio.</b> JMH runs every fork of {@code parse_awsSdk} before every fork
+ * of {@code parse_cloudir}, so with {@code -f N} "fork i" of the two sides ran minutes apart. On a
+ * shared machine that compares two different loads: the per-fork ratio then moves by a third while
+ * each fork compiles the same code (same inlining decisions, same 264 bytes allocated per ARN, same
+ * deoptimisations in warm-up) and the score swings inside one fork. {@code benchmarks/arn-pairs.sh}
+ * runs the two sides as one-fork pairs back to back, alternating which goes first, and prints each
+ * pair's ratio and the median.
+ *
  * <p>Thread-safety: JMH state, one instance per trial; the benchmark methods only read it.
  */
 @State(Scope.Benchmark)
