@@ -44,6 +44,10 @@ for ((k = 1; k <= pairs; k++)); do
     cl="$(score cloudir "$@")"
     sdk="$(score awsSdk "$@")"
   fi
+  if [[ -z "$cl" || -z "$sdk" ]]; then
+    echo "pair $k: a JMH run gave no score (cloudir '$cl', sdk '$sdk')" >&2
+    exit 1
+  fi
   ratio="$(awk -v c="$cl" -v s="$sdk" 'BEGIN { printf "%.2f", c / s }')"
   ratios+=("$ratio")
   echo "pair $k: cloudir $cl  sdk $sdk ops/us  ratio $ratio  (load $(cut -d' ' -f1 /proc/loadavg))"
