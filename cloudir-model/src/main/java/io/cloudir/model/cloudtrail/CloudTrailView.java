@@ -134,7 +134,9 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
 
   /**
    * Validates the JSON object starting at {@code p} and indexes its fields. Returns the index after
-   * the object, or {@link JsonScanner#INCOMPLETE}.
+   * the object, or {@link JsonScanner#INCOMPLETE}. Adds the line feeds inside the object to {@code
+   * sc.newlines} (valid JSON holds them only as white space, and all of it is skipped with {@link
+   * JsonScanner#ws}), so a reader knows the line after the object without a second pass.
    */
   final int index(byte[] b, int p, int limit, boolean atEof, JsonScanner sc, int depth)
       throws JsonSyntaxError {
@@ -160,7 +162,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     if (depth + 1 > sc.maxDepth()) {
       throw new JsonSyntaxError(p, "nesting deeper than " + sc.maxDepth(), true);
     }
-    p = JsonScanner.skipWs(b, p + 1, limit);
+    p = sc.ws(b, p + 1, limit);
     if (p >= limit) {
       return eof(p, atEof);
     }
@@ -190,14 +192,14 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           id = nameEsc ? lookupEscaped(TOP_NAMES, b, ns + 1, ne - 1)
               : TOP_NAMES.lookup(b, ns + 1, ne - 1);
         }
-        p = JsonScanner.skipWs(b, p, limit);
+        p = sc.ws(b, p, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
         if (b[p] != ':') {
           throw new JsonSyntaxError(p, "expected ':' but found '" + JsonScanner.printable(b[p]) + "'");
         }
-        p = JsonScanner.skipWs(b, p + 1, limit);
+        p = sc.ws(b, p + 1, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
@@ -226,12 +228,12 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         } else {
           addExtra(b, ns, nameEsc, vs, ve);
         }
-        p = JsonScanner.skipWs(b, ve, limit);
+        p = sc.ws(b, ve, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
         if (b[p] == ',') {
-          p = JsonScanner.skipWs(b, p + 1, limit);
+          p = sc.ws(b, p + 1, limit);
           if (p >= limit) {
             return eof(p, atEof);
           }
@@ -307,7 +309,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
       throw new JsonSyntaxError(p, "nesting deeper than " + sc.maxDepth(), true);
     }
     int s = p;
-    p = JsonScanner.skipWs(b, p + 1, limit);
+    p = sc.ws(b, p + 1, limit);
     if (p >= limit) {
       return eof(p, atEof);
     }
@@ -329,14 +331,14 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           id = sc.lastStringEscaped ? lookupEscaped(UI_NAMES, b, ns + 1, ne - 1)
               : UI_NAMES.lookup(b, ns + 1, ne - 1);
         }
-        p = JsonScanner.skipWs(b, p, limit);
+        p = sc.ws(b, p, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
         if (b[p] != ':') {
           throw new JsonSyntaxError(p, "expected ':' but found '" + JsonScanner.printable(b[p]) + "'");
         }
-        p = JsonScanner.skipWs(b, p + 1, limit);
+        p = sc.ws(b, p + 1, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
@@ -355,12 +357,12 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           uiEscMask |= (k >>> 1 & 1) << id;
           uiNullMask |= (k >>> 2) << id;
         }
-        p = JsonScanner.skipWs(b, ve, limit);
+        p = sc.ws(b, ve, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
         if (b[p] == ',') {
-          p = JsonScanner.skipWs(b, p + 1, limit);
+          p = sc.ws(b, p + 1, limit);
           if (p >= limit) {
             return eof(p, atEof);
           }

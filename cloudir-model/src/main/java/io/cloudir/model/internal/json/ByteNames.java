@@ -25,6 +25,13 @@ public final class ByteNames {
   private final long[] firstKeys;
   private final int[] firstIds;
   private final int firstShift;
+  /**
+   * For {@link #matchQuoted}, per name (three entries each): bytes 8 to 31 of the name followed by
+   * its closing quote, as little-endian words (zero past the quote), and the masks of the bytes of
+   * each word that belong to them. Names of 31 bytes or more are confirmed with {@link #same}.
+   */
+  private final long[] restWords;
+  private final long[] restMasks;
 
   /** A table of the given names; {@link #lookup} returns the index into {@code names}. */
   public ByteNames(String... names) {
@@ -64,7 +71,21 @@ public final class ByteNames {
       firstKeys[h] = key;
       firstIds[h] = i;
     }
+    restWords = new long[3 * names.length];
+    restMasks = new long[3 * names.length];
+    for (int i = 0; i < names.length; i++) {
+      byte[] k = byId[i];
+      for (int j = 8; j <= Math.min(k.length, REST_END - 1); j++) {
+        int word = 3 * i + (j >>> 3) - 1;
+        int shift = (j & 7) << 3;
+        restWords[word] |= (long) ((j < k.length ? k[j] : '"') & 0xFF) << shift;
+        restMasks[word] |= 0xFFL << shift;
+      }
+    }
   }
+
+  /** The end of the bytes {@link #restWords} hold (after the first eight). */
+  private static final int REST_END = 32;
 
   private static long firstKey(byte[] k) {
     long w = 0;
@@ -159,8 +180,19 @@ public final class ByteNames {
           if (t != 0) {
             return id; // the key holds the whole name and its closing quote is the first quote
           }
-        } else if (t == 0 && s + n < limit && b[s + n] == '"' && same(k, tailById[id], b, s, n)) {
-          return id;
+        } else if (t == 0) {
+          if (n < REST_END && s + REST_END <= limit) {
+            // the rest of the name and its closing quote: three masked word comparisons, no loop
+            int r = 3 * id;
+            long d = (((long) LONGS.get(b, s + 8) & restMasks[r]) ^ restWords[r])
+                | (((long) LONGS.get(b, s + 16) & restMasks[r + 1]) ^ restWords[r + 1])
+                | (((long) LONGS.get(b, s + 24) & restMasks[r + 2]) ^ restWords[r + 2]);
+            if (d == 0) {
+              return id;
+            }
+          } else if (s + n < limit && b[s + n] == '"' && same(k, tailById[id], b, s, n)) {
+            return id;
+          }
         }
       }
       h = (h + 1) & mask;
