@@ -88,7 +88,8 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
   int uiEscMask;
   int uiStart;
   int uiEnd;
-  int[] extras = new int[12];
+  /** Unknown members: name start, value start and value end, three entries each. */
+  int[] extras = NO_EXTRAS;
   int extraCount;
   /** eventTime in epoch seconds, or {@link IsoTime#INVALID}; its fraction is {@link #timeNano}. */
   long timeSecs = IsoTime.INVALID;
@@ -107,8 +108,11 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
   private int lastDateTail = -1;
   private long lastDateSecs;
 
+  static final int[] NO_EXTRAS = new int[0];
+  private static final byte[] NO_BYTES = new byte[0];
+
   CloudTrailView() {
-    this.buf = new byte[0];
+    this.buf = NO_BYTES;
   }
 
   private static ByteNames names(CloudTrailField[] f) {
@@ -295,7 +299,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
       }
     }
     if (3 * extraCount + 3 > extras.length) {
-      extras = Arrays.copyOf(extras, extras.length * 2);
+      extras = Arrays.copyOf(extras, Math.max(12, extras.length * 2));
     }
     extras[3 * extraCount] = ns;
     extras[3 * extraCount + 1] = vs;
