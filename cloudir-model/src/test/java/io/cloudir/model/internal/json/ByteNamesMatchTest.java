@@ -97,4 +97,88 @@ class ByteNamesMatchTest {
     byte[] shortB = "\"type\"".getBytes(StandardCharsets.UTF_8);
     assertEquals(-1, t.matchQuoted(shortB, 0, shortB.length), "fewer than eight bytes: undecided");
   }
+
+  /**
+   * The rule {@link ByteNames#matchQuoted} follows, written plainly: with {@code s} after the
+   * opening quote and at least eight bytes before {@code limit}, a name shorter than eight bytes
+   * matches when the eight bytes hold a quote and the bytes before the first one are the name
+   * (then zero bytes); a longer name when the eight bytes hold no quote, the name's bytes follow
+   * and its closing quote lies before {@code limit}.
+   */
+  private static int reference(String[] names, byte[] b, int q, int limit) {
+    int s = q + 1;
+    if (s + 8 > limit) {
+      return -1;
+    }
+    int fq = -1;
+    for (int i = s; i < s + 8; i++) {
+      if (b[i] == '"') {
+        fq = i;
+        break;
+      }
+    }
+    for (int id = 0; id < names.length; id++) {
+      byte[] k = names[id].getBytes(StandardCharsets.UTF_8);
+      int n = k.length;
+      boolean ok;
+      if (n < 8) {
+        ok = fq >= 0 && fq - s >= n;
+        for (int i = 0; ok && i < fq - s; i++) {
+          ok = b[s + i] == (i < n ? k[i] : 0);
+        }
+      } else {
+        ok = fq < 0 && s + n < limit && b[s + n] == '"' && Arrays.equals(b, s, s + n, k, 0, n);
+      }
+      if (ok) {
+        return id;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void agreesWithThePlainRuleAtEveryAlignmentAndLimit() {
+    String alphabet = "eventSourcAD\"\\\0\u00e9";
+    long seed = new SplittableRandom().nextLong();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int round = 0; round < 400; round++) {
+      Set<String> set = new LinkedHashSet<>();
+      int count = 1 + rnd.nextInt(30);
+      while (set.size() < count) {
+        set.add(randomName(rnd, 40)); // names of 0 to 40 bytes: short, mid and long shapes
+      }
+      String[] names = set.toArray(new String[0]);
+      ByteNames t = new ByteNames(names);
+      for (int i = 0; i < 300; i++) {
+        StringBuilder text = new StringBuilder();
+        String k = names[rnd.nextInt(names.length)];
+        switch (rnd.nextInt(4)) {
+          case 0 -> text.append(k);
+          case 1 -> {
+            // the name with one byte changed (also its last one, and the quote after it)
+            int at = rnd.nextInt(k.length() + 1);
+            char c = alphabet.charAt(rnd.nextInt(alphabet.length()));
+            text.append(k, 0, at).append(c).append(k.substring(Math.min(k.length(), at + 1)));
+          }
+          case 2 -> text.append(k, 0, rnd.nextInt(k.length() + 1)).append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+          default -> {
+            for (int j = rnd.nextInt(36); j > 0; j--) {
+              text.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+          }
+        }
+        int lead = rnd.nextInt(9);
+        String after = rnd.nextBoolean() ? "\":" : "";
+        StringBuilder pad = new StringBuilder();
+        for (int j = rnd.nextInt(40); j > 0; j--) {
+          pad.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+        }
+        byte[] b = ("x".repeat(lead) + "\"" + text + "\"" + after + pad).getBytes(StandardCharsets.UTF_8);
+        int limit = rnd.nextInt(3) == 0 ? lead + 1 + rnd.nextInt(b.length - lead) : b.length;
+        assertEquals(reference(names, b, lead, limit), t.matchQuoted(b, lead, limit),
+            "seed " + seed + ": " + Arrays.toString(names) + " input " + new String(b, StandardCharsets.UTF_8)
+                + " limit " + limit);
+      }
+    }
+  }
 }
