@@ -181,4 +181,34 @@ class ByteNamesMatchTest {
       }
     }
   }
+
+  @Test
+  void lookupFindsExactlyTheEqualName() {
+    long seed = new SplittableRandom().nextLong();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int round = 0; round < 300; round++) {
+      Set<String> set = new LinkedHashSet<>();
+      int count = 1 + rnd.nextInt(30);
+      while (set.size() < count) {
+        set.add(randomName(rnd, 40));
+      }
+      String[] names = set.toArray(new String[0]);
+      ByteNames t = new ByteNames(names);
+      for (int i = 0; i < 300; i++) {
+        String k = names[rnd.nextInt(names.length)];
+        String text = switch (rnd.nextInt(3)) {
+          case 0 -> k;
+          case 1 -> k.isEmpty() ? "x" : k.substring(0, k.length() - 1) + (char) (k.charAt(k.length() - 1) ^ 1);
+          default -> randomName(rnd, 40);
+        };
+        int lead = rnd.nextInt(9);
+        // bytes that continue a name after it, so that the words past its end hold name bytes
+        String after = randomName(rnd, 40);
+        byte[] b = ("#".repeat(lead) + text + after).getBytes(StandardCharsets.UTF_8);
+        int want = Arrays.asList(names).indexOf(text);
+        assertEquals(want, t.lookup(b, lead, lead + text.length()),
+            "seed " + seed + ": " + Arrays.toString(names) + " text " + text + " after " + after);
+      }
+    }
+  }
 }
