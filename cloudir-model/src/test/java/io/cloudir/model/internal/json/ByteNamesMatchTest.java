@@ -25,17 +25,22 @@ class ByteNamesMatchTest {
     return sb.toString();
   }
 
+  /** One to {@code maxCount} distinct random names of up to {@code maxLen} bytes. */
+  private static String[] randomNames(SplittableRandom rnd, int maxCount, int maxLen) {
+    Set<String> set = new LinkedHashSet<>();
+    int count = 1 + rnd.nextInt(maxCount);
+    while (set.size() < count) {
+      set.add(randomName(rnd, maxLen));
+    }
+    return set.toArray(new String[0]);
+  }
+
   @Test
   void matchesAreExactAndPlainKnownNamesAlwaysMatch() {
     long seed = new SplittableRandom().nextLong();
     SplittableRandom rnd = new SplittableRandom(seed);
     for (int round = 0; round < 300; round++) {
-      Set<String> set = new LinkedHashSet<>();
-      int count = 1 + rnd.nextInt(40);
-      while (set.size() < count) {
-        set.add(randomName(rnd, 30));
-      }
-      String[] names = set.toArray(new String[0]);
+      String[] names = randomNames(rnd, 40, 30);
       ByteNames t = new ByteNames(names);
       for (int i = 0; i < 200; i++) {
         String text;
@@ -142,12 +147,7 @@ class ByteNamesMatchTest {
     long seed = new SplittableRandom().nextLong();
     SplittableRandom rnd = new SplittableRandom(seed);
     for (int round = 0; round < 400; round++) {
-      Set<String> set = new LinkedHashSet<>();
-      int count = 1 + rnd.nextInt(30);
-      while (set.size() < count) {
-        set.add(randomName(rnd, 40)); // names of 0 to 40 bytes: short, mid and long shapes
-      }
-      String[] names = set.toArray(new String[0]);
+      String[] names = randomNames(rnd, 30, 40);
       ByteNames t = new ByteNames(names);
       for (int i = 0; i < 300; i++) {
         StringBuilder text = new StringBuilder();
@@ -187,12 +187,7 @@ class ByteNamesMatchTest {
     long seed = new SplittableRandom().nextLong();
     SplittableRandom rnd = new SplittableRandom(seed);
     for (int round = 0; round < 300; round++) {
-      Set<String> set = new LinkedHashSet<>();
-      int count = 1 + rnd.nextInt(30);
-      while (set.size() < count) {
-        set.add(randomName(rnd, 40));
-      }
-      String[] names = set.toArray(new String[0]);
+      String[] names = randomNames(rnd, 30, 40);
       ByteNames t = new ByteNames(names);
       for (int i = 0; i < 300; i++) {
         String k = names[rnd.nextInt(names.length)];
