@@ -48,20 +48,14 @@ public final class CloudTrailEvent extends CloudTrailView implements LogRecord {
     this.start = from.start - shift;
     this.end = from.end - shift;
     long sh = ((long) shift << 32) | shift;
-    for (int i = 0; i < spans.length; i++) {
-      long s = from.spans[i];
-      spans[i] = s == 0 ? 0 : s - sh;
-    }
-    for (int i = 0; i < uiSpans.length; i++) {
-      long s = from.uiSpans[i];
-      uiSpans[i] = s == 0 ? 0 : s - sh;
-    }
+    shiftSpans(from.spans, spans, sh);
+    shiftSpans(from.uiSpans, uiSpans, sh);
     this.escMask = from.escMask;
     this.uiEscMask = from.uiEscMask;
     this.uiStart = from.uiEnd == 0 ? 0 : from.uiStart - shift;
     this.uiEnd = from.uiEnd == 0 ? 0 : from.uiEnd - shift;
     this.extraCount = from.extraCount;
-    this.extras = Arrays.copyOf(from.extras, from.extraCount * 3);
+    this.extras = from.extraCount == 0 ? NO_EXTRAS : Arrays.copyOf(from.extras, from.extraCount * 3);
     for (int i = 0; i < extras.length; i++) {
       extras[i] -= shift;
     }
@@ -77,6 +71,21 @@ public final class CloudTrailEvent extends CloudTrailView implements LogRecord {
     // the publication of this object, so an event handed to another thread, even through a data
     // race, is seen fully built.
     VarHandle.releaseFence();
+  }
+
+  /**
+   * Copies spans moved by {@code sh} (both halves), leaving absent ones (0) at 0: without a branch
+   * on presence, which varies from field to field.
+   */
+  private static void shiftSpans(long[] from, long[] to, long sh) {
+    if (sh == 0) {
+      System.arraycopy(from, 0, to, 0, to.length);
+      return;
+    }
+    for (int i = 0; i < to.length; i++) {
+      long s = from[i];
+      to[i] = s - (sh & ((s | -s) >> 63)); // spans are positive: s | -s is negative iff s != 0
+    }
   }
 
   /**

@@ -88,7 +88,8 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
   int uiEscMask;
   int uiStart;
   int uiEnd;
-  int[] extras = new int[12];
+  /** Unknown members: name start, value start and value end, three entries each. */
+  int[] extras = NO_EXTRAS;
   int extraCount;
   /** eventTime in epoch seconds, or {@link IsoTime#INVALID}; its fraction is {@link #timeNano}. */
   long timeSecs = IsoTime.INVALID;
@@ -107,8 +108,11 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
   private int lastDateTail = -1;
   private long lastDateSecs;
 
+  static final int[] NO_EXTRAS = new int[0];
+  private static final byte[] NO_BYTES = new byte[0];
+
   CloudTrailView() {
-    this.buf = new byte[0];
+    this.buf = NO_BYTES;
   }
 
   private static ByteNames names(CloudTrailField[] f) {
@@ -134,7 +138,9 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
 
   /**
    * Validates the JSON object starting at {@code p} and indexes its fields. Returns the index after
-   * the object, or {@link JsonScanner#INCOMPLETE}.
+   * the object, or {@link JsonScanner#INCOMPLETE}. Adds the line feeds inside the object to {@code
+   * sc.newlines} (valid JSON holds them only as white space, and all of it is skipped with {@link
+   * JsonScanner#ws}), so a reader knows the line after the object without a second pass.
    */
   final int index(byte[] b, int p, int limit, boolean atEof, JsonScanner sc, int depth)
       throws JsonSyntaxError {
@@ -160,7 +166,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
     if (depth + 1 > sc.maxDepth()) {
       throw new JsonSyntaxError(p, "nesting deeper than " + sc.maxDepth(), true);
     }
-    p = JsonScanner.skipWs(b, p + 1, limit);
+    p = sc.ws(b, p + 1, limit);
     if (p >= limit) {
       return eof(p, atEof);
     }
@@ -190,14 +196,14 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           id = nameEsc ? lookupEscaped(TOP_NAMES, b, ns + 1, ne - 1)
               : TOP_NAMES.lookup(b, ns + 1, ne - 1);
         }
-        p = JsonScanner.skipWs(b, p, limit);
+        p = sc.ws(b, p, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
         if (b[p] != ':') {
           throw new JsonSyntaxError(p, "expected ':' but found '" + JsonScanner.printable(b[p]) + "'");
         }
-        p = JsonScanner.skipWs(b, p + 1, limit);
+        p = sc.ws(b, p + 1, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
@@ -226,12 +232,12 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
         } else {
           addExtra(b, ns, nameEsc, vs, ve);
         }
-        p = JsonScanner.skipWs(b, ve, limit);
+        p = sc.ws(b, ve, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
         if (b[p] == ',') {
-          p = JsonScanner.skipWs(b, p + 1, limit);
+          p = sc.ws(b, p + 1, limit);
           if (p >= limit) {
             return eof(p, atEof);
           }
@@ -293,7 +299,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
       }
     }
     if (3 * extraCount + 3 > extras.length) {
-      extras = Arrays.copyOf(extras, extras.length * 2);
+      extras = Arrays.copyOf(extras, Math.max(12, extras.length * 2));
     }
     extras[3 * extraCount] = ns;
     extras[3 * extraCount + 1] = vs;
@@ -307,7 +313,7 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
       throw new JsonSyntaxError(p, "nesting deeper than " + sc.maxDepth(), true);
     }
     int s = p;
-    p = JsonScanner.skipWs(b, p + 1, limit);
+    p = sc.ws(b, p + 1, limit);
     if (p >= limit) {
       return eof(p, atEof);
     }
@@ -329,14 +335,14 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           id = sc.lastStringEscaped ? lookupEscaped(UI_NAMES, b, ns + 1, ne - 1)
               : UI_NAMES.lookup(b, ns + 1, ne - 1);
         }
-        p = JsonScanner.skipWs(b, p, limit);
+        p = sc.ws(b, p, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
         if (b[p] != ':') {
           throw new JsonSyntaxError(p, "expected ':' but found '" + JsonScanner.printable(b[p]) + "'");
         }
-        p = JsonScanner.skipWs(b, p + 1, limit);
+        p = sc.ws(b, p + 1, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
@@ -355,12 +361,12 @@ public abstract sealed class CloudTrailView permits CloudTrailEvent, CloudTrailC
           uiEscMask |= (k >>> 1 & 1) << id;
           uiNullMask |= (k >>> 2) << id;
         }
-        p = JsonScanner.skipWs(b, ve, limit);
+        p = sc.ws(b, ve, limit);
         if (p >= limit) {
           return eof(p, atEof);
         }
         if (b[p] == ',') {
-          p = JsonScanner.skipWs(b, p + 1, limit);
+          p = sc.ws(b, p + 1, limit);
           if (p >= limit) {
             return eof(p, atEof);
           }

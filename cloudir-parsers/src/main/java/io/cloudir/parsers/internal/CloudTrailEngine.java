@@ -89,6 +89,13 @@ public final class CloudTrailEngine implements RecordEngine {
   private boolean eofRescanned;
   private long lines = 1;
   private int linesCountedTo;
+  /**
+   * The decoded offsets of the start and end of the record last emitted from the buffer and the
+   * line feeds inside it ({@code emittedStart} is -1 when they are not known).
+   */
+  private long emittedStart = -1;
+  private long emittedEnd;
+  private int emittedNewlines;
 
   // discard state
   private long discardDepth;
@@ -123,7 +130,7 @@ public final class CloudTrailEngine implements RecordEngine {
     this.autoDetect = autoDetect;
     this.sc = new JsonScanner(limits.maxDepth(), limits.maxStringBytes());
     this.cursor = bridge.newCursor(debugCursor);
-    bridge.lineResolver(cursor, off -> off >= base && off - base <= limit ? lineAt((int) (off - base)) : -1);
+    bridge.lineResolver(cursor, this::lineOf);
     this.blockSize = Math.max(64, blockSize);
     this.buf = new byte[0]; // allocated on the first refill (never for whole in-memory inputs)
   }
@@ -159,6 +166,27 @@ public final class CloudTrailEngine implements RecordEngine {
   }
 
   // ---------------------------------------------------------------- buffer management
+
+  /**
+   * The line of the record at decoded offset {@code off} (the cursor's lazy line), or -1 when its
+   * bytes are no longer buffered. For the record just emitted, whose line feeds the index counted,
+   * the count then moves on to the record's end: lines are counted once, in the gaps between
+   * records, instead of a second pass over every record's bytes.
+   */
+  private long lineOf(long off) {
+    if (off < base || off - base > limit) {
+      return -1;
+    }
+    int p = (int) (off - base);
+    if (off == emittedStart && linesCountedTo <= p) {
+      long n = lineAt(p);
+      lines = n + emittedNewlines;
+      linesCountedTo = (int) (emittedEnd - base);
+      return n;
+    }
+    return lineAt(p);
+  }
+
 
   private long lineAt(int p) {
     // count newlines in [linesCountedTo, p) eight bytes at a time, exactly
@@ -558,6 +586,7 @@ public final class CloudTrailEngine implements RecordEngine {
       int e;
       boolean indexed = false;
       if (buf[s] == '{' && (ctx != TOP || startsWithKnownField(s))) {
+        sc.newlines = 0;
         e = bridge.index(cursor, buf, s, limit, atEof, sc, depth);
         indexed = true;
       } else {
@@ -581,6 +610,9 @@ public final class CloudTrailEngine implements RecordEngine {
           return reject(base + s, "not a CloudTrail event (no eventVersion, eventTime, eventSource, "
               + "eventName, eventID or userIdentity)", s);
         }
+        emittedStart = base + s;
+        emittedEnd = base + e;
+        emittedNewlines = sc.newlines;
         return emit(s);
       }
       return classify(s, e, ctx, first);
@@ -741,6 +773,7 @@ public final class CloudTrailEngine implements RecordEngine {
     try {
       bridge.index(cursor, buf, s, e, true, sc, ctx == TOP ? 0 : 1);
       if (looksLikeEvent()) {
+        emittedStart = -1;
         return emit(s);
       }
     } catch (JsonSyntaxError err) {

@@ -1,6 +1,9 @@
 package io.cloudir.parsers.internal;
 
 import io.cloudir.model.internal.json.JsonStrings;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +28,55 @@ public final class Detect {
     return p;
   }
 
-  /** Index of {@code needle} in {@code b[from, len)}, or -1. */
+  /**
+   * Index of {@code needle} in {@code b[from, len)}, or -1 ({@code len <= b.length}). Looks for
+   * the needle's second byte eight bytes at a time (a needle such as {@code "message"} starts with
+   * a quote, which JSON holds every few bytes) and compares the whole needle only where it is.
+   */
   public static int indexOf(byte[] b, int from, int len, byte[] needle) {
+    int n = needle.length;
+    if (n < 2) {
+      return indexOfPlain(b, from, len, needle);
+    }
+    long pattern = (needle[1] & 0xFFL) * ONES;
+    int last = len - n; // the last index where the needle can start
+    int i = from;
+    while (i <= last) {
+      int j = i + 1; // where needle[1] must be
+      if (j + 8 <= len) {
+        long x = (long) LONGS.get(b, j) ^ pattern;
+        long t = (x - ONES) & ~x & HIGHS; // the lowest set bit marks the first equal byte exactly
+        if (t == 0) {
+          i += 8;
+          continue;
+        }
+        i += Long.numberOfTrailingZeros(t) >>> 3;
+        if (i > last) {
+          return -1;
+        }
+      } else if (b[j] != needle[1]) {
+        i++;
+        continue;
+      }
+      if (regionMatches(b, i, needle)) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  private static boolean regionMatches(byte[] b, int i, byte[] needle) {
+    for (int k = 0; k < needle.length; k++) {
+      if (b[i + k] != needle[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #indexOf} byte by byte: the reference it must agree with (and the short needles). */
+  static int indexOfPlain(byte[] b, int from, int len, byte[] needle) {
     outer:
     for (int i = from; i + needle.length <= len; i++) {
       for (int j = 0; j < needle.length; j++) {
@@ -38,6 +88,11 @@ public final class Detect {
     }
     return -1;
   }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * When the head starts a CloudWatch Logs subscription envelope ({@code {"messageType":…,

@@ -129,15 +129,7 @@ final class TextHead {
   }
 
   private static int indexOf(byte[] b, byte[] pat, int from, int len) {
-    outer:
-    for (int i = from; i + pat.length <= len; i++) {
-      for (int k = 0; k < pat.length; k++) {
-        if (b[i + k] != pat[k]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return Detect.indexOf(b, from, len, pat);
   }
+
 }

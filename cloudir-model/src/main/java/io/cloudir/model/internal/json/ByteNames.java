@@ -25,6 +25,23 @@ public final class ByteNames {
   private final long[] firstKeys;
   private final int[] firstIds;
   private final int firstShift;
+  /**
+   * For {@link #matchQuoted}, per name (four entries each): bytes 8 to 31 of the name followed by
+   * its closing quote, as three little-endian words (zero past the quote), then the name's shape
+   * ({@link #SHORT}, {@link #MID} or {@link #LONG}); and in {@code restMasks} the masks of the
+   * bytes of each word that belong to the name and its quote.
+   */
+  private final long[] restWords;
+  private final long[] restMasks;
+
+  /** Shape of a name shorter than eight bytes: its first eight bytes hold its closing quote. */
+  private static final long SHORT = 1;
+  /** Shape of a name of 8 to 30 bytes: confirmed by {@link #restWords}. */
+  private static final long MID = 0;
+  /** Shape of a longer name: confirmed with {@link #same}. */
+  private static final long LONG = 2;
+  /** The end of the bytes {@link #restWords} hold. */
+  private static final int REST_END = 32;
 
   /** A table of the given names; {@link #lookup} returns the index into {@code names}. */
   public ByteNames(String... names) {
@@ -63,6 +80,19 @@ public final class ByteNames {
       }
       firstKeys[h] = key;
       firstIds[h] = i;
+    }
+    restWords = new long[4 * names.length];
+    restMasks = new long[4 * names.length];
+    for (int i = 0; i < names.length; i++) {
+      byte[] k = byId[i];
+      int n = k.length;
+      restWords[4 * i + 3] = n < 8 ? SHORT : n + 1 <= REST_END ? MID : LONG;
+      for (int j = 8; j <= n && j < REST_END; j++) {
+        int word = 4 * i + (j >>> 3) - 1;
+        int shift = (j & 7) << 3;
+        restWords[word] |= (long) ((j < n ? k[j] : '"') & 0xFF) << shift;
+        restMasks[word] |= 0xFFL << shift;
+      }
     }
   }
 
@@ -135,7 +165,8 @@ public final class ByteNames {
    * ends at {@code q + name(id).length + 2}: no separate scan is needed.
    *
    * <p>Cost: one eight-byte load, a zero-byte test for the closing quote, one multiplicative hash
-   * of those bytes, and a word comparison of the rest of a longer name.
+   * of those bytes, and three masked word comparisons of the rest (none of them branches on the
+   * name's length).
    */
   public int matchQuoted(byte[] b, int q, int limit) {
     int s = q + 1;
@@ -153,18 +184,39 @@ public final class ByteNames {
         return -1;
       }
       if (firstKeys[h] == key) {
-        byte[] k = byId[id];
-        int n = k.length;
-        if (n < 8) {
-          if (t != 0) {
-            return id; // the key holds the whole name and its closing quote is the first quote
+        int r = id << 2;
+        long shape = restWords[r + 3];
+        if (shape != LONG && s + REST_END <= limit) {
+          // No branch on the name's length (it varies from member to member): a short name needs
+          // a quote among its first eight bytes (t != 0), a longer one none there and the rest of
+          // the name and its closing quote in the next three words (masks are zero past them).
+          long d = (((long) LONGS.get(b, s + 8) & restMasks[r]) ^ restWords[r])
+              | (((long) LONGS.get(b, s + 16) & restMasks[r + 1]) ^ restWords[r + 1])
+              | (((long) LONGS.get(b, s + 24) & restMasks[r + 2]) ^ restWords[r + 2])
+              | (((t | -t) >>> 63) ^ shape);
+          if (d == 0) {
+            return id;
           }
-        } else if (t == 0 && s + n < limit && b[s + n] == '"' && same(k, tailById[id], b, s, n)) {
+        } else if (matchesNear(id, t != 0, b, s, limit)) {
           return id;
         }
       }
       h = (h + 1) & mask;
     }
+  }
+
+  /**
+   * {@link #matchQuoted}'s confirmation of name {@code id} whose first eight bytes matched, near the
+   * end of the input or for a long name: {@code quoteInFirst} tells whether a quote is among the
+   * first eight bytes at {@code s}.
+   */
+  private boolean matchesNear(int id, boolean quoteInFirst, byte[] b, int s, int limit) {
+    byte[] k = byId[id];
+    int n = k.length;
+    if (n < 8) {
+      return quoteInFirst; // the key holds the whole name and its closing quote is the first quote
+    }
+    return !quoteInFirst && s + n < limit && b[s + n] == '"' && same(k, tailById[id], b, s, n);
   }
 
   private static final java.lang.invoke.VarHandle LONGS =

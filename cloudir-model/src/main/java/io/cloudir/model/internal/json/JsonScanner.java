@@ -128,6 +128,20 @@ public final class JsonScanner {
    */
   public int scanString(byte[] b, int p, int end) throws JsonSyntaxError {
     int q = p + 1;
+    while (q + 16 <= end) {
+      long h0 = special((long) LONGS.get(b, q));
+      long h1 = special((long) LONGS.get(b, q + 8));
+      if ((h0 | h1) != 0) {
+        q += h0 != 0 ? Long.numberOfTrailingZeros(h0) >>> 3 : 8 + (Long.numberOfTrailingZeros(h1) >>> 3);
+        if (b[q] == '"' && q - p - 1 <= maxStringBytes) {
+          lastStringEscaped = false;
+          lastStringNonAscii = false;
+          return q + 1;
+        }
+        return scanStringSlow(b, p, q, end);
+      }
+      q += 16;
+    }
     while (q + 8 <= end) {
       long w = (long) LONGS.get(b, q);
       long hit = special(w);

@@ -25,17 +25,22 @@ class ByteNamesMatchTest {
     return sb.toString();
   }
 
+  /** One to {@code maxCount} distinct random names of up to {@code maxLen} bytes. */
+  private static String[] randomNames(SplittableRandom rnd, int maxCount, int maxLen) {
+    Set<String> set = new LinkedHashSet<>();
+    int count = 1 + rnd.nextInt(maxCount);
+    while (set.size() < count) {
+      set.add(randomName(rnd, maxLen));
+    }
+    return set.toArray(new String[0]);
+  }
+
   @Test
   void matchesAreExactAndPlainKnownNamesAlwaysMatch() {
     long seed = new SplittableRandom().nextLong();
     SplittableRandom rnd = new SplittableRandom(seed);
     for (int round = 0; round < 300; round++) {
-      Set<String> set = new LinkedHashSet<>();
-      int count = 1 + rnd.nextInt(40);
-      while (set.size() < count) {
-        set.add(randomName(rnd, 30));
-      }
-      String[] names = set.toArray(new String[0]);
+      String[] names = randomNames(rnd, 40, 30);
       ByteNames t = new ByteNames(names);
       for (int i = 0; i < 200; i++) {
         String text;
@@ -96,5 +101,109 @@ class ByteNamesMatchTest {
     assertEquals(4, t.matchQuoted(v, 0, v.length));
     byte[] shortB = "\"type\"".getBytes(StandardCharsets.UTF_8);
     assertEquals(-1, t.matchQuoted(shortB, 0, shortB.length), "fewer than eight bytes: undecided");
+  }
+
+  /**
+   * The rule {@link ByteNames#matchQuoted} follows, written plainly: with {@code s} after the
+   * opening quote and at least eight bytes before {@code limit}, a name shorter than eight bytes
+   * matches when the eight bytes hold a quote and the bytes before the first one are the name
+   * (then zero bytes); a longer name when the eight bytes hold no quote, the name's bytes follow
+   * and its closing quote lies before {@code limit}.
+   */
+  private static int reference(String[] names, byte[] b, int q, int limit) {
+    int s = q + 1;
+    if (s + 8 > limit) {
+      return -1;
+    }
+    int fq = -1;
+    for (int i = s; i < s + 8; i++) {
+      if (b[i] == '"') {
+        fq = i;
+        break;
+      }
+    }
+    for (int id = 0; id < names.length; id++) {
+      byte[] k = names[id].getBytes(StandardCharsets.UTF_8);
+      int n = k.length;
+      boolean ok;
+      if (n < 8) {
+        ok = fq >= 0 && fq - s >= n;
+        for (int i = 0; ok && i < fq - s; i++) {
+          ok = b[s + i] == (i < n ? k[i] : 0);
+        }
+      } else {
+        ok = fq < 0 && s + n < limit && b[s + n] == '"' && Arrays.equals(b, s, s + n, k, 0, n);
+      }
+      if (ok) {
+        return id;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void agreesWithThePlainRuleAtEveryAlignmentAndLimit() {
+    String alphabet = "eventSourcAD\"\\\0\u00e9";
+    long seed = new SplittableRandom().nextLong();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int round = 0; round < 400; round++) {
+      String[] names = randomNames(rnd, 30, 40);
+      ByteNames t = new ByteNames(names);
+      for (int i = 0; i < 300; i++) {
+        StringBuilder text = new StringBuilder();
+        String k = names[rnd.nextInt(names.length)];
+        switch (rnd.nextInt(4)) {
+          case 0 -> text.append(k);
+          case 1 -> {
+            // the name with one byte changed (also its last one, and the quote after it)
+            int at = rnd.nextInt(k.length() + 1);
+            char c = alphabet.charAt(rnd.nextInt(alphabet.length()));
+            text.append(k, 0, at).append(c).append(k.substring(Math.min(k.length(), at + 1)));
+          }
+          case 2 -> text.append(k, 0, rnd.nextInt(k.length() + 1)).append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+          default -> {
+            for (int j = rnd.nextInt(36); j > 0; j--) {
+              text.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+          }
+        }
+        int lead = rnd.nextInt(9);
+        String after = rnd.nextBoolean() ? "\":" : "";
+        StringBuilder pad = new StringBuilder();
+        for (int j = rnd.nextInt(40); j > 0; j--) {
+          pad.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+        }
+        byte[] b = ("x".repeat(lead) + "\"" + text + "\"" + after + pad).getBytes(StandardCharsets.UTF_8);
+        int limit = rnd.nextInt(3) == 0 ? lead + 1 + rnd.nextInt(b.length - lead) : b.length;
+        assertEquals(reference(names, b, lead, limit), t.matchQuoted(b, lead, limit),
+            "seed " + seed + ": " + Arrays.toString(names) + " input " + new String(b, StandardCharsets.UTF_8)
+                + " limit " + limit);
+      }
+    }
+  }
+
+  @Test
+  void lookupFindsExactlyTheEqualName() {
+    long seed = new SplittableRandom().nextLong();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int round = 0; round < 300; round++) {
+      String[] names = randomNames(rnd, 30, 40);
+      ByteNames t = new ByteNames(names);
+      for (int i = 0; i < 300; i++) {
+        String k = names[rnd.nextInt(names.length)];
+        String text = switch (rnd.nextInt(3)) {
+          case 0 -> k;
+          case 1 -> k.isEmpty() ? "x" : k.substring(0, k.length() - 1) + (char) (k.charAt(k.length() - 1) ^ 1);
+          default -> randomName(rnd, 40);
+        };
+        int lead = rnd.nextInt(9);
+        // bytes that continue a name after it, so that the words past its end hold name bytes
+        String after = randomName(rnd, 40);
+        byte[] b = ("#".repeat(lead) + text + after).getBytes(StandardCharsets.UTF_8);
+        int want = Arrays.asList(names).indexOf(text);
+        assertEquals(want, t.lookup(b, lead, lead + text.length()),
+            "seed " + seed + ": " + Arrays.toString(names) + " text " + text + " after " + after);
+      }
+    }
   }
 }
