@@ -533,10 +533,9 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   private void release(long watermark) {
-    Hit head;
-    while ((head = buffer.peek()) != null
-        && (head.end() <= watermark || buffer.size() > engine.options().maxBuffered())) {
-      Hit h = Objects.requireNonNull(buffer.poll());
+    int max = engine.options().maxBuffered();
+    Hit h;
+    while ((h = buffer.pollIf(watermark, max)) != null) {
       if (h.end() > watermark) {
         late++;
       }

@@ -79,7 +79,13 @@ public final class Hit {
   private final int mask;
   private final List<List<String>> keys;
   private final String value;
+  /** The group key ({@code keys[0][0]}, "" when none) and its hash, and the value's hash. */
+  private final String key;
+  private final int keyHash;
+  private final int valueHash;
   private final Provenance provenance;
+  /** The record's type (what the evidence of a hit released unrendered says). */
+  private final SourceType type;
   /** The session's record count when the hit was made (for the bound on kept records). */
   private final long arrival;
   private @Nullable LogRecord record;
@@ -114,7 +120,8 @@ public final class Hit {
   public Hit(int rule, long seq, long time, long end, int mask, List<List<String>> keys,
       String value, String suppressKey, String title, @Nullable String principal,
       @Nullable String sourceIp, Evidence evidence) {
-    this(rule, seq, time, end, mask, keys, value, evidence.provenance(), -1, null, null);
+    this(rule, seq, time, end, mask, keys, value, evidence.source(), evidence.provenance(), -1,
+        null, null);
     this.suppressKey = suppressKey;
     this.title = title;
     this.principal = principal;
@@ -125,7 +132,7 @@ public final class Hit {
   }
 
   private Hit(int rule, long seq, long time, long end, int mask, List<List<String>> keys,
-      String value, Provenance provenance, long arrival, @Nullable LogRecord record,
+      String value, SourceType type, Provenance provenance, long arrival, @Nullable LogRecord record,
       @Nullable Renderer renderer) {
     this.rule = rule;
     this.seq = seq;
@@ -134,6 +141,12 @@ public final class Hit {
     this.mask = mask;
     this.keys = keys;
     this.value = value;
+    // taken now, while the key and value are hot: correlators hash them much later
+    List<String> k0 = keys.isEmpty() ? List.of() : keys.get(0);
+    this.key = k0.isEmpty() ? "" : k0.get(0);
+    this.keyHash = key.hashCode();
+    this.valueHash = value.hashCode();
+    this.type = type;
     this.provenance = provenance;
     this.arrival = arrival;
     this.record = record;
@@ -147,8 +160,8 @@ public final class Hit {
    */
   public static Hit lazy(int rule, long seq, long time, long end, int mask,
       List<List<String>> keys, String value, LogRecord record, long arrival, Renderer renderer) {
-    return new Hit(rule, seq, time, end, mask, keys, value, record.provenance(), arrival, record,
-        renderer);
+    return new Hit(rule, seq, time, end, mask, keys, value, record.source(), record.provenance(),
+        arrival, record, renderer);
   }
 
   /** The rule's index in the engine. */
@@ -184,6 +197,21 @@ public final class Hit {
   /** The distinct / sum value or the new term ("" when none). */
   public String value() {
     return value;
+  }
+
+  /** The group key: the first value of the first key list ("" when none). */
+  public String key() {
+    return key;
+  }
+
+  /** {@link String#hashCode()} of {@link #key()}. */
+  public int keyHash() {
+    return keyHash;
+  }
+
+  /** {@link String#hashCode()} of {@link #value()}. */
+  public int valueHash() {
+    return valueHash;
   }
 
   /** Where the record was read. */
@@ -350,11 +378,19 @@ public final class Hit {
       }
     }
     StateIo.writeString(out, value);
-    StateIo.writeString(out, suppressKey());
-    StateIo.writeString(out, title());
-    StateIo.writeNullable(out, principal());
-    StateIo.writeNullable(out, sourceIp());
-    Evidence ev = evidence();
+    // materialised, every part is known, except in a hit released before it rendered (one that
+    // waits in the session's buffer though no finding can name it): it is written with empty
+    // parts, which nothing reads
+    String sup = suppressKey;
+    String t = title;
+    Evidence ev = evidence;
+    StateIo.writeString(out, sup == null ? "" : sup);
+    StateIo.writeString(out, t == null ? "" : t);
+    StateIo.writeNullable(out, principal);
+    StateIo.writeNullable(out, sourceIp);
+    if (ev == null) {
+      ev = new Evidence(type, null, instant(time), provenance);
+    }
     StateIo.writeString(out, ev.source().name());
     StateIo.writeNullable(out, ev.eventId());
     out.writeLong(nanos(ev.time()));
