@@ -104,6 +104,11 @@ public abstract class Correlator {
   /** {@link #put(Map, String, Object, Out)} for a {@link KeyLru}. */
   <V> void put(KeyLru<V> m, String k, int hash, V v, Out out) {
     m.put(k, hash, v);
+    trim(m, out);
+  }
+
+  /** Evicts the least recently used keys over {@link Correlation#maxKeys()}. */
+  void trim(KeyLru<?> m, Out out) {
     while (m.size() > c.maxKeys()) {
       m.removeEldest();
       out.evicted();
@@ -218,7 +223,7 @@ public abstract class Correlator {
           return;
         }
         if (agg == Correlation.Aggregate.DISTINCT) {
-          ValueCounts.Counter n = distinct.add(h.value(), h.valueHash());
+          ValueCounts.Counter n = distinct.add(h.value(), h.value().hashCode());
           ValueCounts.Counter[] c = counters;
           if (c == null) {
             c = new ValueCounts.Counter[hits.length];
@@ -343,9 +348,13 @@ public abstract class Correlator {
     }
   }
 
-  /** First value of the terms seen per group. */
+  /**
+   * First value of the terms seen per group: per (group key, term) the time last seen, keyed by
+   * the pair (no string is built per hit; the checkpoint names a pair {@code key + U+0000 +
+   * term}).
+   */
   static final class NewTerm extends Correlator {
-    private Map<String, Long> seen = lru();
+    private KeyLru<long[]> seen = new KeyLru<>();
     private long start = Hit.NO_TIME;
 
     NewTerm(Correlation c) {
@@ -357,10 +366,17 @@ public abstract class Correlator {
       if (start == Hit.NO_TIME && h.time() != Hit.NO_TIME) {
         start = h.time();
       }
-      String key = h.keys().get(0).get(0) + "\u0000" + h.value();
-      Long last = seen.get(key);
-      boolean fresh = last == null || (h.time() != Hit.NO_TIME && h.time() - last > window);
-      put(seen, key, h.time(), out);
+      String key = h.key();
+      String term = h.value();
+      int hash = KeyLru.hash(h.keyHash(), term);
+      long[] last = seen.get(key, term, hash);
+      boolean fresh = last == null || (h.time() != Hit.NO_TIME && h.time() - last[0] > window);
+      if (last == null) {
+        seen.put(key, term, hash, new long[] {h.time()});
+      } else {
+        last[0] = h.time();
+      }
+      trim(seen, out);
       if (fresh && h.time() != Hit.NO_TIME && h.time() - start >= c.learn().toNanos()) {
         out.finding(List.of(h), h);
       }
@@ -380,20 +396,26 @@ public abstract class Correlator {
     public void write(DataOutput out) throws IOException {
       out.writeLong(start);
       out.writeInt(seen.size());
-      for (Map.Entry<String, Long> e : seen.entrySet()) {
-        StateIo.writeString(out, e.getKey());
-        out.writeLong(e.getValue());
+      for (KeyLru.Entry<long[]> e = seen.eldest(); e != null; e = e.after()) {
+        StateIo.writeString(out, e.key());
+        out.writeLong(e.value()[0]);
       }
     }
 
     @Override
     public void read(DataInput in) throws IOException {
       start = in.readLong();
-      seen = lru();
+      seen = new KeyLru<>();
       int n = StateIo.count(in.readInt());
       for (int i = 0; i < n; i++) {
         String k = StateIo.readString(in);
-        seen.put(k, in.readLong());
+        int cut = k.indexOf('\u0000');
+        if (cut < 0) {
+          throw new IOException("new-term key without a term");
+        }
+        String key = k.substring(0, cut);
+        String term = k.substring(cut + 1);
+        seen.put(key, term, KeyLru.hash(key.hashCode(), term), new long[] {in.readLong()});
       }
     }
   }

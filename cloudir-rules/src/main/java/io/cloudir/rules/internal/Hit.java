@@ -79,10 +79,9 @@ public final class Hit {
   private final int mask;
   private final List<List<String>> keys;
   private final String value;
-  /** The group key ({@code keys[0][0]}, "" when none) and its hash, and the value's hash. */
+  /** The group key ({@code keys[0][0]}, "" when none) and its hash. */
   private final String key;
   private final int keyHash;
-  private final int valueHash;
   private final Provenance provenance;
   /** The record's type (what the evidence of a hit released unrendered says). */
   private final SourceType type;
@@ -141,11 +140,10 @@ public final class Hit {
     this.mask = mask;
     this.keys = keys;
     this.value = value;
-    // taken now, while the key and value are hot: correlators hash them much later
+    // taken now, while the key is hot: correlators look it up much later
     List<String> k0 = keys.isEmpty() ? List.of() : keys.get(0);
     this.key = k0.isEmpty() ? "" : k0.get(0);
     this.keyHash = key.hashCode();
-    this.valueHash = value.hashCode();
     this.type = type;
     this.provenance = provenance;
     this.arrival = arrival;
@@ -207,11 +205,6 @@ public final class Hit {
   /** {@link String#hashCode()} of {@link #key()}. */
   public int keyHash() {
     return keyHash;
-  }
-
-  /** {@link String#hashCode()} of {@link #value()}. */
-  public int valueHash() {
-    return valueHash;
   }
 
   /** Where the record was read. */

@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A hash map from string keys to values in least-recently-used order — what a {@code
- * LinkedHashMap} in access order gives — whose callers pass each key's hash with the key. A
+ * LinkedHashMap} in access order gives — whose callers pass each key's hash with the key. A key
+ * is a string, or a pair (key, term) that stands for the string {@code key + U+0000 + term}
+ * without building it (two pairs are equal when those strings are; {@link #hash(int, String)}
+ * gives that string's hash from the parts' hashes). A
  * correlation hit carries the hash of its group key, taken when the hit was made (when the key
  * was hot in the cache), so that a lookup reads neither the hit's key lists nor the key string:
  * a bucket holds entries with their hash and a key found by identity (the usual case: group keys
@@ -18,21 +21,24 @@ final class KeyLru<V> {
   /** One entry: in its bucket's chain and in the use order. */
   static final class Entry<V> {
     final String key;
+    final @Nullable String term;
     final int hash;
     V value;
     @Nullable Entry<V> next;
     @Nullable Entry<V> before;
     @Nullable Entry<V> after;
 
-    Entry(String key, int hash, V value) {
+    Entry(String key, @Nullable String term, int hash, V value) {
       this.key = key;
+      this.term = term;
       this.hash = hash;
       this.value = value;
     }
 
-    /** The key. */
+    /** The key as one string: the key, or key + U+0000 + term for a pair. */
     String key() {
-      return key;
+      String t = term;
+      return t == null ? key : key + '\u0000' + t;
     }
 
     /** The value. */
@@ -56,6 +62,39 @@ final class KeyLru<V> {
     return key.hashCode();
   }
 
+  /**
+   * The hash of a pair (key, {@code term}): {@link String#hashCode()} of {@code key + U+0000 +
+   * term}, from {@code keyHash} (the key's hash) and the term.
+   */
+  static int hash(int keyHash, String term) {
+    // s.hashCode() is the sum of s[i] * 31^(n-1-i): the key's part is shifted by the length of
+    // U+0000 + term (the U+0000 adds nothing)
+    int p = 31;
+    int e = term.length() + 1;
+    int pow = 1;
+    while (e != 0) {
+      if ((e & 1) != 0) {
+        pow *= p;
+      }
+      p *= p;
+      e >>>= 1;
+    }
+    return keyHash * pow + term.hashCode();
+  }
+
+  /** Whether an entry's key is ({@code key}, {@code term}). */
+  private static boolean same(Entry<?> e, String key, @Nullable String term) {
+    String et = e.term;
+    if (term == null || et == null) {
+      return term == et && (e.key == key || e.key.equals(key));
+    }
+    if (e.key.length() == key.length()) {
+      return (e.key == key || e.key.equals(key)) && (et == term || et.equals(term));
+    }
+    // the strings can still be equal when a part holds U+0000: compare them
+    return e.key().equals(key + '\u0000' + term);
+  }
+
   private static int index(int hash, int length) {
     return (hash ^ (hash >>> 16)) & (length - 1);
   }
@@ -71,10 +110,10 @@ final class KeyLru<V> {
   }
 
   @SuppressWarnings("unchecked")
-  private @Nullable Entry<V> find(String key, int hash) {
+  private @Nullable Entry<V> find(String key, @Nullable String term, int hash) {
     Entry<V> e = (Entry<V>) table[index(hash, table.length)];
     while (e != null) {
-      if (e.hash == hash && (e.key == key || e.key.equals(key))) {
+      if (e.hash == hash && same(e, key, term)) {
         return e;
       }
       e = e.next;
@@ -84,7 +123,12 @@ final class KeyLru<V> {
 
   /** The value of {@code key} (whose hash is {@code hash}), made the most recently used. */
   @Nullable V get(String key, int hash) {
-    Entry<V> e = find(key, hash);
+    return get(key, null, hash);
+  }
+
+  /** The value of the pair ({@code key}, {@code term}), made the most recently used. */
+  @Nullable V get(String key, @Nullable String term, int hash) {
+    Entry<V> e = find(key, term, hash);
     if (e == null) {
       return null;
     }
@@ -94,7 +138,12 @@ final class KeyLru<V> {
 
   /** Sets the value of {@code key}, which becomes the most recently used. */
   void put(String key, int hash, V value) {
-    Entry<V> e = find(key, hash);
+    put(key, null, hash, value);
+  }
+
+  /** Sets the value of the pair ({@code key}, {@code term}), which becomes the most recent. */
+  void put(String key, @Nullable String term, int hash, V value) {
+    Entry<V> e = find(key, term, hash);
     if (e != null) {
       e.value = value;
       toTail(e);
@@ -103,7 +152,7 @@ final class KeyLru<V> {
     if (size >= table.length - (table.length >>> 2)) {
       grow();
     }
-    e = new Entry<>(key, hash, value);
+    e = new Entry<>(key, term, hash, value);
     int i = index(hash, table.length);
     @SuppressWarnings("unchecked")
     Entry<V> first = (Entry<V>) table[i];
@@ -122,7 +171,7 @@ final class KeyLru<V> {
 
   /** Removes {@code key}; returns its value or null. */
   @Nullable V remove(String key, int hash) {
-    Entry<V> e = find(key, hash);
+    Entry<V> e = find(key, null, hash);
     if (e == null) {
       return null;
     }
