@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,7 +78,8 @@ public final class Hit {
   private final long time;
   private final long end;
   private final int mask;
-  private final List<List<String>> keys;
+  /** Null for a hit with one group key: {@link #keys()} makes the list when asked. */
+  private final @Nullable List<List<String>> keys;
   private final String value;
   /** The group key ({@code keys[0][0]}, "" when none) and its hash. */
   private final String key;
@@ -119,7 +121,7 @@ public final class Hit {
   public Hit(int rule, long seq, long time, long end, int mask, List<List<String>> keys,
       String value, String suppressKey, String title, @Nullable String principal,
       @Nullable String sourceIp, Evidence evidence) {
-    this(rule, seq, time, end, mask, keys, value, evidence.source(), evidence.provenance(), -1,
+    this(rule, seq, time, end, mask, keys, null, value, evidence.source(), evidence.provenance(), -1,
         null, null);
     this.suppressKey = suppressKey;
     this.title = title;
@@ -130,8 +132,8 @@ public final class Hit {
     this.evidence = evidence;
   }
 
-  private Hit(int rule, long seq, long time, long end, int mask, List<List<String>> keys,
-      String value, SourceType type, Provenance provenance, long arrival, @Nullable LogRecord record,
+  private Hit(int rule, long seq, long time, long end, int mask,
+      @Nullable List<List<String>> keys, @Nullable String key, String value, SourceType type, Provenance provenance, long arrival, @Nullable LogRecord record,
       @Nullable Renderer renderer) {
     this.rule = rule;
     this.seq = seq;
@@ -140,10 +142,10 @@ public final class Hit {
     this.mask = mask;
     this.keys = keys;
     this.value = value;
+    List<String> k0 = keys == null || keys.isEmpty() ? List.of() : keys.get(0);
+    this.key = keys == null ? Objects.requireNonNull(key) : k0.isEmpty() ? "" : k0.get(0);
     // taken now, while the key is hot: correlators look it up much later
-    List<String> k0 = keys.isEmpty() ? List.of() : keys.get(0);
-    this.key = k0.isEmpty() ? "" : k0.get(0);
-    this.keyHash = key.hashCode();
+    this.keyHash = this.key.hashCode();
     this.type = type;
     this.provenance = provenance;
     this.arrival = arrival;
@@ -158,8 +160,18 @@ public final class Hit {
    */
   public static Hit lazy(int rule, long seq, long time, long end, int mask,
       List<List<String>> keys, String value, LogRecord record, long arrival, Renderer renderer) {
-    return new Hit(rule, seq, time, end, mask, keys, value, record.source(), record.provenance(),
-        arrival, record, renderer);
+    return new Hit(rule, seq, time, end, mask, keys, null, value, record.source(),
+        record.provenance(), arrival, record, renderer);
+  }
+
+  /**
+   * A lazy hit with one group key and step mask 1 (what every correlation but a sequence makes):
+   * {@link #keys()} is {@code [[key]]}.
+   */
+  public static Hit lazy(int rule, long seq, long time, long end, String key, String value,
+      LogRecord record, long arrival, Renderer renderer) {
+    return new Hit(rule, seq, time, end, 1, null, key, value, record.source(),
+        record.provenance(), arrival, record, renderer);
   }
 
   /** The rule's index in the engine. */
@@ -189,7 +201,8 @@ public final class Hit {
 
   /** Per step (sequence) or one entry (group key): normalised key values. */
   public List<List<String>> keys() {
-    return keys;
+    List<List<String>> k = keys;
+    return k != null ? k : List.of(List.of(key));
   }
 
   /** The distinct / sum value or the new term ("" when none). */
@@ -363,8 +376,9 @@ public final class Hit {
     out.writeLong(time);
     out.writeLong(end);
     out.writeInt(mask);
-    out.writeInt(keys.size());
-    for (List<String> k : keys) {
+    List<List<String>> ks = keys();
+    out.writeInt(ks.size());
+    for (List<String> k : ks) {
       out.writeInt(k.size());
       for (String s : k) {
         StateIo.writeString(out, s);
