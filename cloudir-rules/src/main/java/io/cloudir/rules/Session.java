@@ -533,10 +533,9 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   private void release(long watermark) {
-    Hit head;
-    while ((head = buffer.peek()) != null
-        && (head.end() <= watermark || buffer.size() > engine.options().maxBuffered())) {
-      Hit h = Objects.requireNonNull(buffer.poll());
+    int max = engine.options().maxBuffered();
+    Hit h;
+    while ((h = buffer.pollIf(watermark, max)) != null) {
       if (h.end() > watermark) {
         late++;
       }
@@ -580,7 +579,8 @@ public final class Session implements Consumer<LogRecord> {
       return null; // correlation is on event time: a record without one cannot take part
     }
     int mask;
-    List<List<String>> keys;
+    List<List<String>> keys = null;
+    String key = "";
     String value = "";
     if (c.kind() == Correlation.Kind.SEQUENCE) {
       mask = cr.stepMask(ctx);
@@ -604,7 +604,7 @@ public final class Session implements Consumer<LogRecord> {
           return null; // no place known for the source: nothing to compare (no key needed)
         }
       }
-      keys = List.of(List.of(joined(cr.groupBy())));
+      key = joined(cr.groupBy());
       if (c.kind() == Correlation.Kind.NEW_TERM) {
         value = joined(cr.terms());
       } else if (c.kind() == Correlation.Kind.TRAVEL) {
@@ -614,8 +614,9 @@ public final class Session implements Consumer<LogRecord> {
       }
     }
     long end = end(r);
-    Hit h = Hit.lazy(cr.index(), seq++, time, end == Hit.NO_TIME ? time : end, mask,
-        keys, value, r, records, renderer);
+    long e = end == Hit.NO_TIME ? time : end;
+    Hit h = keys == null ? Hit.lazy(cr.index(), seq++, time, e, key, value, r, records, renderer)
+        : Hit.lazy(cr.index(), seq++, time, e, mask, keys, value, r, records, renderer);
     if (!(r instanceof CloudTrailEvent)) {
       h.pin(null);
     } else if (attributed == r) {

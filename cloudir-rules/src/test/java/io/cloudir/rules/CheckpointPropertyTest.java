@@ -32,6 +32,11 @@ class CheckpointPropertyTest {
           .when(Field.of("eventName").equalsAny("ListUsers"))
           .correlation(Correlation.newTerm().groupBy("actor.arn").terms("sourceIPAddress")
               .maxKeys(5).build()).build(),
+      // hits made while it learns wait in the buffer though no finding can name them
+      Rule.builder("new-ip-learning").logSource(LogSource.cloudTrail())
+          .when(Field.of("eventName").equalsAny("ConsoleLogin", "ListUsers"))
+          .correlation(Correlation.newTerm().groupBy("actor.arn").terms("sourceIPAddress")
+              .learn(Duration.ofMinutes(40)).build()).build(),
       Rule.builder("busy").logSource(LogSource.cloudTrail())
           .when(Field.of("eventName").equalsAny("*User*", "StopLogging"))
           .correlation(Correlation.threshold().groupBy("actor.arn").window(Duration.ofMinutes(20))
@@ -120,8 +125,8 @@ class CheckpointPropertyTest {
         }
       }
     }
-    assertTrue(rules.containsAll(List.of("sg-then-ssh", "kept-user", "brute", "new-ip", "busy",
-        "simple")), "rules that fired: " + rules);
-    assertEquals(6, rules.size());
+    assertTrue(rules.containsAll(List.of("sg-then-ssh", "kept-user", "brute", "new-ip",
+        "new-ip-learning", "busy", "simple")), "rules that fired: " + rules);
+    assertEquals(7, rules.size());
   }
 }

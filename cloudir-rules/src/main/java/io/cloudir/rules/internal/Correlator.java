@@ -101,6 +101,20 @@ public abstract class Correlator {
     }
   }
 
+  /** {@link #put(Map, String, Object, Out)} for a {@link KeyLru}. */
+  <V> void put(KeyLru<V> m, String k, int hash, V v, Out out) {
+    m.put(k, hash, v);
+    trim(m, out);
+  }
+
+  /** Evicts the least recently used keys over {@link Correlation#maxKeys()}. */
+  void trim(KeyLru<?> m, Out out) {
+    while (m.size() > c.maxKeys()) {
+      m.removeEldest();
+      out.evicted();
+    }
+  }
+
   /** Normalises a key value: lower case, a single-address CIDR as the address. */
   public static String normalize(String s) {
     String t = s.trim().toLowerCase(java.util.Locale.ROOT);
@@ -138,18 +152,18 @@ public abstract class Correlator {
     /**
      * The hits of one group in the window (oldest first), with the running distinct counts and
      * sum. The hits sit in a ring beside their times and, for DISTINCT, the counter of their
-     * value, so that dropping the oldest reads neither the hit nor its value's hash (old hits
+     * value, so that dropping the oldest reads neither the hit's value nor its hash (old hits
      * are rarely still in the processor's cache).
      */
     private static final class Group {
       private Hit[] hits = new Hit[8];
       private long[] times = new long[8];
       /** DISTINCT only: per hit, the counter of its value in {@link #distinct} (null: none). */
-      private int @Nullable [][] counters;
+      private ValueCounts.@Nullable Counter @Nullable [] counters;
       private int head;
       private int size;
       /** Distinct values (DISTINCT only) with their counts in the window. */
-      final Map<String, int[]> distinct = new java.util.HashMap<>();
+      final ValueCounts distinct = new ValueCounts();
       BigDecimal sum = BigDecimal.ZERO;
 
       int size() {
@@ -178,13 +192,14 @@ public abstract class Correlator {
         int n = hits.length;
         Hit[] h = new Hit[2 * n];
         long[] t = new long[2 * n];
-        int[][] c = counters == null ? null : new int[2 * n][];
+        ValueCounts.Counter[] old = counters;
+        ValueCounts.Counter[] c = old == null ? null : new ValueCounts.Counter[2 * n];
         for (int i = 0; i < size; i++) {
           int k = (head + i) & (n - 1);
           h[i] = hits[k];
           t[i] = times[k];
-          if (c != null) {
-            c[i] = java.util.Objects.requireNonNull(counters)[k];
+          if (c != null && old != null) {
+            c[i] = old[k];
           }
         }
         hits = h;
@@ -208,16 +223,10 @@ public abstract class Correlator {
           return;
         }
         if (agg == Correlation.Aggregate.DISTINCT) {
-          int[] n = distinct.get(h.value());
-          if (n == null) {
-            n = new int[] {1};
-            distinct.put(h.value(), n);
-          } else {
-            n[0]++;
-          }
-          int[][] c = counters;
+          ValueCounts.Counter n = distinct.add(h.value(), h.value().hashCode());
+          ValueCounts.Counter[] c = counters;
           if (c == null) {
-            c = new int[hits.length][];
+            c = new ValueCounts.Counter[hits.length];
             counters = c;
           }
           c[k] = n;
@@ -244,13 +253,11 @@ public abstract class Correlator {
           return;
         }
         if (agg == Correlation.Aggregate.DISTINCT) {
-          int[][] c = counters;
-          int[] n = c == null ? null : c[k];
+          ValueCounts.Counter[] c = counters;
+          ValueCounts.Counter n = c == null ? null : c[k];
           if (c != null && n != null) {
             c[k] = null;
-            if (--n[0] == 0) {
-              distinct.remove(h.value());
-            }
+            distinct.drop(n);
           }
         } else if (!h.value().isEmpty()) {
           BigDecimal v = Values.number(h.value());
@@ -261,7 +268,7 @@ public abstract class Correlator {
       }
     }
 
-    private Map<String, Group> groups = lru();
+    private KeyLru<Group> groups = new KeyLru<>();
 
     private final Correlation.Aggregate agg;
     /** Most hits kept per group. */
@@ -285,11 +292,12 @@ public abstract class Correlator {
 
     @Override
     public void onHit(Hit h, Out out) {
-      String key = h.keys().get(0).get(0);
-      Group g = groups.get(key);
+      String key = h.key();
+      int hash = h.keyHash();
+      Group g = groups.get(key, hash);
       if (g == null) {
         g = new Group();
-        put(groups, key, g, out);
+        put(groups, key, hash, g, out);
       }
       while (!g.isEmpty() && g.firstTime() < h.time() - window) {
         g.removeFirst(agg);
@@ -300,7 +308,7 @@ public abstract class Correlator {
       }
       if (reached(g)) {
         List<Hit> hits = g.list();
-        groups.remove(key);
+        groups.remove(key, hash);
         out.finding(lastEvidence(hits), h);
         for (Hit x : hits) {
           x.release(); // rendered what the finding needed; no state holds them any more
@@ -319,15 +327,15 @@ public abstract class Correlator {
     @Override
     public void write(DataOutput out) throws IOException {
       out.writeInt(groups.size());
-      for (Map.Entry<String, Group> e : groups.entrySet()) {
-        StateIo.writeString(out, e.getKey());
-        writeHits(out, e.getValue().list());
+      for (KeyLru.Entry<Group> e = groups.eldest(); e != null; e = e.after()) {
+        StateIo.writeString(out, e.key());
+        writeHits(out, e.value().list());
       }
     }
 
     @Override
     public void read(DataInput in) throws IOException {
-      groups = lru();
+      groups = new KeyLru<>();
       int n = StateIo.count(in.readInt());
       for (int i = 0; i < n; i++) {
         String k = StateIo.readString(in);
@@ -335,14 +343,18 @@ public abstract class Correlator {
         for (Hit h : readHits(in)) {
           g.add(h, agg);
         }
-        groups.put(k, g);
+        groups.put(k, KeyLru.hash(k), g);
       }
     }
   }
 
-  /** First value of the terms seen per group. */
+  /**
+   * First value of the terms seen per group: per (group key, term) the time last seen, keyed by
+   * the pair (no string is built per hit; the checkpoint names a pair {@code key + U+0000 +
+   * term}).
+   */
   static final class NewTerm extends Correlator {
-    private Map<String, Long> seen = lru();
+    private KeyLru<long[]> seen = new KeyLru<>();
     private long start = Hit.NO_TIME;
 
     NewTerm(Correlation c) {
@@ -354,10 +366,17 @@ public abstract class Correlator {
       if (start == Hit.NO_TIME && h.time() != Hit.NO_TIME) {
         start = h.time();
       }
-      String key = h.keys().get(0).get(0) + "\u0000" + h.value();
-      Long last = seen.get(key);
-      boolean fresh = last == null || (h.time() != Hit.NO_TIME && h.time() - last > window);
-      put(seen, key, h.time(), out);
+      String key = h.key();
+      String term = h.value();
+      int hash = KeyLru.hash(h.keyHash(), term);
+      long[] last = seen.get(key, term, hash);
+      boolean fresh = last == null || (h.time() != Hit.NO_TIME && h.time() - last[0] > window);
+      if (last == null) {
+        seen.put(key, term, hash, new long[] {h.time()});
+      } else {
+        last[0] = h.time();
+      }
+      trim(seen, out);
       if (fresh && h.time() != Hit.NO_TIME && h.time() - start >= c.learn().toNanos()) {
         out.finding(List.of(h), h);
       }
@@ -377,20 +396,26 @@ public abstract class Correlator {
     public void write(DataOutput out) throws IOException {
       out.writeLong(start);
       out.writeInt(seen.size());
-      for (Map.Entry<String, Long> e : seen.entrySet()) {
-        StateIo.writeString(out, e.getKey());
-        out.writeLong(e.getValue());
+      for (KeyLru.Entry<long[]> e = seen.eldest(); e != null; e = e.after()) {
+        StateIo.writeString(out, e.key());
+        out.writeLong(e.value()[0]);
       }
     }
 
     @Override
     public void read(DataInput in) throws IOException {
       start = in.readLong();
-      seen = lru();
+      seen = new KeyLru<>();
       int n = StateIo.count(in.readInt());
       for (int i = 0; i < n; i++) {
         String k = StateIo.readString(in);
-        seen.put(k, in.readLong());
+        int cut = k.indexOf('\u0000');
+        if (cut < 0) {
+          throw new IOException("new-term key without a term");
+        }
+        String key = k.substring(0, cut);
+        String term = k.substring(cut + 1);
+        seen.put(key, term, KeyLru.hash(key.hashCode(), term), new long[] {in.readLong()});
       }
     }
   }

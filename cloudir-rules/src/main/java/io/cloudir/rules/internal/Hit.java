@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,9 +78,15 @@ public final class Hit {
   private final long time;
   private final long end;
   private final int mask;
-  private final List<List<String>> keys;
+  /** Null for a hit with one group key: {@link #keys()} makes the list when asked. */
+  private final @Nullable List<List<String>> keys;
   private final String value;
+  /** The group key ({@code keys[0][0]}, "" when none) and its hash. */
+  private final String key;
+  private final int keyHash;
   private final Provenance provenance;
+  /** The record's type (what the evidence of a hit released unrendered says). */
+  private final SourceType type;
   /** The session's record count when the hit was made (for the bound on kept records). */
   private final long arrival;
   private @Nullable LogRecord record;
@@ -114,7 +121,8 @@ public final class Hit {
   public Hit(int rule, long seq, long time, long end, int mask, List<List<String>> keys,
       String value, String suppressKey, String title, @Nullable String principal,
       @Nullable String sourceIp, Evidence evidence) {
-    this(rule, seq, time, end, mask, keys, value, evidence.provenance(), -1, null, null);
+    this(rule, seq, time, end, mask, keys, null, value, evidence.source(), evidence.provenance(), -1,
+        null, null);
     this.suppressKey = suppressKey;
     this.title = title;
     this.principal = principal;
@@ -124,8 +132,8 @@ public final class Hit {
     this.evidence = evidence;
   }
 
-  private Hit(int rule, long seq, long time, long end, int mask, List<List<String>> keys,
-      String value, Provenance provenance, long arrival, @Nullable LogRecord record,
+  private Hit(int rule, long seq, long time, long end, int mask,
+      @Nullable List<List<String>> keys, @Nullable String key, String value, SourceType type, Provenance provenance, long arrival, @Nullable LogRecord record,
       @Nullable Renderer renderer) {
     this.rule = rule;
     this.seq = seq;
@@ -134,6 +142,11 @@ public final class Hit {
     this.mask = mask;
     this.keys = keys;
     this.value = value;
+    List<String> k0 = keys == null || keys.isEmpty() ? List.of() : keys.get(0);
+    this.key = keys == null ? Objects.requireNonNull(key) : k0.isEmpty() ? "" : k0.get(0);
+    // taken now, while the key is hot: correlators look it up much later
+    this.keyHash = this.key.hashCode();
+    this.type = type;
     this.provenance = provenance;
     this.arrival = arrival;
     this.record = record;
@@ -147,8 +160,18 @@ public final class Hit {
    */
   public static Hit lazy(int rule, long seq, long time, long end, int mask,
       List<List<String>> keys, String value, LogRecord record, long arrival, Renderer renderer) {
-    return new Hit(rule, seq, time, end, mask, keys, value, record.provenance(), arrival, record,
-        renderer);
+    return new Hit(rule, seq, time, end, mask, keys, null, value, record.source(),
+        record.provenance(), arrival, record, renderer);
+  }
+
+  /**
+   * A lazy hit with one group key and step mask 1 (what every correlation but a sequence makes):
+   * {@link #keys()} is {@code [[key]]}.
+   */
+  public static Hit lazy(int rule, long seq, long time, long end, String key, String value,
+      LogRecord record, long arrival, Renderer renderer) {
+    return new Hit(rule, seq, time, end, 1, null, key, value, record.source(),
+        record.provenance(), arrival, record, renderer);
   }
 
   /** The rule's index in the engine. */
@@ -178,12 +201,23 @@ public final class Hit {
 
   /** Per step (sequence) or one entry (group key): normalised key values. */
   public List<List<String>> keys() {
-    return keys;
+    List<List<String>> k = keys;
+    return k != null ? k : List.of(List.of(key));
   }
 
   /** The distinct / sum value or the new term ("" when none). */
   public String value() {
     return value;
+  }
+
+  /** The group key: the first value of the first key list ("" when none). */
+  public String key() {
+    return key;
+  }
+
+  /** {@link String#hashCode()} of {@link #key()}. */
+  public int keyHash() {
+    return keyHash;
   }
 
   /** Where the record was read. */
@@ -342,19 +376,28 @@ public final class Hit {
     out.writeLong(time);
     out.writeLong(end);
     out.writeInt(mask);
-    out.writeInt(keys.size());
-    for (List<String> k : keys) {
+    List<List<String>> ks = keys();
+    out.writeInt(ks.size());
+    for (List<String> k : ks) {
       out.writeInt(k.size());
       for (String s : k) {
         StateIo.writeString(out, s);
       }
     }
     StateIo.writeString(out, value);
-    StateIo.writeString(out, suppressKey());
-    StateIo.writeString(out, title());
-    StateIo.writeNullable(out, principal());
-    StateIo.writeNullable(out, sourceIp());
-    Evidence ev = evidence();
+    // materialised, every part is known, except in a hit released before it rendered (one that
+    // waits in the session's buffer though no finding can name it): it is written with empty
+    // parts, which nothing reads
+    String sup = suppressKey;
+    String t = title;
+    Evidence ev = evidence;
+    StateIo.writeString(out, sup == null ? "" : sup);
+    StateIo.writeString(out, t == null ? "" : t);
+    StateIo.writeNullable(out, principal);
+    StateIo.writeNullable(out, sourceIp);
+    if (ev == null) {
+      ev = new Evidence(type, null, instant(time), provenance);
+    }
     StateIo.writeString(out, ev.source().name());
     StateIo.writeNullable(out, ev.eventId());
     out.writeLong(nanos(ev.time()));

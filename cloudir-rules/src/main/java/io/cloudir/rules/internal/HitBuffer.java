@@ -46,6 +46,30 @@ public final class HitBuffer {
     return late.poll();
   }
 
+  /**
+   * Removes and returns the smallest hit when its end is at most {@code limit} or more than
+   * {@code max} hits are held; else (or when empty) null. One comparison at most: the release
+   * loop of a session calls this once per hit.
+   */
+  public @Nullable Hit pollIf(long limit, int max) {
+    Hit a = inOrder.peekFirst();
+    Hit b = late.peek();
+    boolean first;
+    if (a == null) {
+      if (b == null) {
+        return null;
+      }
+      first = false;
+    } else {
+      first = b == null || Hit.ORDER.compare(a, b) <= 0;
+    }
+    Hit h = first ? a : b;
+    if (h == null || (h.end() > limit && inOrder.size() + late.size() <= max)) {
+      return null;
+    }
+    return first ? inOrder.pollFirst() : late.poll();
+  }
+
   /** The number of hits held. */
   public int size() {
     return inOrder.size() + late.size();

@@ -10,8 +10,8 @@ import io.cloudir.rules.Evidence;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,11 +37,28 @@ class ThresholdPropertyTest {
   /** The reference: plain lists, the window and the aggregate recomputed at every hit. */
   private static List<Fired> reference(List<Hit> hits, Correlation.Aggregate agg, long limit,
       BigDecimal total, long window) {
-    Map<String, List<Hit>> groups = new HashMap<>();
+    return reference(hits, agg, limit, total, window, Integer.MAX_VALUE, new int[1]);
+  }
+
+  /**
+   * The reference with at most {@code maxKeys} groups in a {@code LinkedHashMap} in access
+   * order, the least recently used evicted (counted in {@code evicted[0]}).
+   */
+  private static List<Fired> reference(List<Hit> hits, Correlation.Aggregate agg, long limit,
+      BigDecimal total, long window, int maxKeys, int[] evicted) {
+    Map<String, List<Hit>> groups = new LinkedHashMap<>(16, 0.75f, true);
     List<Fired> out = new ArrayList<>();
     for (Hit h : hits) {
       String key = h.keys().get(0).get(0);
-      List<Hit> g = groups.computeIfAbsent(key, k -> new ArrayList<>());
+      List<Hit> g = groups.get(key);
+      if (g == null) {
+        g = new ArrayList<>();
+        groups.put(key, g);
+        while (groups.size() > maxKeys) {
+          groups.remove(groups.keySet().iterator().next());
+          evicted[0]++;
+        }
+      }
       g.removeIf(x -> x.time() < h.time() - window);
       g.add(h);
       boolean reached;
@@ -114,5 +131,68 @@ class ThresholdPropertyTest {
       }
       assertEquals(want, got, "seed " + seed + " " + agg + " limit " + limit);
     });
+  }
+
+  @Test
+  void boundedGroupsEvictTheLeastRecentlyUsedAcrossACheckpoint() {
+    qt().withExamples(300).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
+      SplittableRandom r = new SplittableRandom(seed);
+      Correlation.Aggregate agg = r.nextBoolean() ? Correlation.Aggregate.COUNT
+          : Correlation.Aggregate.DISTINCT;
+      long limit = 2 + r.nextInt(8);
+      int maxKeys = 1 + r.nextInt(6);
+      Duration window = Duration.ofSeconds(5 + r.nextInt(120));
+      Correlation.Builder b = Correlation.threshold().groupBy("g").window(window).maxKeys(maxKeys);
+      Correlation c = agg == Correlation.Aggregate.COUNT ? b.count(limit).build()
+          : b.distinct("v", limit).build();
+      List<Hit> hits = new ArrayList<>();
+      long time = 1_700_000_000L * SECOND;
+      int groups = 1 + r.nextInt(12);
+      for (int i = 0; i < 400; i++) {
+        time += r.nextInt(4) * SECOND;
+        String g = "arn:aws:iam::111122223333:user/u" + r.nextInt(groups);
+        hits.add(hit(i, time, new String(g.toCharArray()), "v" + r.nextInt(12)));
+      }
+      int[] wantEvicted = {0};
+      List<Fired> want = reference(hits, agg, limit, BigDecimal.ZERO, window.toNanos(), maxKeys,
+          wantEvicted);
+      List<Fired> got = new ArrayList<>();
+      int[] evicted = {0};
+      Correlator.Out out = new Correlator.Out() {
+        @Override
+        public void finding(List<Hit> hs, Hit last) {
+          got.add(new Fired(hs.stream().map(Hit::seq).toList(), last.seq()));
+        }
+
+        @Override
+        public void evicted() {
+          evicted[0]++;
+        }
+      };
+      Correlator t = Correlator.of(c);
+      int cut = r.nextInt(hits.size());
+      for (int i = 0; i < hits.size(); i++) {
+        if (i == cut) {
+          t = restored(t, c);
+        }
+        t.onHit(hits.get(i), out);
+      }
+      assertEquals(want, got, "seed " + seed + " " + c);
+      assertEquals(wantEvicted[0], evicted[0], "seed " + seed + " evictions");
+    });
+  }
+
+  private static Correlator restored(Correlator from, Correlation c) {
+    try {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.DataOutputStream o = new java.io.DataOutputStream(bytes)) {
+        from.write(o);
+      }
+      Correlator to = Correlator.of(c);
+      to.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+      return to;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
