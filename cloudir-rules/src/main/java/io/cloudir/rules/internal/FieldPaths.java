@@ -595,11 +595,7 @@ public final class FieldPaths {
         CloudTrailEvent e = (CloudTrailEvent) ctx.record();
         int s = e.valueStart(inner);
         if (s >= 0) {
-          byte[] b = e.buffer();
-          int end = e.valueEnd(inner);
-          if (needle == null || !needle.surelyAbsent(b, s, end)) {
-            walk(JsonValue.ofValidated(b, s, end), st, 2, out);
-          }
+          walkUnlessAbsent(e.buffer(), s, e.valueEnd(inner), needle, st, 2, out);
           return;
         }
         JsonValue v = e.field(f);
@@ -613,11 +609,7 @@ public final class FieldPaths {
         CloudTrailEvent e = (CloudTrailEvent) ctx.record();
         int s = e.valueStart(f);
         if (s >= 0) {
-          byte[] b = e.buffer();
-          int end = e.valueEnd(f);
-          if (!needle.surelyAbsent(b, s, end)) {
-            walk(JsonValue.ofValidated(b, s, end), st, 1, out);
-          }
+          walkUnlessAbsent(e.buffer(), s, e.valueEnd(f), needle, st, 1, out);
         }
       };
     }
@@ -627,6 +619,17 @@ public final class FieldPaths {
         walk(v, st, 1, out);
       }
     };
+  }
+
+  /**
+   * {@link #walk} from the JSON value {@code b[s, end)}, unless the needle (of a member name the
+   * walk needs) shows that the walk would reach nothing.
+   */
+  private static void walkUnlessAbsent(byte[] b, int s, int end, @Nullable MemberNeedle needle,
+      List<Object> steps, int from, List<Object> out) {
+    if (needle == null || !needle.surelyAbsent(b, s, end)) {
+      walk(JsonValue.ofValidated(b, s, end), steps, from, out);
+    }
   }
 
   /**
