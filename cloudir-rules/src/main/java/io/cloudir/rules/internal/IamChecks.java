@@ -167,8 +167,22 @@ public final class IamChecks {
     return false;
   }
 
+  /** Whether the text is twelve ASCII digits (an account id), as {@code \d{12}} matches it. */
+  private static boolean twelveDigits(String s) {
+    if (s.length() != 12) {
+      return false;
+    }
+    for (int i = 0; i < 12; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static @Nullable String accountOf(String principal) {
-    if (principal.matches("\\d{12}")) {
+    if (twelveDigits(principal)) {
       return principal;
     }
     if (principal.startsWith("arn:")) {

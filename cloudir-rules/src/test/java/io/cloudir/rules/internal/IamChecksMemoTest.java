@@ -77,6 +77,32 @@ class IamChecksMemoTest {
     assertNull(IamChecks.policy("not a policy"));
   }
 
+  @Test
+  void externalPrincipalReadsAccountIdsAsTwelveDigits() {
+    long seed = new SplittableRandom().nextLong();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    String account = "111122223333";
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder id = new StringBuilder();
+      int len = 11 + rnd.nextInt(3);
+      for (int k = 0; k < len; k++) {
+        id.append(rnd.nextInt(30) == 0 ? "x\u0663".charAt(rnd.nextInt(2))
+            : rnd.nextInt(8) == 0 ? (char) ('0' + rnd.nextInt(10)) : account.charAt(k % 12));
+      }
+      String principal = id.toString();
+      Policy p = IamChecks.policy("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": "
+          + "\"Allow\", \"Principal\": {\"AWS\": \"" + principal + "\"}, \"Action\": \"s3:*\", "
+          + "\"Resource\": \"*\"}]}");
+      if (p == null) {
+        continue; // not a principal the policy parser accepts
+      }
+      // the straightforward reading: an account id is \d{12}; anything else is not this account
+      boolean expected = !(principal.matches("\\d{12}") && principal.equals(account));
+      assertEquals(expected, IamChecks.externalPrincipal(p, account),
+          "seed " + seed + ": " + principal);
+    }
+  }
+
   private static String document(SplittableRandom rnd) {
     StringBuilder sb = new StringBuilder("{\"Version\": \"2012-10-17\", \"Statement\": [");
     int n = 1 + rnd.nextInt(3);
