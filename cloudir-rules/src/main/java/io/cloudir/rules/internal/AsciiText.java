@@ -190,6 +190,58 @@ final class AsciiText {
       return false;
     }
 
+    /**
+     * Whether the text contains one of the needles, its chars compared exactly with the needles'
+     * bytes (no folding here: for needles made without {@code fold}, searched in a text folded
+     * beforehand). A char outside ASCII is in no needle.
+     */
+    boolean containedInExactly(String t) {
+      if (empty) {
+        return true;
+      }
+      int n = t.length();
+      for (int i = 0; i < n; i++) {
+        int c = t.charAt(i);
+        if (c >= 0x80) {
+          continue;
+        }
+        if (singles[c]) {
+          return true;
+        }
+        if (i + 1 == n) {
+          return false;
+        }
+        int next = t.charAt(i + 1);
+        if (next >= 0x80) {
+          i++; // neither starts a needle here nor at i + 1
+          continue;
+        }
+        int pair = c << 7 | next;
+        if ((pairs[pair >>> 6] & (1L << pair)) != 0 && tryAt(t, i)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean tryAt(String t, int i) {
+      for (byte[] nd : needles) {
+        if (nd.length >= 2 && i + nd.length <= t.length() && textMatches(t, i, nd)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean textMatches(String t, int at, byte[] needle) {
+      for (int k = 0; k < needle.length; k++) {
+        if (t.charAt(at + k) != needle[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private boolean tryAt(byte[] b, int i, int e) {
       for (byte[] n : needles) {
         if (n.length >= 2 && i + n.length <= e && regionMatches(b, i, n, fold)) {

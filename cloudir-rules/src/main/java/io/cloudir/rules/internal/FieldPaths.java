@@ -588,18 +588,28 @@ public final class FieldPaths {
     List<Object> st = prepared(steps);
     UserIdentityField inner = f == CloudTrailField.USER_IDENTITY && steps.size() > 2
         && steps.get(1) instanceof String n ? userIdentityField(n) : null;
+    MemberNeedle needle = lastName(steps, inner != null ? 2 : 1);
     if (inner != null) {
       // start from the member's span in the record's index instead of scanning userIdentity
       return (ctx, out) -> {
         CloudTrailEvent e = (CloudTrailEvent) ctx.record();
         int s = e.valueStart(inner);
         if (s >= 0) {
-          walk(JsonValue.ofValidated(e.buffer(), s, e.valueEnd(inner)), st, 2, out);
+          walkUnlessAbsent(e.buffer(), s, e.valueEnd(inner), needle, st, 2, out);
           return;
         }
         JsonValue v = e.field(f);
         if (v != null && !v.isObject()) {
           walk(v, st, 1, out); // not indexed (an array applies the name to its elements)
+        }
+      };
+    }
+    if (needle != null) {
+      return (ctx, out) -> {
+        CloudTrailEvent e = (CloudTrailEvent) ctx.record();
+        int s = e.valueStart(f);
+        if (s >= 0) {
+          walkUnlessAbsent(e.buffer(), s, e.valueEnd(f), needle, st, 1, out);
         }
       };
     }
@@ -609,6 +619,30 @@ public final class FieldPaths {
         walk(v, st, 1, out);
       }
     };
+  }
+
+  /**
+   * {@link #walk} from the JSON value {@code b[s, end)}, unless the needle (of a member name the
+   * walk needs) shows that the walk would reach nothing.
+   */
+  private static void walkUnlessAbsent(byte[] b, int s, int end, @Nullable MemberNeedle needle,
+      List<Object> steps, int from, List<Object> out) {
+    if (needle == null || !needle.surelyAbsent(b, s, end)) {
+      walk(JsonValue.ofValidated(b, s, end), steps, from, out);
+    }
+  }
+
+  /**
+   * The needle of the last member name among {@code steps} from {@code from} on (a walk reaches a
+   * value only through a member of that name), or null when there is none to search for.
+   */
+  private static @Nullable MemberNeedle lastName(List<Object> steps, int from) {
+    for (int i = steps.size() - 1; i >= from; i--) {
+      if (steps.get(i) instanceof String n) {
+        return MemberNeedle.of(n);
+      }
+    }
+    return null;
   }
 
   private static @Nullable UserIdentityField userIdentityField(String name) {

@@ -29,8 +29,54 @@ public final class IamChecks {
       "s3:dataaccesspointaccount", "s3:dataaccesspointarn", "kms:calleraccount",
       "kms:viaservice", "lambda:functionarn", "sts:externalid");
 
-  /** The policy a value holds, or null when it holds none. */
+  /** The most texts {@link #policy} remembers the policy of (it forgets them all when full). */
+  static final int REMEMBERED = 256;
+  /** The longest text {@link #policy} remembers, in chars. */
+  static final int MAX_REMEMBERED_TEXT = 8192;
+  /** Remembered for a text that holds no policy. */
+  private static final Object NONE = new Object();
+  /** Policies by the string value that held them (or {@link #NONE}). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Object> BY_STRING =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Policies by the JSON text of the object value that held them (or {@link #NONE}). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Object> BY_OBJECT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The policy a value holds, or null when it holds none. The answer is a function of the value
+   * alone (a policy is immutable), and the same policy documents come again and again (every rule
+   * testing a policy of an event asks, and events repeat documents): the answers for short texts
+   * are remembered (bounded, {@value #REMEMBERED} texts; thread-safe).
+   */
   public static @Nullable Policy policy(Object value) {
+    String key;
+    java.util.concurrent.ConcurrentHashMap<String, Object> memo;
+    if (value instanceof JsonValue j && j.isObject()) {
+      key = j.toJson();
+      memo = BY_OBJECT;
+    } else if (value instanceof String s) {
+      key = s;
+      memo = BY_STRING;
+    } else {
+      return null;
+    }
+    if (key.length() > MAX_REMEMBERED_TEXT) {
+      return parsed(value);
+    }
+    Object known = memo.get(key);
+    if (known == null) {
+      Policy p = parsed(value);
+      known = p == null ? NONE : p;
+      if (memo.size() >= REMEMBERED) {
+        memo.clear();
+      }
+      memo.put(key, known);
+    }
+    return known instanceof Policy p ? p : null;
+  }
+
+  /** {@link #policy} without remembering: parses the value. */
+  static @Nullable Policy parsed(Object value) {
     try {
       if (value instanceof JsonValue j && j.isObject()) {
         return Policy.parse(j, null);
@@ -121,8 +167,22 @@ public final class IamChecks {
     return false;
   }
 
+  /** Whether the text is twelve ASCII digits (an account id), as {@code \d{12}} matches it. */
+  private static boolean twelveDigits(String s) {
+    if (s.length() != 12) {
+      return false;
+    }
+    for (int i = 0; i < 12; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static @Nullable String accountOf(String principal) {
-    if (principal.matches("\\d{12}")) {
+    if (twelveDigits(principal)) {
       return principal;
     }
     if (principal.startsWith("arn:")) {

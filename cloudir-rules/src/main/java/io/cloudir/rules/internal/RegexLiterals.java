@@ -56,6 +56,11 @@ public final class RegexLiterals {
   private final AsciiText.@Nullable Needles mustBytes;
   /** Whether {@link #testAscii} can answer at all (not for a non-ASCII literal under i). */
   private final boolean bytes;
+  /**
+   * The strings of the unanchored exact branches searched together in a folded text by {@link
+   * #test} (instead of one {@code contains} per string), or null (none, or one is not ASCII).
+   */
+  private final AsciiText.@Nullable Needles anywhereText;
 
   /** One anchored exact branch in byte form. */
   private record ByteBranch(boolean start, boolean end, byte[][] strings) {}
@@ -96,6 +101,12 @@ public final class RegexLiterals {
     this.anywhereBytes = ok && !anywhere.isEmpty() ? AsciiText.Needles.of(anywhere, ignoreCase)
         : null;
     this.mustBytes = ok ? mb : null;
+    boolean ascii = !anywhere.isEmpty();
+    for (String str : anywhere) {
+      ascii &= AsciiText.needle(str, false) != null;
+    }
+    // the strings are lowered already under i, and test() searches the folded text
+    this.anywhereText = ascii ? AsciiText.Needles.of(anywhere, false) : null;
   }
 
   /** False when folding a non-ASCII literal (its fold partners may be ASCII: left to strings). */
@@ -199,7 +210,14 @@ public final class RegexLiterals {
     String t = ignoreCase ? fold(s) : s;
     List<Branch> ex = exact;
     if (ex != null) {
+      AsciiText.Needles anywhereNeedles = anywhereText;
+      if (anywhereNeedles != null && anywhereNeedles.containedInExactly(t)) {
+        return 1;
+      }
       for (Branch b : ex) {
+        if (anywhereNeedles != null && !b.start && !b.end) {
+          continue; // searched above
+        }
         for (String e : b.strings) {
           if (branchMatches(b, e, t)) {
             return 1;
