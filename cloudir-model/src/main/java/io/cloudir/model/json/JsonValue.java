@@ -349,12 +349,17 @@ public final class JsonValue {
   private boolean nameEquals(int ns, int ne, byte @Nullable [] key, String name) {
     int bs = ns + 1;
     int be = ne - 1;
-    if (JsonStrings.hasEscape(buf, bs, be)) {
-      // the raw bytes of an escaped name are not its value: a member written with backslash-t is
-      // named TAB, not backslash-t
-      return JsonStrings.decode(buf, bs, be).equals(name);
+    int len = be - bs;
+    // The raw bytes of an escaped name are not its value: a member written with backslash-t is
+    // named TAB, not backslash-t. Every escape is longer in the raw text than its UTF-8 value, so
+    // an escaped name decodes to strictly fewer bytes than it has raw: a raw name shorter than
+    // the key never matches, one of the key's length matches only byte for byte and unescaped,
+    // and only a longer one needs decoding.
+    if (key != null && len <= key.length) {
+      return len == key.length && Arrays.equals(buf, bs, be, key, 0, key.length)
+          && !JsonStrings.hasEscape(buf, bs, be);
     }
-    return key != null && be - bs == key.length && Arrays.equals(buf, bs, be, key, 0, key.length);
+    return JsonStrings.hasEscape(buf, bs, be) && JsonStrings.decode(buf, bs, be).equals(name);
   }
 
   /** Whether {@code s} has no unpaired surrogate (so that it has a UTF-8 form). */

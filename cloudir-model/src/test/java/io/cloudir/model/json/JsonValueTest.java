@@ -73,6 +73,61 @@ class JsonValueTest {
   }
 
   @Test
+  void lookupByNameAgreesWithTheDecodedNamesWhateverTheEscapes() {
+    // names over a small alphabet, each character written plainly or escaped at random; get(name)
+    // must find the last member whose decoded name equals the query, however long its raw text
+    String[] plain = {"a", "b", null, null, "\u00e9", "\uD83D\uDE00"};
+    String[] decoded = {"a", "b", "\\", "\n", "\u00e9", "\uD83D\uDE00"};
+    java.util.SplittableRandom seeds = new java.util.SplittableRandom();
+    long seed = seeds.nextLong();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    for (int round = 0; round < 3_000; round++) {
+      StringBuilder json = new StringBuilder("{");
+      List<String> names = new ArrayList<>();
+      int members = 1 + r.nextInt(5);
+      for (int m = 0; m < members; m++) {
+        StringBuilder raw = new StringBuilder();
+        StringBuilder name = new StringBuilder();
+        int n = r.nextInt(4);
+        for (int i = 0; i < n; i++) {
+          int c = r.nextInt(decoded.length);
+          String unescaped = plain[c];
+          boolean escape = unescaped == null || r.nextBoolean();
+          raw.append(escape ? escaped(decoded[c], r) : unescaped);
+          name.append(decoded[c]);
+        }
+        json.append(m == 0 ? "" : ",").append('"').append(raw).append("\":").append(m);
+        names.add(name.toString());
+      }
+      JsonValue o = json(json.append('}').toString());
+      for (int q = 0; q < 6; q++) {
+        String query = q < names.size() ? names.get(q) : names.get(r.nextInt(names.size()))
+            + decoded[r.nextInt(decoded.length)];
+        int expected = names.lastIndexOf(query);
+        JsonValue got = o.get(query);
+        String where = "seed " + seed + " json " + json + " query " + query;
+        if (expected < 0) {
+          assertNull(got, where);
+        } else {
+          assertEquals(Integer.toString(expected), text(got), where);
+        }
+      }
+    }
+  }
+
+  /** A JSON escape of every char of {@code s}: the short form where there is one, at random. */
+  private static String escaped(String s, java.util.SplittableRandom r) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String shortForm = c == '\\' ? "\\\\" : c == '\n' ? "\\n" : null;
+      b.append(shortForm != null && r.nextBoolean() ? shortForm
+          : String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+    }
+    return b.toString();
+  }
+
+  @Test
   void namesWithUnpairedSurrogates() {
     // such a name has no UTF-8 form; it can only be written escaped, and must not match "?"
     JsonValue o = json("{\"\\uD800\":1, \"?\":2, \"x\\uDC00y\":3}");
