@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -368,7 +366,7 @@ public final class Attributor {
           return cached;
         }
         if (plain(b, vs + 1, ve)) {
-          cached = cache.get(b, vs + 1, ve);
+          cached = cache.getPastRecent(b, vs + 1, ve);
           if (cached != null) {
             return cached;
           }
@@ -554,7 +552,8 @@ public final class Attributor {
   /** An assumed-role session, followed back mint by mint. */
   private Attribution chain(Who call, @Nullable String keyAccount) {
     List<SessionHop> hops = new ArrayList<>(4); // call first; reversed at the end
-    Set<String> seen = new HashSet<>();
+    String[] seen = new String[4]; // the keys followed so far (a chain is short: a linear search)
+    int seenCount = 0;
     Who cur = call;
     String sourceIdentity = call.sourceIdentity();
     String signIn = null;
@@ -611,7 +610,19 @@ public final class Attributor {
       if (sourceIdentity == null && m.sourceIdentity() != null) {
         sourceIdentity = m.sourceIdentity();
       }
-      if ((key != null && !seen.add(key)) || hops.size() >= MAX_DEPTH) {
+      boolean cycle = false;
+      if (key != null) {
+        for (int i = 0; i < seenCount && !cycle; i++) {
+          cycle = seen[i].equals(key);
+        }
+        if (!cycle) {
+          if (seenCount == seen.length) {
+            seen = Arrays.copyOf(seen, 2 * seenCount);
+          }
+          seen[seenCount++] = key;
+        }
+      }
+      if (cycle || hops.size() >= MAX_DEPTH) {
         origin = roleArn == null ? Identity.unknown()
             : new Identity(IdentityKind.ROLE, roleArn, Names.accountOfArn(roleArn));
         reason = hops.size() >= MAX_DEPTH ? "role chain longer than " + MAX_DEPTH

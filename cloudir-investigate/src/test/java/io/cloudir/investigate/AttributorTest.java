@@ -142,6 +142,25 @@ class AttributorTest {
   }
 
   @Test
+  void aCycleThroughThreeKeysTerminatesAndNamesTheKeyMetAgain() {
+    // sa minted by sc, sc by sb, sb by sa: following sa's mint leads back to sa after three hops
+    String sa = Ev.role("ra", "sa", "ASIACYCA0000000000", T0, "");
+    String sb = Ev.role("rb", "sb", "ASIACYCB0000000000", T0, "");
+    String sc = Ev.role("rc", "sc", "ASIACYCC0000000000", T0, "");
+    CloudTrailEvent mintA = Ev.mint(sc, T0, "AssumeRole", "ra", "sa", "ASIACYCA0000000000", "");
+    CloudTrailEvent mintB = Ev.mint(sa, T0, "AssumeRole", "rb", "sb", "ASIACYCB0000000000", "");
+    CloudTrailEvent mintC = Ev.mint(sb, T0, "AssumeRole", "rc", "sc", "ASIACYCC0000000000", "");
+    CloudTrailEvent call = Ev.call(sa, T1, "s3.amazonaws.com", "GetObject");
+    Attribution a = new Attributor().observeAll(List.of(mintA, mintB, mintC, call)).attribute(call);
+    assertEquals(Completeness.PARTIAL, a.completeness());
+    assertTrue(a.reason().contains("cycle") && a.reason().contains("ASIACYCA0000000000"),
+        a.reason());
+    List<String> roles = a.viaRoles();
+    assertEquals(roleArn("ra"), roles.get(roles.size() - 1)); // the call's own session last
+    assertTrue(roles.containsAll(List.of(roleArn("rb"), roleArn("rc"))), roles.toString());
+  }
+
+  @Test
   void failedAssumeRoleMintsNothing() {
     String alice = Ev.user("alice", "AKIAALICE0000000001");
     String rp = "{\"roleArn\":" + Ev.q(roleArn("r1")) + ",\"roleSessionName\":\"s1\"}";

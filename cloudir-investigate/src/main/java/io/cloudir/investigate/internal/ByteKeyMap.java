@@ -263,12 +263,17 @@ public final class ByteKeyMap<V> {
   }
 
   /** The value for the key {@code b[s, e)}, or null. */
-  @SuppressWarnings("unchecked")
   public @Nullable V get(byte[] b, int s, int e) {
     V r = recent(b, s, e);
-    if (r != null) {
-      return r;
-    }
+    return r != null ? r : getPastRecent(b, s, e);
+  }
+
+  /**
+   * The value for the key {@code b[s, e)}, or null, looked up in the table only: for a caller
+   * that found {@link #recent} without it (a key of the map is always in its table).
+   */
+  @SuppressWarnings("unchecked")
+  public @Nullable V getPastRecent(byte[] b, int s, int e) {
     long hi = pack(b, s, e);
     if (hi != 0) {
       long lo = packedLo;

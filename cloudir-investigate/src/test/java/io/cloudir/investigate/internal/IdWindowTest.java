@@ -155,11 +155,12 @@ class IdWindowTest {
   @Test
   void markersAndTimedExpiryAgreeWithAReferenceThroughForcedRebuilds() {
     // times mostly rising with some going back; markers between values; a small rebuild bound so
-    // that the table is rebuilt (stale slots dropped) while markers and stale slots are around
+    // that the table is rebuilt (stale slots dropped) while markers and stale slots are around;
+    // 1 to 16 sequence bits a slot (with few, many live entries share a slot's bits)
     qt().withExamples(100).forAll(longs().all(), integers().between(1, 500), integers().between(1, 300))
         .checkAssert((seed, rebuildAfter, values) -> {
           SplittableRandom rnd = new SplittableRandom(seed);
-          IdWindow w = new IdWindow(rebuildAfter);
+          IdWindow w = new IdWindow(rebuildAfter, 1 + (int) Math.floorMod(seed, 16L));
           TimedReference ref = new TimedReference();
           long time = 0;
           for (int i = 0; i < 3000; i++) {
@@ -213,12 +214,13 @@ class IdWindowTest {
   }
 
   @Test
-  void aWindowOfMoreThan65536EntriesFindsOldMembersAndNoMarker() {
-    // slots keep 16 bits of a sequence number: in a window this long, several live entries share
-    // them; a repeat of a member far back must still be found, the value (0, 0) (which the ring
-    // holds for markers) must never match a marker, and forgotten values must be new again
+  void aWindowLongerThanItsSequenceBitsFindsOldMembersAndNoMarker() {
+    // slots keep 16 bits of a sequence number here (24 by default): in a window of more than
+    // 65 536 entries, several live entries share them; a repeat of a member far back must still be
+    // found, the value (0, 0) (which the ring holds for markers) must never match a marker, and
+    // forgotten values must be new again
     SplittableRandom rnd = new SplittableRandom(61);
-    IdWindow w = new IdWindow();
+    IdWindow w = new IdWindow(1 << 30, 16);
     TimedReference ref = new TimedReference();
     int window = 150_000;
     for (int i = 0; i < 400_000; i++) {
@@ -245,9 +247,10 @@ class IdWindowTest {
   }
 
   @Test
-  void sixteenBitSequenceCandidatesReachFarMembersAndSkipMarkers() {
-    // a member 70 000 entries after the oldest: its slot's 16 bits first name an earlier entry
-    IdWindow far = new IdWindow();
+  void sequenceCandidatesReachFarMembersAndSkipMarkers() {
+    // 16 sequence bits a slot: a member 70 000 entries after the oldest: its slot's bits first
+    // name an earlier entry
+    IdWindow far = new IdWindow(1 << 30, 16);
     for (int i = 0; i < 70_000; i++) {
       far.mark(i);
     }
@@ -256,7 +259,7 @@ class IdWindowTest {
     assertFalse(far.add(5, 6, 70_001));
     // (0, 0), which the ring holds for markers, forgotten: its stale slot's 16 bits name live
     // markers only, and none of them may count as the value
-    IdWindow zero = new IdWindow();
+    IdWindow zero = new IdWindow(1 << 30, 16);
     assertTrue(zero.add(0, 0, 0));
     for (int i = 1; i <= 200_000; i++) {
       zero.mark(i);
