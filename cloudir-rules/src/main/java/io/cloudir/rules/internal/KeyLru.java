@@ -210,6 +210,14 @@ final class KeyLru<V> {
       }
     }
     e.next = null;
+    unlinkOrder(e);
+    e.before = null;
+    e.after = null;
+    size--;
+  }
+
+  /** Takes {@code e} out of the access order (its own links are left as they were). */
+  private void unlinkOrder(Entry<V> e) {
     Entry<V> b = e.before;
     Entry<V> a = e.after;
     if (b == null) {
@@ -222,26 +230,14 @@ final class KeyLru<V> {
     } else {
       a.before = b;
     }
-    e.before = null;
-    e.after = null;
-    size--;
   }
 
   private void toTail(Entry<V> e) {
-    Entry<V> t = tail;
-    if (t == e) {
+    if (tail == e) {
       return;
     }
-    Entry<V> b = e.before;
-    Entry<V> a = e.after;
-    if (b == null) {
-      head = a;
-    } else {
-      b.after = a;
-    }
-    if (a != null) {
-      a.before = b;
-    }
+    unlinkOrder(e); // e is not the tail, so the tail stays
+    Entry<V> t = tail;
     e.before = t;
     e.after = null;
     if (t != null) {
