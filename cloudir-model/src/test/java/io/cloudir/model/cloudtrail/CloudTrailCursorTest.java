@@ -42,6 +42,60 @@ class CloudTrailCursorTest {
     return b;
   }
 
+  /** Every span of {@code v}, top level and userIdentity, as text (absent fields as -1). */
+  static String spansOf(CloudTrailView v) {
+    StringBuilder sb = new StringBuilder();
+    for (CloudTrailField f : CloudTrailField.values()) {
+      sb.append(v.valueStart(f)).append('-').append(v.valueEnd(f)).append(' ');
+    }
+    for (UserIdentityField f : UserIdentityField.values()) {
+      sb.append(v.valueStart(f)).append('-').append(v.valueEnd(f)).append(' ');
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void eventsKeepTheirIndexWhenTheCursorIndexesTheNextEvent() throws JsonSyntaxError {
+    // one shared block holding both events, the first at offset 0 (its spans need no shift): the
+    // events made from the cursor must not see the cursor's reused index when it moves on
+    String both = FIRST + "\n" + SECOND;
+    byte[] buf = both.getBytes(StandardCharsets.UTF_8);
+    JsonScanner sc = scanner();
+    CloudTrailCursor c = BRIDGE.newCursor(true);
+    int end = BRIDGE.index(c, buf, 0, buf.length, false, sc, 0);
+    BRIDGE.advance(c, "both.json", 0, 1);
+    String firstSpans = spansOf(c);
+    CloudTrailEvent shared = BRIDGE.shared(c, Provenance.of("both.json", 0, 1));
+    CloudTrailEvent copied = c.toEvent();
+    CloudTrailEvent renamed = shared.withProvenance(Provenance.of("other.json", 0, 1));
+    // the cursor still shows its event after handing its arrays over
+    assertEquals("First", c.eventName());
+    assertEquals(firstSpans, spansOf(c));
+    assertEquals(firstSpans, spansOf(shared));
+    assertEquals(firstSpans, spansOf(copied));
+
+    int second = end + 1;
+    BRIDGE.index(c, buf, second, buf.length, true, sc, 0);
+    BRIDGE.advance(c, "both.json", second, 2);
+    assertEquals("Other", c.eventName());
+    assertEquals("arn:aws:iam::2:root", c.userIdentityString(UserIdentityField.ARN));
+    assertEquals(Boolean.FALSE, c.readOnly());
+    assertFalse(c.has(CloudTrailField.READ_ONLY) && c.valueStart(CloudTrailField.READ_ONLY) < second);
+    for (CloudTrailEvent e : List.of(shared, copied, renamed)) {
+      assertEquals(firstSpans, spansOf(e));
+      assertEquals("First", e.eventName());
+      assertEquals("arn:aws:iam::1:user/a", e.userIdentityString(UserIdentityField.ARN));
+      assertEquals("IAMUser", e.userIdentity().type().value());
+      assertEquals(Boolean.TRUE, e.readOnly());
+      assertEquals(Instant.parse("2023-07-10T11:45:00Z"), e.eventTime());
+      assertEquals(FIRST, e.toJson());
+    }
+    // and the cursor's next event did not write into the arrays the events hold
+    CloudTrailEvent next = c.toEvent();
+    assertEquals(spansOf(CloudTrailEvent.parse(SECOND)), spansOf(next));
+    assertEquals(firstSpans, spansOf(shared));
+  }
+
   @Test
   void indexesInPlaceAndCopiesOut() throws JsonSyntaxError {
     byte[] buf = block(FIRST, 7, 400);
