@@ -115,6 +115,10 @@ public final class Session implements Consumer<LogRecord> {
   private final int[] timed;
   /** Lower-case forms of the (canonical, so few) eventName/eventSource strings seen. */
   private final Map<String, String> lower = new java.util.HashMap<>();
+  /** {@link #route} by event name as written (names repeat: one lookup, no lower-casing). */
+  private final Map<@Nullable String, Engine.Route> routes = new java.util.HashMap<>();
+  /** {@link #sourceId} by event source as written. */
+  private final Map<@Nullable String, Integer> sourceIds = new java.util.HashMap<>();
   /** Normalised group-key values (see {@link KeyCache}). */
   private final KeyCache keys = new KeyCache();
   /** The last key {@link #joined} made: for these fields, for the record of this generation. */
@@ -197,8 +201,7 @@ public final class Session implements Consumer<LogRecord> {
     }
     records++;
     attributed = null; // what the context attributes from here on is this record's attribution
-    List<CompiledRule> candidates;
-    String lowerName = null;
+    Engine.Route route;
     if (r instanceof CloudTrailEvent e) {
       beforeObserve(e);
       attributor.observe(e);
@@ -206,35 +209,30 @@ public final class Session implements Consumer<LogRecord> {
       if ("ConsoleLogin".equals(name)) {
         rememberSignIn(e);
       }
-      lowerName = lower(name);
-      candidates = engine.cloudTrailCandidates(lowerName);
+      route = route(name);
     } else {
-      candidates = engine.candidates(r.source());
+      route = engine.route(r.source());
     }
     List<Hit> hits = null;
-    if (!candidates.isEmpty()) {
+    CompiledRule[] candidates = route.rules;
+    if (candidates.length > 0) {
       ctx.reset(r);
-      String eventSource = null;
-      String eventName = lowerName;
+      int sourceId = -2; // not looked up yet
       boolean routed = engine.routed();
-      for (CompiledRule cr : candidates) {
-        Set<String> sources = routed ? cr.eventSources() : declared(cr, true);
-        if (sources != null) {
-          if (eventSource == null) {
-            eventSource = lower(((CloudTrailEvent) r).eventSource());
+      for (int k = 0; k < candidates.length; k++) {
+        CompiledRule cr = candidates[k];
+        if (routed) {
+          long[] admitted = route.sources[k]; // the route admits the event name already
+          if (admitted != null) {
+            if (sourceId == -2) {
+              sourceId = sourceId(((CloudTrailEvent) r).eventSource());
+            }
+            if (sourceId < 0 || (admitted[sourceId >>> 6] & (1L << sourceId)) == 0) {
+              continue;
+            }
           }
-          if (!sources.contains(eventSource)) {
-            continue;
-          }
-        }
-        Set<String> names = routed ? cr.eventNames() : declared(cr, false);
-        if (names != null && r instanceof CloudTrailEvent e) {
-          if (eventName == null) {
-            eventName = lower(e.eventName());
-          }
-          if (!names.contains(eventName)) {
-            continue;
-          }
+        } else if (!routed(cr, r)) {
+          continue;
         }
         evaluations++;
         Correlation c = cr.rule().correlation();
@@ -348,6 +346,32 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   /** The lower-case form of an event name or source ("" for null), cached per canonical value. */
+  /** The route of a CloudTrail event name (as written), remembered per name. */
+  private Engine.Route route(@Nullable String name) {
+    Engine.Route route = routes.get(name);
+    if (route == null) {
+      if (routes.size() > 10_000) {
+        routes.clear();
+      }
+      route = engine.cloudTrailRoute(lower(name));
+      routes.put(name, route);
+    }
+    return route;
+  }
+
+  /** {@link Engine#sourceId} of an event source (as written), remembered per source. */
+  private int sourceId(@Nullable String source) {
+    Integer id = sourceIds.get(source);
+    if (id == null) {
+      if (sourceIds.size() > 10_000) {
+        sourceIds.clear();
+      }
+      id = engine.sourceId(lower(source));
+      sourceIds.put(source, id);
+    }
+    return id;
+  }
+
   private String lower(@Nullable String s) {
     if (s == null) {
       return "";
