@@ -119,6 +119,8 @@ public final class Session implements Consumer<LogRecord> {
   private final Map<@Nullable String, Engine.Route> routes = new java.util.HashMap<>();
   /** {@link #sourceId} by event source as written. */
   private final Map<@Nullable String, Integer> sourceIds = new java.util.HashMap<>();
+  private final java.util.function.Function<String, Engine.Route> routeOf;
+  private final java.util.function.Function<String, Integer> sourceIdOf;
   /** Normalised group-key values (see {@link KeyCache}). */
   private final KeyCache keys = new KeyCache();
   /** The last key {@link #joined} made: for these fields, for the record of this generation. */
@@ -155,6 +157,8 @@ public final class Session implements Consumer<LogRecord> {
       attributedAs = a;
       return a;
     }, signInMfa::get, engine.options().ipEnricher());
+    this.routeOf = engine::cloudTrailRoute;
+    this.sourceIdOf = engine::sourceId;
     this.renderCtx = new EvalContext(e -> Objects.requireNonNull(
         attribution(Objects.requireNonNull(rendering), e)), signInMfa::get,
         engine.options().ipEnricher());
@@ -348,28 +352,29 @@ public final class Session implements Consumer<LogRecord> {
   /** The lower-case form of an event name or source ("" for null), cached per canonical value. */
   /** The route of a CloudTrail event name (as written), remembered per name. */
   private Engine.Route route(@Nullable String name) {
-    Engine.Route route = routes.get(name);
-    if (route == null) {
-      if (routes.size() > 10_000) {
-        routes.clear();
-      }
-      route = engine.cloudTrailRoute(lower(name));
-      routes.put(name, route);
-    }
-    return route;
+    return byName(routes, name, routeOf);
   }
 
   /** {@link Engine#sourceId} of an event source (as written), remembered per source. */
   private int sourceId(@Nullable String source) {
-    Integer id = sourceIds.get(source);
-    if (id == null) {
-      if (sourceIds.size() > 10_000) {
-        sourceIds.clear();
+    return byName(sourceIds, source, sourceIdOf);
+  }
+
+  /**
+   * {@code make} of a name's lower-case form, remembered in {@code memo} by the name as written
+   * (canonical strings: few, hashed once); forgets everything past 10 000 names.
+   */
+  private <V> V byName(Map<@Nullable String, V> memo, @Nullable String name,
+      java.util.function.Function<String, V> make) {
+    V v = memo.get(name);
+    if (v == null) {
+      if (memo.size() > 10_000) {
+        memo.clear();
       }
-      id = engine.sourceId(lower(source));
-      sourceIds.put(source, id);
+      v = make.apply(lower(name));
+      memo.put(name, v);
     }
-    return id;
+    return v;
   }
 
   private String lower(@Nullable String s) {
