@@ -39,6 +39,14 @@ public final class Engine {
   private final List<CompiledRule> allCloudTrail = new ArrayList<>();
   /** False for the reference path: no routing, every rule of the record's type is evaluated. */
   private final boolean routed;
+  /** Lower-case event sources that rules require, numbered for {@link Route#sources}. */
+  private final Map<String, Integer> sourceIds = new HashMap<>();
+  /** {@link #byEventName} as routes. */
+  private final Map<String, Route> routes = new HashMap<>();
+  private final Route anyRoute;
+  private final Route allRoute;
+  private final Map<SourceType, Route> typeRoutes = new HashMap<>();
+  private static final Route NO_ROUTE = new Route(new CompiledRule[0], new long[0][]);
   private final EngineOptions options;
   private final boolean correlates;
   private final byte[] fingerprint;
@@ -85,6 +93,80 @@ public final class Engine {
       merged.sort((a, b) -> Integer.compare(a.index(), b.index()));
       e.setValue(List.copyOf(merged));
     }
+    for (CompiledRule cr : allCloudTrail) {
+      Set<String> sources = cr.eventSources();
+      if (sources != null) {
+        for (String src : sources) {
+          sourceIds.putIfAbsent(src, sourceIds.size());
+        }
+      }
+    }
+    for (Map.Entry<String, List<CompiledRule>> e : byEventName.entrySet()) {
+      routes.put(e.getKey(), route(e.getValue(), routed));
+    }
+    this.anyRoute = route(anyEventName, routed);
+    this.allRoute = route(allCloudTrail, false);
+    for (Map.Entry<SourceType, List<CompiledRule>> e : byType.entrySet()) {
+      typeRoutes.put(e.getKey(), route(e.getValue(), false));
+    }
+  }
+
+  /**
+   * The rules a record is routed to, in rule order, as an array, each with the event sources it
+   * admits as a bit set of {@link #sourceId}s (null: any source, or not filtered by source).
+   * Immutable once built.
+   */
+  static final class Route {
+    final CompiledRule[] rules;
+    final long[][] sources; // an element is null for a rule admitting any source
+
+    Route(CompiledRule[] rules, long[][] sources) {
+      this.rules = rules;
+      this.sources = sources;
+    }
+  }
+
+  private Route route(List<CompiledRule> rules, boolean bySource) {
+    CompiledRule[] a = rules.toArray(new CompiledRule[0]);
+    long[][] sources = new long[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      Set<String> s = bySource ? a[i].eventSources() : null;
+      if (s != null) {
+        long[] bits = new long[(sourceIds.size() + 63) >>> 6];
+        for (String src : s) {
+          int id = sourceId(src);
+          bits[id >>> 6] |= 1L << id;
+        }
+        sources[i] = bits;
+      }
+    }
+    return new Route(a, sources);
+  }
+
+  /**
+   * The route of a CloudTrail event with this lower-case name: its rules, each admitting only
+   * the event sources of its bit set. Every rule of the route can fire on the name (the rules for
+   * any name are in every route), so the name needs no test of its own. The reference path's
+   * route holds every CloudTrail rule, unfiltered.
+   */
+  Route cloudTrailRoute(String eventName) {
+    if (!routed) {
+      return allRoute;
+    }
+    Route r = routes.get(eventName);
+    return r != null ? r : anyRoute;
+  }
+
+  /** The route of a record of a non-CloudTrail type (its rules, unfiltered). */
+  Route route(SourceType t) {
+    Route r = typeRoutes.get(t);
+    return r != null ? r : NO_ROUTE;
+  }
+
+  /** The id of a lower-case event source in the routes' bit sets, or -1 when no rule names it. */
+  int sourceId(String eventSource) {
+    Integer id = sourceIds.get(eventSource);
+    return id == null ? -1 : id;
   }
 
   /**

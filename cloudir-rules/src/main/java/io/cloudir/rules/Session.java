@@ -115,6 +115,12 @@ public final class Session implements Consumer<LogRecord> {
   private final int[] timed;
   /** Lower-case forms of the (canonical, so few) eventName/eventSource strings seen. */
   private final Map<String, String> lower = new java.util.HashMap<>();
+  /** {@link #route} by event name as written (names repeat: one lookup, no lower-casing). */
+  private final Map<@Nullable String, Engine.Route> routes = new java.util.HashMap<>();
+  /** {@link #sourceId} by event source as written. */
+  private final Map<@Nullable String, Integer> sourceIds = new java.util.HashMap<>();
+  private final java.util.function.Function<String, Engine.Route> routeOf;
+  private final java.util.function.Function<String, Integer> sourceIdOf;
   /** Normalised group-key values (see {@link KeyCache}). */
   private final KeyCache keys = new KeyCache();
   /** The last key {@link #joined} made: for these fields, for the record of this generation. */
@@ -151,6 +157,8 @@ public final class Session implements Consumer<LogRecord> {
       attributedAs = a;
       return a;
     }, signInMfa::get, engine.options().ipEnricher());
+    this.routeOf = engine::cloudTrailRoute;
+    this.sourceIdOf = engine::sourceId;
     this.renderCtx = new EvalContext(e -> Objects.requireNonNull(
         attribution(Objects.requireNonNull(rendering), e)), signInMfa::get,
         engine.options().ipEnricher());
@@ -197,8 +205,7 @@ public final class Session implements Consumer<LogRecord> {
     }
     records++;
     attributed = null; // what the context attributes from here on is this record's attribution
-    List<CompiledRule> candidates;
-    String lowerName = null;
+    Engine.Route route;
     if (r instanceof CloudTrailEvent e) {
       beforeObserve(e);
       attributor.observe(e);
@@ -206,35 +213,30 @@ public final class Session implements Consumer<LogRecord> {
       if ("ConsoleLogin".equals(name)) {
         rememberSignIn(e);
       }
-      lowerName = lower(name);
-      candidates = engine.cloudTrailCandidates(lowerName);
+      route = route(name);
     } else {
-      candidates = engine.candidates(r.source());
+      route = engine.route(r.source());
     }
     List<Hit> hits = null;
-    if (!candidates.isEmpty()) {
+    CompiledRule[] candidates = route.rules;
+    if (candidates.length > 0) {
       ctx.reset(r);
-      String eventSource = null;
-      String eventName = lowerName;
+      int sourceId = -2; // not looked up yet
       boolean routed = engine.routed();
-      for (CompiledRule cr : candidates) {
-        Set<String> sources = routed ? cr.eventSources() : declared(cr, true);
-        if (sources != null) {
-          if (eventSource == null) {
-            eventSource = lower(((CloudTrailEvent) r).eventSource());
+      for (int k = 0; k < candidates.length; k++) {
+        CompiledRule cr = candidates[k];
+        if (routed) {
+          long[] admitted = route.sources[k]; // the route admits the event name already
+          if (admitted != null) {
+            if (sourceId == -2) {
+              sourceId = sourceId(((CloudTrailEvent) r).eventSource());
+            }
+            if (sourceId < 0 || (admitted[sourceId >>> 6] & (1L << sourceId)) == 0) {
+              continue;
+            }
           }
-          if (!sources.contains(eventSource)) {
-            continue;
-          }
-        }
-        Set<String> names = routed ? cr.eventNames() : declared(cr, false);
-        if (names != null && r instanceof CloudTrailEvent e) {
-          if (eventName == null) {
-            eventName = lower(e.eventName());
-          }
-          if (!names.contains(eventName)) {
-            continue;
-          }
+        } else if (!routed(cr, r)) {
+          continue;
         }
         evaluations++;
         Correlation c = cr.rule().correlation();
@@ -348,6 +350,33 @@ public final class Session implements Consumer<LogRecord> {
   }
 
   /** The lower-case form of an event name or source ("" for null), cached per canonical value. */
+  /** The route of a CloudTrail event name (as written), remembered per name. */
+  private Engine.Route route(@Nullable String name) {
+    return byName(routes, name, routeOf);
+  }
+
+  /** {@link Engine#sourceId} of an event source (as written), remembered per source. */
+  private int sourceId(@Nullable String source) {
+    return byName(sourceIds, source, sourceIdOf);
+  }
+
+  /**
+   * {@code make} of a name's lower-case form, remembered in {@code memo} by the name as written
+   * (canonical strings: few, hashed once); forgets everything past 10 000 names.
+   */
+  private <V> V byName(Map<@Nullable String, V> memo, @Nullable String name,
+      java.util.function.Function<String, V> make) {
+    V v = memo.get(name);
+    if (v == null) {
+      if (memo.size() > 10_000) {
+        memo.clear();
+      }
+      v = make.apply(lower(name));
+      memo.put(name, v);
+    }
+    return v;
+  }
+
   private String lower(@Nullable String s) {
     if (s == null) {
       return "";

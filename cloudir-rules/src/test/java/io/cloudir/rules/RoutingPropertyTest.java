@@ -57,6 +57,38 @@ class RoutingPropertyTest {
     }
   }
 
+  @Test
+  void eventSourcesBeyondOneWordOfTheRoutesBitSetsAreAdmittedExactly() {
+    // 150 rules, each for one event source (more sources than a 64-bit word holds), all for the
+    // same event name: an event fires exactly the rule of its source
+    List<Rule> rules = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      rules.add(Rule.builder("s" + i).title("{eventSource}").severity(Severity.LOW)
+          .select(Selection.of("sel", Field.of("eventName").equalsAny("GetObject")))
+          .condition("sel").logSource(LogSource.cloudTrail().eventSource("svc" + i + ".amazonaws.com"))
+          .build());
+    }
+    Engine routed = Engine.compile(rules);
+    Engine reference = Engine.compileUnrouted(rules, EngineOptions.defaults());
+    List<LogRecord> events = new ArrayList<>();
+    for (int i = 0; i < 160; i += 7) {
+      events.add(CloudTrailEvent.parse("{\"eventVersion\":\"1.09\",\"eventTime\":"
+          + "\"2026-03-14T09:00:00Z\",\"eventSource\":\"SVC" + i + ".amazonaws.com\","
+          + "\"eventName\":\"GetObject\",\"eventID\":\"ev-" + i + "\"}"));
+    }
+    List<String> a = run(routed, events);
+    assertEquals(run(reference, events), a);
+    List<String> fired = new ArrayList<>();
+    for (String f : a) {
+      fired.add(f.substring(f.indexOf("\"rule\":\"") + 8, f.indexOf("\",\"title\"")));
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 150; i += 7) {
+      expected.add("s" + i);
+    }
+    assertEquals(expected, fired);
+  }
+
   private static List<String> run(Engine e, List<LogRecord> events) {
     List<String> out = new ArrayList<>();
     Session s = e.newSession(f -> out.add(f.toJson()));

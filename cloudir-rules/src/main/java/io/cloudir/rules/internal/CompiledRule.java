@@ -36,6 +36,12 @@ public final class CompiledRule {
   private final int[] sharedSlot;
   /** Per selection: the rough cost of evaluating it (see {@link Matchers#cost}). */
   private final List<Integer> selectionCost = new ArrayList<>();
+  /**
+   * Whether every selection has a shared slot: the context then remembers each selection's
+   * result for the record, and an evaluation needs no memo of its own (none to clear).
+   */
+  private final boolean memoless;
+  private static final byte[] NO_MEMO = new byte[0];
   /** Whether this is the reference path's straightforward form. */
   private final boolean reference;
   private final Template title;
@@ -125,6 +131,7 @@ public final class CompiledRule {
       sharedSlot[k++] = shared == null || reference ? -1
           : shared.computeIfAbsent(signature(s, types), x -> shared.size());
     }
+    this.memoless = java.util.Arrays.stream(sharedSlot).allMatch(x -> x >= 0);
     this.sel = new Matchers.Compiled[selections.size()][][];
     for (int i = 0; i < sel.length; i++) {
       List<List<Matchers.Compiled>> alts = selections.get(i);
@@ -252,14 +259,10 @@ public final class CompiledRule {
   /** Bit i set when the selection of sequence step i holds for the current record. */
   public int stepMask(EvalContext ctx) {
     int mask = 0;
-    byte[] memo = ctx.memo(sel.length);
+    byte[] memo = memoless ? NO_MEMO : ctx.memo(sel.length);
     int[] steps = stepSel;
     for (int i = 0; i < steps.length && i < 31; i++) {
-      int si = steps[i];
-      if (memo[si] == 0) {
-        memo[si] = evaluate(si, ctx);
-      }
-      if (memo[si] == 1) {
+      if (holds(steps[i], ctx, memo)) {
         mask |= 1 << i;
       }
     }
@@ -426,6 +429,9 @@ public final class CompiledRule {
   }
 
   private boolean holds(int i, EvalContext ctx, byte[] memo) {
+    if (sharedSlot[i] >= 0) {
+      return evaluate(i, ctx) == 1; // the context remembers it for the record
+    }
     if (memo[i] == 0) {
       memo[i] = evaluate(i, ctx);
     }
@@ -450,7 +456,7 @@ public final class CompiledRule {
 
   /** Whether the rule's condition holds for the current record. */
   public boolean matches(EvalContext ctx) {
-    return cond.eval(ctx, ctx.memo(sel.length));
+    return cond.eval(ctx, memoless ? NO_MEMO : ctx.memo(sel.length));
   }
 
   private static boolean selection(Matchers.Compiled[][] alts, EvalContext ctx) {
