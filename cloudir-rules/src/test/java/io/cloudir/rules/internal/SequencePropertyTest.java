@@ -7,12 +7,6 @@ import io.cloudir.model.Provenance;
 import io.cloudir.model.SourceType;
 import io.cloudir.rules.Correlation;
 import io.cloudir.rules.Evidence;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -192,8 +186,12 @@ class SequencePropertyTest {
     qt().withExamples(400).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
       SplittableRandom r = new SplittableRandom(seed);
       int n = 2 + r.nextInt(3);
+      // now and then a long span and many hits: the deadline queue outgrows its bound and is
+      // rebuilt from the live partials
+      boolean longSpan = r.nextInt(4) == 0;
       Correlation.Builder b = Correlation.sequence()
-          .window(Duration.ofSeconds(5 + r.nextInt(60))).maxKeys(1 + r.nextInt(8));
+          .window(longSpan ? Duration.ofHours(1) : Duration.ofSeconds(5 + r.nextInt(60)))
+          .maxKeys(1 + r.nextInt(longSpan ? 400 : 8));
       b.step("s0", "k");
       for (int i = 1; i < n; i++) {
         if (r.nextInt(3) == 0) {
@@ -203,10 +201,10 @@ class SequencePropertyTest {
         }
       }
       Correlation c = b.build();
-      int keys = 1 + r.nextInt(10);
+      int keys = 1 + r.nextInt(longSpan ? 600 : 10);
       List<Hit> hits = new ArrayList<>();
       long time = 1_700_000_000L * SECOND;
-      for (int s = 0; s < 500; s++) {
+      for (int s = 0; s < (longSpan ? 3 * Correlator.Sequence.MIN_DUE_LIMIT : 500); s++) {
         time += r.nextInt(4) * SECOND;
         int mask = 1 + r.nextInt((1 << n) - 1);
         List<List<String>> ks = new ArrayList<>();
@@ -242,7 +240,7 @@ class SequencePropertyTest {
       int cut = r.nextInt(hits.size());
       for (int i = 0; i < hits.size(); i++) {
         if (i == cut) {
-          seq = restored(seq, c);
+          seq = ThresholdPropertyTest.restored(seq, c);
         }
         Hit h = hits.get(i);
         seq.onHit(h, out);
@@ -256,19 +254,5 @@ class SequencePropertyTest {
       assertEquals(want.fired, got, "seed " + seed + " " + c);
       assertEquals(want.evicted, evicted[0], "seed " + seed + " evictions");
     });
-  }
-
-  private static Correlator restored(Correlator from, Correlation c) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (DataOutputStream o = new DataOutputStream(bytes)) {
-        from.write(o);
-      }
-      Correlator to = Correlator.of(c);
-      to.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-      return to;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
