@@ -6,6 +6,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -442,11 +443,27 @@ public abstract class Correlator {
       }
     }
 
+    /**
+     * A partial's deadline, with its key and the list that held it: a queue of these tells which
+     * lists hold a partial past its deadline, so that moving time scans only those. An entry
+     * outlives its partial (completed, cancelled, dropped) until its deadline passes; it then
+     * finds nothing. A list is either in {@link #partials} under {@code key} or empty (lists are
+     * unmapped only when emptied, or cleared when evicted).
+     */
+    private record Due(long deadline, String key, List<Partial> list) {}
+
+    private static final java.util.Comparator<Due> BY_DEADLINE =
+        (a, b) -> Long.compare(a.deadline, b.deadline);
+    /** The least number of queue entries that triggers a rebuild from the live partials. */
+    static final int MIN_DUE_LIMIT = 1024;
+
     private final List<Correlation.Step> steps;
     private final int lastPresent;
     private Map<String, List<Partial>> partials = lru();
-    /** No partial has a deadline before this (a lower bound). */
-    private long minDeadline = Long.MAX_VALUE;
+    /** One entry per partial made (and stale ones, bounded by {@link #dueLimit}). */
+    private final java.util.PriorityQueue<Due> due = new java.util.PriorityQueue<>(BY_DEADLINE);
+    /** Rebuild {@link #due} from the live partials past this size (twice the live count). */
+    private int dueLimit = MIN_DUE_LIMIT;
 
     Sequence(Correlation c) {
       super(c);
@@ -505,11 +522,14 @@ public abstract class Correlator {
             List<Partial> ps = partials.get(k);
             if (ps == null) {
               ps = new ArrayList<>();
-              put(partials, k, ps, out);
+              putList(k, ps, out);
             }
             ps.add(new Partial(new ArrayList<>(List.of(h)), 0));
             kept = true;
-            minDeadline = Math.min(minDeadline, deadline(h.time()));
+            due.add(new Due(deadline(h.time()), k, ps));
+            if (due.size() > dueLimit) {
+              rebuildDue();
+            }
             if (ps.size() > MAX_PARTIALS) {
               ps.remove(0);
             }
@@ -549,39 +569,114 @@ public abstract class Correlator {
       return start == Hit.NO_TIME ? Hit.NO_TIME : start + window;
     }
 
+    /** Maps a new key, evicting the least recently used keys over the bound. */
+    private void putList(String k, List<Partial> ps, Out out) {
+      partials.put(k, ps);
+      while (partials.size() > c.maxKeys()) {
+        Iterator<Map.Entry<String, List<Partial>>> it = partials.entrySet().iterator();
+        List<Partial> gone = it.next().getValue();
+        it.remove();
+        gone.clear(); // its queue entries find nothing
+        out.evicted();
+      }
+    }
+
+    /** Replaces the deadline queue by one entry per live partial. */
+    private void rebuildDue() {
+      due.clear();
+      for (Map.Entry<String, List<Partial>> e : partials.entrySet()) {
+        for (Partial p : e.getValue()) {
+          due.add(new Due(deadline(p.start()), e.getKey(), e.getValue()));
+        }
+      }
+      dueLimit = Math.max(MIN_DUE_LIMIT, 2 * due.size());
+    }
+
+    /**
+     * Drops every partial whose deadline is before {@code now} and fires the complete ones in
+     * {@link Hit#ORDER} of their last hit; partials with the same last hit in the order of their
+     * keys in {@link #partials}, then of their lists (what scanning every list in map order and
+     * sorting stably gives). Scans only the lists the deadline queue names.
+     */
     @Override
     public void advance(long now, Out out) {
-      if (now == Hit.NO_TIME || now <= minDeadline) {
+      Due d = due.peek();
+      if (now == Hit.NO_TIME || d == null || d.deadline >= now) {
         return;
       }
-      Iterator<Map.Entry<String, List<Partial>>> it = partials.entrySet().iterator();
       List<Partial> fire = new ArrayList<>();
-      long min = Long.MAX_VALUE;
-      while (it.hasNext()) {
-        List<Partial> ps = it.next().getValue();
+      List<List<Partial>> from = new ArrayList<>();
+      List<Due> emptied = new ArrayList<>();
+      while ((d = due.peek()) != null && d.deadline < now) {
+        due.poll();
+        List<Partial> ps = d.list;
+        if (ps.isEmpty()) {
+          continue; // stale: emptied, evicted or already scanned in this call
+        }
         Iterator<Partial> pi = ps.iterator();
         while (pi.hasNext()) {
           Partial p = pi.next();
-          long d = deadline(p.start());
-          if (d < now) {
+          if (deadline(p.start()) < now) {
             pi.remove();
             if (complete(p)) {
               fire.add(p);
+              from.add(ps);
             }
-          } else {
-            min = Math.min(min, d);
           }
         }
         if (ps.isEmpty()) {
-          it.remove();
+          emptied.add(d);
         }
       }
-      minDeadline = min;
-      fire.sort((a, b) -> Hit.ORDER.compare(a.hits.get(a.hits.size() - 1),
-          b.hits.get(b.hits.size() - 1)));
+      if (!fire.isEmpty()) {
+        order(fire, from);
+      }
+      for (Due e : emptied) {
+        partials.remove(e.key);
+      }
       for (Partial p : fire) {
         out.finding(lastEvidence(p.hits), p.hits.get(p.hits.size() - 1));
       }
+    }
+
+    /**
+     * Sorts fired partials by {@link Hit#ORDER} of their last hit; ties (one hit last in partials
+     * of several keys) by the position of their lists in {@link #partials}, which still holds the
+     * lists emptied by this advance. {@code from[i]} is the list of {@code fire[i]}; the partials
+     * of one list come in list order.
+     */
+    private void order(List<Partial> fire, List<List<Partial>> from) {
+      int n = fire.size();
+      Integer[] idx = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        idx[i] = i;
+      }
+      java.util.Comparator<Integer> byHit = (a, b) -> Hit.ORDER.compare(lastHit(fire.get(a)),
+          lastHit(fire.get(b)));
+      Arrays.sort(idx, byHit);
+      boolean crossTie = false;
+      for (int i = 1; i < n && !crossTie; i++) {
+        crossTie = byHit.compare(idx[i - 1], idx[i]) == 0
+            && from.get(idx[i - 1]) != from.get(idx[i]);
+      }
+      if (crossTie) {
+        java.util.IdentityHashMap<List<Partial>, Integer> pos = new java.util.IdentityHashMap<>();
+        int i = 0;
+        for (List<Partial> l : partials.values()) {
+          pos.put(l, i++);
+        }
+        Arrays.sort(idx, byHit.thenComparing(a -> pos.getOrDefault(from.get(a), -1)));
+      }
+      List<Partial> sorted = new ArrayList<>(n);
+      for (Integer i : idx) {
+        sorted.add(fire.get(i));
+      }
+      fire.clear();
+      fire.addAll(sorted);
+    }
+
+    private static Hit lastHit(Partial p) {
+      return p.hits.get(p.hits.size() - 1);
     }
 
     @Override
@@ -605,7 +700,6 @@ public abstract class Correlator {
     @Override
     public void read(DataInput in) throws IOException {
       partials = lru();
-      minDeadline = Long.MIN_VALUE + 1; // rescanned on the next advance
       int n = StateIo.count(in.readInt());
       for (int i = 0; i < n; i++) {
         String k = StateIo.readString(in);
@@ -620,6 +714,7 @@ public abstract class Correlator {
         }
         partials.put(k, ps);
       }
+      rebuildDue();
     }
   }
 

@@ -182,7 +182,8 @@ class ThresholdPropertyTest {
     });
   }
 
-  private static Correlator restored(Correlator from, Correlation c) {
+  /** {@code from} written and read back into a new correlator (also used by other tests). */
+  static Correlator restored(Correlator from, Correlation c) {
     try {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       try (java.io.DataOutputStream o = new java.io.DataOutputStream(bytes)) {
