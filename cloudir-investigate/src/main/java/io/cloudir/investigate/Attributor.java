@@ -1,6 +1,7 @@
 package io.cloudir.investigate;
 
 import io.cloudir.investigate.internal.ByteKeyMap;
+import io.cloudir.investigate.internal.Members;
 import io.cloudir.investigate.internal.Mint;
 import io.cloudir.investigate.internal.Names;
 import io.cloudir.investigate.internal.Who;
@@ -105,6 +106,10 @@ public final class Attributor {
   /** The lookups of the resolution in progress, while {@link #attribute} resolves; else null. */
   private @Nullable List<String> watched;
   private long mintCount;
+  /** Scratch of {@link #stsFields}: member spans. */
+  private final long[] spans = new long[4];
+  /** Scratch of {@link #observeSts}: what a mint says ({@link #stsFields}). */
+  private final @Nullable String[] stsFields = new String[8];
 
   /** Slots of the table of keys in use lately in front of the attribution cache. */
   private static final int RECENT_KEYS = 8192;
@@ -190,38 +195,94 @@ public final class Attributor {
         return;
       }
     }
-    JsonValue re = e.responseElements();
-    if (re == null) {
-      return;
+    String[] f = stsFields;
+    if (!stsFields(e, f)) {
+      stsFieldsByName(e, f);
     }
-    JsonValue k = member(re, CREDENTIALS, ACCESS_KEY_ID);
-    String key = k == null ? null : k.stringOrNull();
+    String key = f[0];
     if (key == null || key.isEmpty()) {
       return;
     }
-    JsonValue rp = e.requestParameters();
-    String roleArn = string(rp, ROLE_ARN);
-    String session = string(rp, ROLE_SESSION_NAME);
-    String sourceIdentity = string(rp, SOURCE_IDENTITY);
-    if (sourceIdentity == null) {
-      sourceIdentity = string(re, SOURCE_IDENTITY);
-    }
+    String roleArn = f[1];
+    String session = f[2];
+    String sourceIdentity = f[3] != null ? f[3] : f[5];
     if (name.equals("GetFederationToken")) {
-      JsonValue fu = member(re, FEDERATED_USER, ARN);
-      roleArn = fu == null ? null : fu.stringOrNull();
-      session = rp == null ? null : rp.getString("name");
+      roleArn = f[6];
+      session = f[4];
     }
-    if (roleArn == null) {
-      JsonValue aru = member(re, ASSUMED_ROLE_USER, ARN);
-      String sessionArn = aru == null ? null : aru.stringOrNull();
-      if (sessionArn != null) {
-        roleArn = io.cloudir.model.cloudtrail.UserIdentity.roleArnOfSession(sessionArn);
-      }
+    if (roleArn == null && f[7] != null) {
+      roleArn = io.cloudir.model.cloudtrail.UserIdentity.roleArnOfSession(f[7]);
     }
     mintsByKey.put(key, new Mint(e.eventID(), name, e.eventTime(), roleArn, session,
         sourceIdentity, Who.of(e)));
     mintCount++;
     wake(MINT, key);
+  }
+
+  /**
+   * Reads what a mint says into {@code f} (null when absent or not a string): [0] {@code
+   * responseElements.credentials.accessKeyId}, {@code requestParameters}' [1] {@code roleArn},
+   * [2] {@code roleSessionName}, [3] {@code sourceIdentity}, [4] {@code name}, {@code
+   * responseElements}' [5] {@code sourceIdentity}, [6] {@code federatedUser.arn}, [7] {@code
+   * assumedRoleUser.arn}; in one pass over each object. False (f unspecified) when one of these
+   * objects has an escaped member name: then {@link #stsFieldsByName} reads them.
+   */
+  private boolean stsFields(CloudTrailEvent e, @Nullable String[] f) {
+    Arrays.fill(f, null);
+    byte[] b = e.buffer();
+    long[] sp = spans;
+    int res = e.valueStart(CloudTrailField.RESPONSE_ELEMENTS);
+    if (res >= 0 && b[res] == '{') {
+      if (!Members.find(b, res, RESPONSE_NAMES, sp)) {
+        return false;
+      }
+      long credentials = sp[0];
+      long federatedUser = sp[2];
+      long assumedRoleUser = sp[3];
+      f[5] = Members.string(b, sp[1]);
+      if (Members.isObject(b, federatedUser)) {
+        if (!Members.find(b, Members.start(federatedUser), ARN_NAMES, sp)) {
+          return false;
+        }
+        f[6] = Members.string(b, sp[0]);
+      }
+      if (Members.isObject(b, assumedRoleUser)) {
+        if (!Members.find(b, Members.start(assumedRoleUser), ARN_NAMES, sp)) {
+          return false;
+        }
+        f[7] = Members.string(b, sp[0]);
+      }
+      if (Members.isObject(b, credentials)) {
+        if (!Members.find(b, Members.start(credentials), KEY_NAMES, sp)) {
+          return false;
+        }
+        f[0] = Members.string(b, sp[0]);
+      }
+    }
+    int rps = e.valueStart(CloudTrailField.REQUEST_PARAMETERS);
+    if (rps >= 0 && b[rps] == '{') {
+      if (!Members.find(b, rps, REQUEST_NAMES, sp)) {
+        return false;
+      }
+      for (int i = 0; i < 4; i++) {
+        f[1 + i] = Members.string(b, sp[i]);
+      }
+    }
+    return true;
+  }
+
+  /** {@link #stsFields} with every member looked up by its decoded name. */
+  private static void stsFieldsByName(CloudTrailEvent e, @Nullable String[] f) {
+    JsonValue re = e.responseElements();
+    JsonValue rp = e.requestParameters();
+    f[0] = re == null ? null : string(re.get(CREDENTIALS), ACCESS_KEY_ID);
+    f[1] = string(rp, ROLE_ARN);
+    f[2] = string(rp, ROLE_SESSION_NAME);
+    f[3] = string(rp, SOURCE_IDENTITY);
+    f[4] = string(rp, NAME);
+    f[5] = string(re, SOURCE_IDENTITY);
+    f[6] = re == null ? null : string(re.get(FEDERATED_USER), ARN);
+    f[7] = re == null ? null : string(re.get(ASSUMED_ROLE_USER), ARN);
   }
 
   private void observeSignIn(CloudTrailEvent e, String name) {
@@ -443,12 +504,17 @@ public final class Attributor {
   private static final JsonValue.Name FEDERATED_USER = JsonValue.Name.of("federatedUser");
   private static final JsonValue.Name ASSUMED_ROLE_USER = JsonValue.Name.of("assumedRoleUser");
   private static final JsonValue.Name ARN = JsonValue.Name.of("arn");
-
-  /** {@code v.a.b} (like {@code v.at("a.b")}, without parsing a path or collecting a list). */
-  private static @Nullable JsonValue member(JsonValue v, JsonValue.Name a, JsonValue.Name b) {
-    JsonValue x = v.get(a);
-    return x == null ? null : x.get(b);
-  }
+  /** The members of a mint's responseElements read by {@link #observeSts}, in this order. */
+  private static final byte[][] RESPONSE_NAMES =
+      Members.names("credentials", "sourceIdentity", "federatedUser", "assumedRoleUser");
+  /** The member of {@code responseElements.credentials} read by {@link #observeSts}. */
+  private static final byte[][] KEY_NAMES = Members.names("accessKeyId");
+  /** The member {@code arn}, for {@link #stsFields}. */
+  private static final byte[][] ARN_NAMES = Members.names("arn");
+  private static final JsonValue.Name NAME = JsonValue.Name.of("name");
+  /** The members of a mint's requestParameters read by {@link #observeSts}, in this order. */
+  private static final byte[][] REQUEST_NAMES =
+      Members.names("roleArn", "roleSessionName", "sourceIdentity", "name");
 
   /** The string member {@code name} of {@code v} ({@link JsonValue#getString}), or null. */
   private static @Nullable String string(@Nullable JsonValue v, JsonValue.Name name) {

@@ -1,12 +1,16 @@
 package io.cloudir.investigate.internal;
 
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
+import io.cloudir.model.cloudtrail.CloudTrailField;
 import io.cloudir.model.cloudtrail.IdentityType;
 import io.cloudir.model.cloudtrail.SessionContext;
 import io.cloudir.model.cloudtrail.SessionIssuer;
 import io.cloudir.model.cloudtrail.UserIdentity;
+import io.cloudir.model.cloudtrail.UserIdentityField;
 import io.cloudir.model.json.JsonValue;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +57,144 @@ public record Who(
 
   /** The snapshot of an event's identity (an all-null snapshot when it has none). */
   public static Who of(CloudTrailEvent e) {
+    Who w = fromIndex(e);
+    return w != null ? w : decoded(e);
+  }
+
+  private static final byte[][] CONTEXT_NAMES = Members.names("sessionIssuer", "attributes",
+      "sourceIdentity", "ec2RoleDelivery", "assumedRoot");
+  private static final byte[][] ISSUER_NAMES = Members.names("type", "arn");
+  private static final byte[][] ATTRIBUTE_NAMES = Members.names("creationDate");
+
+  /**
+   * {@link #of} read straight from the event's index and one pass over its {@code
+   * sessionContext}, without building the model's identity objects; null when the session
+   * context has an escaped member name or a creation date not in the usual form ({@link
+   * #creationDate}): then {@link #decoded} reads it.
+   */
+  static @Nullable Who fromIndex(CloudTrailEvent e) {
+    boolean console = Boolean.TRUE.equals(e.sessionCredentialFromConsole());
+    byte[] b = e.buffer();
+    int us = e.valueStart(CloudTrailField.USER_IDENTITY);
+    if (us < 0 || b[us] != '{') {
+      return new Who(null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, console, false);
+    }
+    String issuerArn = null;
+    String issuerType = null;
+    Instant created = null;
+    String delivery = null;
+    String sourceIdentity = null;
+    boolean assumedRoot = false;
+    int scs = e.valueStart(UserIdentityField.SESSION_CONTEXT);
+    if (scs >= 0 && b[scs] == '{') {
+      long[] sp = new long[CONTEXT_NAMES.length];
+      if (!Members.find(b, scs, CONTEXT_NAMES, sp)) {
+        return null;
+      }
+      long issuer = sp[0];
+      long attributes = sp[1];
+      sourceIdentity = Members.string(b, sp[2]);
+      delivery = Members.string(b, sp[3]);
+      JsonValue root = Members.value(b, sp[4]);
+      assumedRoot = root != null && "true".equalsIgnoreCase(root.asText());
+      if (Members.isObject(b, issuer)) {
+        if (!Members.find(b, Members.start(issuer), ISSUER_NAMES, sp)) {
+          return null;
+        }
+        issuerType = Members.string(b, sp[0]);
+        issuerArn = Members.string(b, sp[1]);
+      }
+      if (Members.isObject(b, attributes)) {
+        if (!Members.find(b, Members.start(attributes), ATTRIBUTE_NAMES, sp)) {
+          return null;
+        }
+        long cd = sp[0];
+        if (cd != 0 && b[Members.start(cd)] == '"') {
+          created = creationDate(b, Members.start(cd) + 1, (int) cd - 1);
+          if (created == null) {
+            return null;
+          }
+        }
+      }
+    }
+    String obo = null;
+    int os = e.valueStart(UserIdentityField.ON_BEHALF_OF);
+    if (os >= 0 && b[os] == '{') {
+      obo = onBehalfOf(JsonValue.ofValidated(b, os, e.valueEnd(UserIdentityField.ON_BEHALF_OF)));
+    }
+    return new Who(e.identityType(), emptyToNull(e.userIdentityString(UserIdentityField.ARN)),
+        emptyToNull(e.userIdentityString(UserIdentityField.ACCESS_KEY_ID)),
+        e.userIdentityString(UserIdentityField.ACCOUNT_ID),
+        e.userIdentityString(UserIdentityField.PRINCIPAL_ID),
+        e.userIdentityString(UserIdentityField.USER_NAME),
+        e.userIdentityString(UserIdentityField.INVOKED_BY),
+        e.userIdentityString(UserIdentityField.IDENTITY_PROVIDER), emptyToNull(issuerArn),
+        issuerType, created, delivery, sourceIdentity, obo, console, assumedRoot);
+  }
+
+  /**
+   * The instant of {@code b[s, e)} when it is in the form AWS writes ({@code
+   * YYYY-MM-DDTHH:MM:SS}, an optional fraction of 1 to 9 digits, {@code Z}; a year from 1678 to
+   * 2261, a valid date and time), else null (the model's parser then decides: it also takes other
+   * forms).
+   */
+  static @Nullable Instant creationDate(byte[] b, int s, int e) {
+    int len = e - s;
+    if (len < 20 || len > 30 || b[e - 1] != 'Z' || b[s + 4] != '-' || b[s + 7] != '-'
+        || b[s + 10] != 'T' || b[s + 13] != ':' || b[s + 16] != ':') {
+      return null;
+    }
+    int year = digits(b, s, 4);
+    int month = digits(b, s + 5, 2);
+    int day = digits(b, s + 8, 2);
+    int hour = digits(b, s + 11, 2);
+    int min = digits(b, s + 14, 2);
+    int sec = digits(b, s + 17, 2);
+    if (year < 1678 || year > 2261 || month < 1 || month > 12 || day < 1 || hour < 0
+        || hour > 23 || min < 0 || min > 59 || sec < 0 || sec > 59
+        || day > YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    int nanos = 0;
+    if (len > 20) {
+      int n = len - 21; // digits of the fraction
+      if (b[s + 19] != '.' || n < 1 || n > 9) {
+        return null;
+      }
+      nanos = digits(b, s + 20, n);
+      if (nanos < 0) {
+        return null;
+      }
+      for (int i = n; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86400L + hour * 3600L + min * 60L + sec, nanos);
+  }
+
+  /** The value of {@code n} decimal digits at {@code b[s]}, or -1 if one is not a digit. */
+  private static int digits(byte[] b, int s, int n) {
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      int d = b[s + i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = 10 * v + d;
+    }
+    return v;
+  }
+
+  private static @Nullable String onBehalfOf(JsonValue o) {
+    String user = o.getString("userId");
+    String store = o.getString("identityStoreArn");
+    return user == null ? null : store == null ? user : user + "@" + store;
+  }
+
+  /** {@link #of} through the model's identity objects (every member name decoded). */
+  static Who decoded(CloudTrailEvent e) {
     UserIdentity ui = e.userIdentity();
     boolean console = Boolean.TRUE.equals(e.sessionCredentialFromConsole());
     if (ui == null) {
@@ -80,11 +222,7 @@ public record Who(
     String obo = null;
     JsonValue o = ui.onBehalfOf();
     if (o != null && o.isObject()) {
-      String user = o.getString("userId");
-      String store = o.getString("identityStoreArn");
-      if (user != null) {
-        obo = store == null ? user : user + "@" + store;
-      }
+      obo = onBehalfOf(o);
     }
     return new Who(ui.type(), emptyToNull(ui.arn()), emptyToNull(ui.accessKeyId()),
         ui.accountId(), ui.principalId(), ui.userName(), ui.invokedBy(), ui.identityProvider(),

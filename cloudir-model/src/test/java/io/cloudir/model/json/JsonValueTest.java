@@ -61,6 +61,44 @@ class JsonValueTest {
     assertNull(o.get("abc"));
   }
 
+  /**
+   * Member lookup by name against a reference: objects whose names share lengths and first bytes
+   * (some written with escapes, some repeated) are searched for every name of a small alphabet;
+   * the value found must be the last member whose decoded name equals it.
+   */
+  @Test
+  void getFindsTheLastMemberOfEqualNameAmongSimilarNames() {
+    String[] alphabet = {"a", "b", "ab", "ba", "aa", "bb", "abc", "abd", "bbc", "", "\u00e9", "\n"};
+    qt().forAll(longs().all()).checkAssert(seed -> {
+      java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+      int n = rnd.nextInt(8);
+      List<String> names = new ArrayList<>();
+      StringBuilder doc = new StringBuilder("{");
+      for (int i = 0; i < n; i++) {
+        StringBuilder name = new StringBuilder();
+        StringBuilder raw = new StringBuilder();
+        int parts = rnd.nextInt(3);
+        for (int j = 0; j < parts; j++) {
+          char c = "abcn\u00e9".charAt(rnd.nextInt(5));
+          name.append(c == 'n' ? '\n' : c);
+          raw.append(c == 'n' ? "\\n" : rnd.nextInt(4) == 0
+              ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        }
+        names.add(name.toString());
+        doc.append(i == 0 ? "" : ",").append('"').append(raw).append("\":").append(i);
+      }
+      JsonValue o = json(doc.append('}').toString());
+      List<String> queries = new ArrayList<>(names);
+      queries.addAll(List.of(alphabet));
+      for (String q : queries) {
+        int last = names.lastIndexOf(q);
+        String want = last < 0 ? null : Integer.toString(last);
+        assertEquals(want, text(o.get(q)), () -> "get(" + q + ") in " + o.toJson());
+        assertEquals(want, text(o.get(JsonValue.Name.of(q))), () -> "get(Name " + q + ")");
+      }
+    });
+  }
+
   @Test
   void theRawTextOfAnEscapedNameIsNotItsName() {
     // the member is named "A" (written with an escape); its raw bytes are backslash-u-0-0-4-1
