@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import io.cloudir.rules.internal.FiredRecorder.Fired;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,8 +25,6 @@ import org.quicktheories.generators.SourceDSL;
  */
 class SequencePropertyTest {
   private static final long SECOND = 1_000_000_000L;
-
-  private record Fired(List<Long> hits, long last) {}
 
   private static Hit hit(long seq, long time, int mask, List<List<String>> keys) {
     Evidence ev = new Evidence(SourceType.CLOUDTRAIL, "e" + seq, null,
@@ -83,7 +82,7 @@ class SequencePropertyTest {
     void fire(Partial p) {
       List<Hit> ev = p.hits.size() <= Correlator.MAX_EVIDENCE ? p.hits
           : p.hits.subList(p.hits.size() - Correlator.MAX_EVIDENCE, p.hits.size());
-      fired.add(new Fired(ev.stream().map(Hit::seq).toList(), last(p).seq()));
+      fired.add(Fired.of(ev, last(p)));
     }
 
     void advance(long now) {
@@ -223,19 +222,8 @@ class SequencePropertyTest {
       }
       long lateness = r.nextInt(20) * SECOND;
       Reference want = new Reference(c);
-      List<Fired> got = new ArrayList<>();
-      int[] evicted = {0};
-      Correlator.Out out = new Correlator.Out() {
-        @Override
-        public void finding(List<Hit> hs, Hit last) {
-          got.add(new Fired(hs.stream().map(Hit::seq).toList(), last.seq()));
-        }
-
-        @Override
-        public void evicted() {
-          evicted[0]++;
-        }
-      };
+      FiredRecorder out = new FiredRecorder();
+      List<Fired> got = out.fired;
       Correlator seq = Correlator.of(c);
       int cut = r.nextInt(hits.size());
       for (int i = 0; i < hits.size(); i++) {
@@ -252,7 +240,7 @@ class SequencePropertyTest {
       seq.flush(out);
       want.advance(Long.MAX_VALUE);
       assertEquals(want.fired, got, "seed " + seed + " " + c);
-      assertEquals(want.evicted, evicted[0], "seed " + seed + " evictions");
+      assertEquals(want.evicted, out.evicted, "seed " + seed + " evictions");
     });
   }
 }

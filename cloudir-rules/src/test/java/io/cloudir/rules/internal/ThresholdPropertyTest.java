@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import io.cloudir.rules.internal.FiredRecorder.Fired;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,8 +26,6 @@ import org.quicktheories.generators.SourceDSL;
  */
 class ThresholdPropertyTest {
   private static final long SECOND = 1_000_000_000L;
-
-  private record Fired(List<Long> hits, long last) {}
 
   private static Hit hit(long seq, long time, String group, String value) {
     Evidence ev = new Evidence(SourceType.CLOUDTRAIL, "e" + seq, null,
@@ -83,7 +82,7 @@ class ThresholdPropertyTest {
         reached = sum.compareTo(total) >= 0;
       }
       if (reached) {
-        out.add(new Fired(g.stream().map(Hit::seq).toList(), h.seq()));
+        out.add(Fired.of(g, h));
         groups.remove(key);
       }
     }
@@ -115,17 +114,9 @@ class ThresholdPropertyTest {
         hits.add(hit(i, time, "g" + r.nextInt(groups), v));
       }
       List<Fired> want = reference(hits, agg, limit, total, window.toNanos());
-      List<Fired> got = new ArrayList<>();
       Correlator t = Correlator.of(c);
-      Correlator.Out out = new Correlator.Out() {
-        @Override
-        public void finding(List<Hit> hs, Hit last) {
-          got.add(new Fired(hs.stream().map(Hit::seq).toList(), last.seq()));
-        }
-
-        @Override
-        public void evicted() {}
-      };
+      FiredRecorder out = new FiredRecorder();
+      List<Fired> got = out.fired;
       for (Hit h : hits) {
         t.onHit(h, out);
       }
@@ -156,19 +147,8 @@ class ThresholdPropertyTest {
       int[] wantEvicted = {0};
       List<Fired> want = reference(hits, agg, limit, BigDecimal.ZERO, window.toNanos(), maxKeys,
           wantEvicted);
-      List<Fired> got = new ArrayList<>();
-      int[] evicted = {0};
-      Correlator.Out out = new Correlator.Out() {
-        @Override
-        public void finding(List<Hit> hs, Hit last) {
-          got.add(new Fired(hs.stream().map(Hit::seq).toList(), last.seq()));
-        }
-
-        @Override
-        public void evicted() {
-          evicted[0]++;
-        }
-      };
+      FiredRecorder out = new FiredRecorder();
+      List<Fired> got = out.fired;
       Correlator t = Correlator.of(c);
       int cut = r.nextInt(hits.size());
       for (int i = 0; i < hits.size(); i++) {
@@ -178,7 +158,7 @@ class ThresholdPropertyTest {
         t.onHit(hits.get(i), out);
       }
       assertEquals(want, got, "seed " + seed + " " + c);
-      assertEquals(wantEvicted[0], evicted[0], "seed " + seed + " evictions");
+      assertEquals(wantEvicted[0], out.evicted, "seed " + seed + " evictions");
     });
   }
 
