@@ -349,7 +349,6 @@ public final class Session implements Consumer<LogRecord> {
     }
   }
 
-  /** The lower-case form of an event name or source ("" for null), cached per canonical value. */
   /** The route of a CloudTrail event name (as written), remembered per name. */
   private Engine.Route route(@Nullable String name) {
     return byName(routes, name, routeOf);
@@ -377,6 +376,7 @@ public final class Session implements Consumer<LogRecord> {
     return v;
   }
 
+  /** The lower-case form of an event name or source ("" for null), cached per canonical value. */
   private String lower(@Nullable String s) {
     if (s == null) {
       return "";
