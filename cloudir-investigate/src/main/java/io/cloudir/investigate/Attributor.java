@@ -106,6 +106,8 @@ public final class Attributor {
   private int waitFilterLimit = WAIT_FILTER_BITS / 4;
   /** The lookups of the resolution in progress, while {@link #attribute} resolves; else null. */
   private @Nullable List<String> watched;
+  /** The list {@link #watched} is while {@link #attribute} resolves (emptied each time). */
+  private final List<String> watchScratch = new ArrayList<>();
   private long mintCount;
   /** Scratch of {@link #mint}: the bytes of an ASCII key. */
   private final byte[] keyScratch = new byte[32];
@@ -505,11 +507,12 @@ public final class Attributor {
         return cached;
       }
     }
-    List<String> w = new ArrayList<>(2);
+    List<String> w = watchScratch;
+    w.clear();
     watched = w;
     Attribution a;
     try {
-      a = resolve(Who.of(e));
+      a = resolve(Who.of(e, keyed));
     } finally {
       watched = null;
     }

@@ -61,7 +61,17 @@ public record Who(
 
   /** The snapshot of an event's identity (an all-null snapshot when it has none). */
   public static Who of(CloudTrailEvent e) {
-    Who w = fromIndex(e);
+    Who w = fromIndex(e, null);
+    return w != null ? w : decoded(e);
+  }
+
+  /**
+   * {@link #of} for a caller that has read the event's access key already: {@code accessKeyId}
+   * is {@code e.userIdentityString(UserIdentityField.ACCESS_KEY_ID)} when not empty, else null
+   * (it is then read again).
+   */
+  public static Who of(CloudTrailEvent e, @Nullable String accessKeyId) {
+    Who w = fromIndex(e, accessKeyId);
     return w != null ? w : decoded(e);
   }
 
@@ -86,6 +96,12 @@ public record Who(
    * #creationDate}): then {@link #decoded} reads it.
    */
   static @Nullable Who fromIndex(CloudTrailEvent e) {
+    return fromIndex(e, null);
+  }
+
+  /** {@link #fromIndex} with the access key when already read ({@link #of(CloudTrailEvent,
+   * String)}). */
+  private static @Nullable Who fromIndex(CloudTrailEvent e, @Nullable String accessKeyId) {
     boolean console = Boolean.TRUE.equals(e.sessionCredentialFromConsole());
     byte[] b = e.buffer();
     int us = e.valueStart(CloudTrailField.USER_IDENTITY);
@@ -128,7 +144,8 @@ public record Who(
     }
     IdentityType type = e.identityType();
     String arn = emptyToNull(e.userIdentityString(UserIdentityField.ARN));
-    String key = emptyToNull(e.userIdentityString(UserIdentityField.ACCESS_KEY_ID));
+    String key = accessKeyId != null ? accessKeyId
+        : emptyToNull(e.userIdentityString(UserIdentityField.ACCESS_KEY_ID));
     if (IdentityType.ASSUMED_ROLE.equals(type)) {
       return new Who(type, arn, key, null, null, null, null, null, emptyToNull(issuerArn), created,
           delivery, sourceIdentity, obo, console, assumedRoot);
