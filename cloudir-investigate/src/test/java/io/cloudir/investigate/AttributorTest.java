@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import java.util.ArrayList;
@@ -473,38 +475,33 @@ class AttributorTest {
    */
   @Test
   void roleSessionsAreAttributedWithoutTheirOtherIdentityMembers() {
-    long seed = new SplittableRandom().nextLong();
-    SplittableRandom rnd = new SplittableRandom(seed);
-    try {
-      for (int run = 0; run < 40; run++) {
-        List<String[]> plan = new ArrayList<>(); // {caller identity, time, role, session, key} or a call
-        String caller = Ev.user("alice", "AKIAALICE0000000001");
-        for (int h = 1; h <= 1 + rnd.nextInt(4); h++) {
-          String key = "ASIAR" + run + "H" + h + "000000000000";
-          String role = "role-" + rnd.nextInt(3);
-          if (rnd.nextInt(5) != 0) {
-            plan.add(new String[] {caller, T0, role, "s" + h, key});
-          }
-          caller = Ev.role(role, "s" + h, key, T0, rnd.nextBoolean() ? ""
-              : ",\"sourceIdentity\":\"si" + h + "\"");
-          plan.add(new String[] {caller});
+    qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      List<String[]> plan = new ArrayList<>(); // {caller, time, role, session, key}, or {caller}
+      String caller = Ev.user("alice", "AKIAALICE0000000001");
+      for (int h = 1; h <= 1 + rnd.nextInt(4); h++) {
+        String key = "ASIAR" + h + "000000000000000";
+        String role = "role-" + rnd.nextInt(3);
+        if (rnd.nextInt(5) != 0) {
+          plan.add(new String[] {caller, T0, role, "s" + h, key});
         }
-        Collections.shuffle(plan, new Random(rnd.nextLong()));
-        long variant = rnd.nextLong();
-        Attributor plain = new Attributor();
-        Attributor varied = new Attributor();
-        for (String[] step : plan) {
-          String id = vary(step[0], 0);
-          CloudTrailEvent a = step.length == 1 ? Ev.call(id, T1, "s3.amazonaws.com", "GetObject")
-              : Ev.mint(id, step[1], "AssumeRole", step[2], step[3], step[4], "");
-          // the same event (same eventID) with the identity varied
-          CloudTrailEvent b = Ev.parse(a.toJson().replace(id, vary(step[0], variant)));
-          assertEquals(plain.observeAndAttribute(a), varied.observeAndAttribute(b), b.toJson());
-        }
+        caller = Ev.role(role, "s" + h, key, T0, rnd.nextBoolean() ? ""
+            : ",\"sourceIdentity\":\"si" + h + "\"");
+        plan.add(new String[] {caller});
       }
-    } catch (AssertionError e) {
-      throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
-    }
+      Collections.shuffle(plan, new Random(rnd.nextLong()));
+      long variant = rnd.nextLong();
+      Attributor plain = new Attributor();
+      Attributor varied = new Attributor();
+      for (String[] step : plan) {
+        String id = vary(step[0], 0);
+        CloudTrailEvent a = step.length == 1 ? Ev.call(id, T1, "s3.amazonaws.com", "GetObject")
+            : Ev.mint(id, step[1], "AssumeRole", step[2], step[3], step[4], "");
+        // the same event (same eventID) with the identity varied
+        CloudTrailEvent b = Ev.parse(a.toJson().replace(id, vary(step[0], variant)));
+        assertEquals(plain.observeAndAttribute(a), varied.observeAndAttribute(b), b.toJson());
+      }
+    });
   }
 
   /**
