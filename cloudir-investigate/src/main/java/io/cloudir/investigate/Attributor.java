@@ -11,6 +11,7 @@ import io.cloudir.model.cloudtrail.CloudTrailField;
 import io.cloudir.model.cloudtrail.IdentityType;
 import io.cloudir.model.cloudtrail.UserIdentityField;
 import io.cloudir.model.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,11 +106,22 @@ public final class Attributor {
   private int waitFilterLimit = WAIT_FILTER_BITS / 4;
   /** The lookups of the resolution in progress, while {@link #attribute} resolves; else null. */
   private @Nullable List<String> watched;
+  /** The list {@link #watched} is while {@link #attribute} resolves (emptied each time). */
+  private final List<String> watchScratch = new ArrayList<>();
   private long mintCount;
+  /** Scratch of {@link #mint}: the bytes of an ASCII key. */
+  private final byte[] keyScratch = new byte[32];
   /** Scratch of {@link #stsFields}: member spans. */
-  private final long[] spans = new long[4];
+  private final long[] spans = new long[7];
   /** Scratch of {@link #observeSts}: what a mint says ({@link #stsFields}). */
   private final @Nullable String[] stsFields = new String[8];
+  /** Scratch of {@link #observeSts}: spans of what a mint says ({@link #stsFields}). */
+  private final long[] stsSpans = new long[4];
+  /** Indexes of {@link #stsSpans}. */
+  private static final int KEY = 0;
+  private static final int NAME_SPAN = 1;
+  private static final int FEDERATED_ARN = 2;
+  private static final int ASSUMED_ARN = 3;
 
   /** Slots of the table of keys in use lately in front of the attribution cache. */
   private static final int RECENT_KEYS = 8192;
@@ -196,77 +208,96 @@ public final class Attributor {
       }
     }
     String[] f = stsFields;
-    if (!stsFields(e, f)) {
+    byte[] b = e.buffer();
+    long[] sp = stsSpans;
+    boolean spans = stsFields(e, f, sp);
+    if (!spans) {
       stsFieldsByName(e, f);
     }
-    String key = f[0];
-    if (key == null || key.isEmpty()) {
-      return;
+    // the minted key: its bytes straight from the event when they are its text
+    byte[] keyBytes = null;
+    String key = null;
+    if (spans && plainString(b, sp[KEY])) {
+      int ks = Members.start(sp[KEY]) + 1;
+      int ke = (int) sp[KEY] - 1;
+      if (ks == ke) {
+        return;
+      }
+      keyBytes = Arrays.copyOfRange(b, ks, ke);
+    } else {
+      key = spans ? Members.string(b, sp[KEY]) : f[0];
+      if (key == null || key.isEmpty()) {
+        return;
+      }
     }
     String roleArn = f[1];
     String session = f[2];
     String sourceIdentity = f[3] != null ? f[3] : f[5];
     if (name.equals("GetFederationToken")) {
-      roleArn = f[6];
-      session = f[4];
+      roleArn = spans ? Members.string(b, sp[FEDERATED_ARN]) : f[6];
+      session = spans ? Members.string(b, sp[NAME_SPAN]) : f[4];
     }
-    if (roleArn == null && f[7] != null) {
-      roleArn = io.cloudir.model.cloudtrail.UserIdentity.roleArnOfSession(f[7]);
+    if (roleArn == null) {
+      String assumed = spans ? Members.string(b, sp[ASSUMED_ARN]) : f[7];
+      if (assumed != null) {
+        roleArn = io.cloudir.model.cloudtrail.UserIdentity.roleArnOfSession(assumed);
+      }
     }
-    mintsByKey.put(key, new Mint(e.eventID(), name, e.eventTime(), roleArn, session,
-        sourceIdentity, Who.of(e)));
+    Mint m = new Mint(e.eventID(), name, e.eventTime(), roleArn, session, sourceIdentity,
+        Who.of(e));
     mintCount++;
-    wake(MINT, key);
+    if (keyBytes != null) {
+      mintsByKey.put(keyBytes, m);
+      wake(MINT, keyBytes);
+    } else if (key != null) {
+      mintsByKey.put(key, m);
+      wake(MINT, key);
+    }
+  }
+
+  /** Whether a span found by {@link Members#find} is a string without escapes. */
+  private static boolean plainString(byte[] b, long span) {
+    int s = Members.start(span);
+    int end = (int) span - 1;
+    return span != 0 && b[s] == '"' && plain(b, s + 1, end);
   }
 
   /**
-   * Reads what a mint says into {@code f} (null when absent or not a string): [0] {@code
-   * responseElements.credentials.accessKeyId}, {@code requestParameters}' [1] {@code roleArn},
-   * [2] {@code roleSessionName}, [3] {@code sourceIdentity}, [4] {@code name}, {@code
-   * responseElements}' [5] {@code sourceIdentity}, [6] {@code federatedUser.arn}, [7] {@code
-   * assumedRoleUser.arn}; in one pass over each object. False (f unspecified) when one of these
-   * objects has an escaped member name: then {@link #stsFieldsByName} reads them.
+   * Reads what a mint says: into {@code f} (null when absent or not a string) {@code
+   * requestParameters}' [1] {@code roleArn}, [2] {@code roleSessionName}, [3] {@code
+   * sourceIdentity} and {@code responseElements}' [5] {@code sourceIdentity}; into {@code sp} the
+   * spans (0: absent) of what is rarely needed or taken as bytes: {@link #KEY} {@code
+   * responseElements.credentials.accessKeyId}, {@link #NAME_SPAN} {@code requestParameters.name},
+   * {@link #FEDERATED_ARN} {@code responseElements.federatedUser.arn}, {@link #ASSUMED_ARN}
+   * {@code responseElements.assumedRoleUser.arn}; in one pass over each object. False (f and sp
+   * unspecified) when one of these objects has an escaped member name: then {@link
+   * #stsFieldsByName} reads them.
    */
-  private boolean stsFields(CloudTrailEvent e, @Nullable String[] f) {
+  private boolean stsFields(CloudTrailEvent e, @Nullable String[] f, long[] out) {
     Arrays.fill(f, null);
+    Arrays.fill(out, 0);
     byte[] b = e.buffer();
     long[] sp = spans;
     int res = e.valueStart(CloudTrailField.RESPONSE_ELEMENTS);
     if (res >= 0 && b[res] == '{') {
-      if (!Members.find(b, res, RESPONSE_NAMES, sp)) {
+      if (!Members.find(b, res, RESPONSE_NAMES, RESPONSE_INNER, sp)) {
         return false;
       }
-      long credentials = sp[0];
-      long federatedUser = sp[2];
-      long assumedRoleUser = sp[3];
       f[5] = Members.string(b, sp[1]);
-      if (Members.isObject(b, federatedUser)) {
-        if (!Members.find(b, Members.start(federatedUser), ARN_NAMES, sp)) {
-          return false;
-        }
-        f[6] = Members.string(b, sp[0]);
-      }
-      if (Members.isObject(b, assumedRoleUser)) {
-        if (!Members.find(b, Members.start(assumedRoleUser), ARN_NAMES, sp)) {
-          return false;
-        }
-        f[7] = Members.string(b, sp[0]);
-      }
-      if (Members.isObject(b, credentials)) {
-        if (!Members.find(b, Members.start(credentials), KEY_NAMES, sp)) {
-          return false;
-        }
-        f[0] = Members.string(b, sp[0]);
-      }
+      // the inner spans, after the four members': credentials', federatedUser's, assumedRoleUser's
+      out[KEY] = Members.isObject(b, sp[0]) ? sp[4] : 0;
+      out[FEDERATED_ARN] = Members.isObject(b, sp[2]) ? sp[5] : 0;
+      out[ASSUMED_ARN] = Members.isObject(b, sp[3]) ? sp[6] : 0;
     }
     int rps = e.valueStart(CloudTrailField.REQUEST_PARAMETERS);
     if (rps >= 0 && b[rps] == '{') {
       if (!Members.find(b, rps, REQUEST_NAMES, sp)) {
         return false;
       }
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < 3; i++) {
         f[1 + i] = Members.string(b, sp[i]);
       }
+      out[NAME_SPAN] = sp[3];
     }
     return true;
   }
@@ -360,8 +391,12 @@ public final class Attributor {
     for (int i = 0; i < key.length(); i++) {
       h = 31 * h + key.charAt(i);
     }
-    h ^= h >>> 15;
-    return h & (WAIT_FILTER_BITS - 1);
+    return waitBit(h);
+  }
+
+  /** The filter bit of a lookup key of {@link String#hashCode} {@code h}. */
+  private static int waitBit(int h) {
+    return (h ^ (h >>> 15)) & (WAIT_FILTER_BITS - 1);
   }
 
   /** Registers that the cached attribution of {@code accessKey} waits for {@code what}. */
@@ -392,6 +427,28 @@ public final class Attributor {
     }
     // many keys really waited for: rebuild only when twice as many bits are set again
     waitFilterLimit = Math.max(WAIT_FILTER_BITS / 4, 2 * waitFilterSet);
+  }
+
+  /**
+   * {@link #wake} for a key given as its UTF-8 bytes, which builds the key's text only when the
+   * filter does not rule it out.
+   */
+  private void wake(char kind, byte[] key) {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    int h = kind;
+    for (byte c : key) {
+      if (c < 0) { // not ASCII: the bytes are not the chars
+        wake(kind, new String(key, StandardCharsets.UTF_8));
+        return;
+      }
+      h = 31 * h + c;
+    }
+    int bit = waitBit(h);
+    if ((waitFilter[bit >>> 6] & (1L << bit)) != 0) {
+      wake(kind, new String(key, StandardCharsets.US_ASCII));
+    }
   }
 
   /** Something of a kind was observed: drops the cached attributions that looked for it. */
@@ -450,11 +507,12 @@ public final class Attributor {
         return cached;
       }
     }
-    List<String> w = new ArrayList<>(2);
+    List<String> w = watchScratch;
+    w.clear();
     watched = w;
     Attribution a;
     try {
-      a = resolve(Who.of(e));
+      a = resolve(Who.of(e, keyed));
     } finally {
       watched = null;
     }
@@ -507,10 +565,12 @@ public final class Attributor {
   /** The members of a mint's responseElements read by {@link #observeSts}, in this order. */
   private static final byte[][] RESPONSE_NAMES =
       Members.names("credentials", "sourceIdentity", "federatedUser", "assumedRoleUser");
-  /** The member of {@code responseElements.credentials} read by {@link #observeSts}. */
-  private static final byte[][] KEY_NAMES = Members.names("accessKeyId");
-  /** The member {@code arn}, for {@link #stsFields}. */
-  private static final byte[][] ARN_NAMES = Members.names("arn");
+  /**
+   * What {@link #stsFields} reads inside the members {@link #RESPONSE_NAMES}: {@code
+   * credentials.accessKeyId}, {@code federatedUser.arn}, {@code assumedRoleUser.arn}.
+   */
+  private static final byte[][][] RESPONSE_INNER = {Members.names("accessKeyId"), {},
+      Members.names("arn"), Members.names("arn")};
   private static final JsonValue.Name NAME = JsonValue.Name.of("name");
   /** The members of a mint's requestParameters read by {@link #observeSts}, in this order. */
   private static final byte[][] REQUEST_NAMES =
@@ -755,11 +815,31 @@ public final class Attributor {
 
   /** The mint of a key, or null (then watched for). */
   private @Nullable Mint mint(String key) {
-    Mint m = mintsByKey.get(key);
+    byte[] b = keyScratch;
+    Mint m = ascii(key, b) ? mintsByKey.get(b, 0, key.length()) : mintsByKey.get(key);
     if (m == null) {
       watch(MINT, key);
     }
     return m;
+  }
+
+  /**
+   * Whether {@code key} is ASCII and fits in {@code b}: then {@code b} starts with its bytes (its
+   * UTF-8 encoding), for a lookup that allocates nothing.
+   */
+  private static boolean ascii(String key, byte[] b) {
+    int n = key.length();
+    if (n > b.length) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = key.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      b[i] = (byte) c;
+    }
+    return true;
   }
 
   /** The eventID of the console sign-in of a user ARN at a second (watched for), or null. */

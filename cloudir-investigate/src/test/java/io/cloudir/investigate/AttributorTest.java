@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.cloudir.model.cloudtrail.CloudTrailEvent;
 import java.util.ArrayList;
@@ -462,6 +464,69 @@ class AttributorTest {
     } catch (AssertionError e) {
       throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A role session is attributed from its key, issuer, ARN and session context only: the same
+   * events with the other members of the assumed-role identities (account, principal id, user
+   * name, invokedBy, identity provider) changed at random, or removed, are attributed the same —
+   * streaming, whatever the order and with some mints missing. (The identity snapshot of a role
+   * session does not keep those members.)
+   */
+  @Test
+  void roleSessionsAreAttributedWithoutTheirOtherIdentityMembers() {
+    qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      List<String[]> plan = new ArrayList<>(); // {caller, time, role, session, key}, or {caller}
+      String caller = Ev.user("alice", "AKIAALICE0000000001");
+      for (int h = 1; h <= 1 + rnd.nextInt(4); h++) {
+        String key = "ASIAR" + h + "000000000000000";
+        String role = "role-" + rnd.nextInt(3);
+        if (rnd.nextInt(5) != 0) {
+          plan.add(new String[] {caller, T0, role, "s" + h, key});
+        }
+        caller = Ev.role(role, "s" + h, key, T0, rnd.nextBoolean() ? ""
+            : ",\"sourceIdentity\":\"si" + h + "\"");
+        plan.add(new String[] {caller});
+      }
+      Collections.shuffle(plan, new Random(rnd.nextLong()));
+      long variant = rnd.nextLong();
+      Attributor plain = new Attributor();
+      Attributor varied = new Attributor();
+      for (String[] step : plan) {
+        String id = vary(step[0], 0);
+        CloudTrailEvent a = step.length == 1 ? Ev.call(id, T1, "s3.amazonaws.com", "GetObject")
+            : Ev.mint(id, step[1], "AssumeRole", step[2], step[3], step[4], "");
+        // the same event (same eventID) with the identity varied
+        CloudTrailEvent b = Ev.parse(a.toJson().replace(id, vary(step[0], variant)));
+        assertEquals(plain.observeAndAttribute(a), varied.observeAndAttribute(b), b.toJson());
+      }
+    });
+  }
+
+  /**
+   * An assumed-role identity with its account, principal id, user name, invokedBy and identity
+   * provider removed (variant 0) or set at random; other identities unchanged.
+   */
+  private static String vary(String identity, long variant) {
+    if (!identity.contains("\"AssumedRole\"")) {
+      return identity;
+    }
+    String out = identity.replaceFirst(",\"accountId\":\"[0-9]*\"", "")
+        .replaceFirst("\"principalId\":\"[^\"]*\",", "");
+    if (variant == 0) {
+      return out;
+    }
+    SplittableRandom rnd = new SplittableRandom(variant ^ identity.hashCode());
+    String[] members = {"accountId", "principalId", "userName", "invokedBy", "identityProvider"};
+    StringBuilder add = new StringBuilder();
+    for (String m : members) {
+      if (rnd.nextBoolean()) {
+        add.append(",\"").append(m).append("\":").append(rnd.nextBoolean()
+            ? Ev.q("x" + rnd.nextInt(1000)) : rnd.nextBoolean() ? "null" : "\"ec2.amazonaws.com\"");
+      }
+    }
+    return out.substring(0, out.length() - 1) + add + "}";
   }
 
   @Test

@@ -37,12 +37,40 @@ public final class Members {
    * (spans unspecified) when the object has a member name written with an escape.
    */
   public static boolean find(byte[] b, int s, byte[][] names, long[] spans) {
-    for (int i = 0; i < names.length; i++) {
+    return scan(b, s, names, NONE, spans, 0) >= 0;
+  }
+
+  /**
+   * {@link #find}, also searching in the same pass, when the value of member {@code names[i]} is
+   * an object, its members {@code inner[i]} (none when {@code inner} is shorter or {@code
+   * inner[i]} is empty): the object is read once instead of skipped then searched again. {@code
+   * spans} holds the members' spans at {@code [0, names.length)}, then those of {@code inner[0]}'s
+   * names, then {@code inner[1]}'s, and so on; an inner span is that of the last object met by
+   * its member's name: use it only when the member's span {@link #isObject is an object}. False
+   * (spans unspecified) when an object searched has a member name written with an escape.
+   */
+  public static boolean find(byte[] b, int s, byte[][] names, byte[][][] inner, long[] spans) {
+    return scan(b, s, names, inner, spans, 0) >= 0;
+  }
+
+  private static final byte[][][] NONE = {};
+
+  /**
+   * {@link #find} with the spans at {@code spans[off...]}: returns the end (exclusive) of the
+   * object, or -1 for an escaped name.
+   */
+  private static int scan(byte[] b, int s, byte[][] names, byte[][][] inner, long[] spans,
+      int off) {
+    int count = names.length;
+    for (int i = 0; i < inner.length; i++) {
+      count += inner[i].length;
+    }
+    for (int i = off; i < off + count; i++) {
       spans[i] = 0;
     }
     int p = ws(b, s + 1);
     if (b[p] == '}') {
-      return true;
+      return p + 1;
     }
     while (true) {
       // p: the opening quote of a member name
@@ -50,23 +78,39 @@ public final class Members {
       int q = ns;
       while (b[q] != '"') {
         if (b[q] == '\\') {
-          return false;
+          return -1;
         }
         q++;
       }
       int len = q - ns;
       p = ws(b, ws(b, q + 1) + 1); // past ':'
       int vs = p;
-      int ve = skip(b, p);
+      int ve = -1;
       for (int i = 0; i < names.length; i++) {
         byte[] n = names[i];
         if (n.length == len && (len == 0 || n[0] == b[ns]) && same(b, ns, n)) {
-          spans[i] = ((long) vs << 32) | ve;
+          if (ve < 0 && i < inner.length && inner[i].length > 0 && b[vs] == '{') {
+            int at = off + names.length;
+            for (int j = 0; j < i; j++) {
+              at += inner[j].length;
+            }
+            ve = scan(b, vs, inner[i], NONE, spans, at);
+            if (ve < 0) {
+              return -1;
+            }
+          }
+          if (ve < 0) {
+            ve = skip(b, vs);
+          }
+          spans[off + i] = ((long) vs << 32) | ve;
         }
+      }
+      if (ve < 0) {
+        ve = skip(b, vs);
       }
       p = ws(b, ve);
       if (b[p] == '}') {
-        return true;
+        return p + 1;
       }
       p = ws(b, p + 1); // past ','
     }

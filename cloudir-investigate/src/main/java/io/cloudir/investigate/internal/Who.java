@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * A compact snapshot of a {@code userIdentity} block: what attribution needs of a caller, kept
  * for every minting event (so the event's bytes need not be retained).
  *
+ * <p>Of an assumed-role identity, what attribution never reads of one is not kept (it would be
+ * decoded for nothing, once per minting event and once per new session): its account, principal
+ * id, user name, {@code invokedBy} and identity provider are null. A role session is followed by
+ * its access key, issuer, ARN and session context; those fields serve only the identities that
+ * end a chain.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param type identity type, or null
@@ -28,7 +34,6 @@ import org.jspecify.annotations.Nullable;
  * @param invokedBy the service that made the call, or null
  * @param identityProvider the SAML / OIDC provider, or null
  * @param issuerArn {@code sessionContext.sessionIssuer.arn}, or null
- * @param issuerType {@code sessionContext.sessionIssuer.type}, or null
  * @param creationDate {@code sessionContext.attributes.creationDate}, or null
  * @param ec2RoleDelivery {@code sessionContext.ec2RoleDelivery}, or null
  * @param sourceIdentity {@code sessionContext.sourceIdentity}, or null
@@ -47,7 +52,6 @@ public record Who(
     @Nullable String invokedBy,
     @Nullable String identityProvider,
     @Nullable String issuerArn,
-    @Nullable String issuerType,
     @Nullable Instant creationDate,
     @Nullable String ec2RoleDelivery,
     @Nullable String sourceIdentity,
@@ -57,14 +61,33 @@ public record Who(
 
   /** The snapshot of an event's identity (an all-null snapshot when it has none). */
   public static Who of(CloudTrailEvent e) {
-    Who w = fromIndex(e);
+    Who w = fromIndex(e, null);
+    return w != null ? w : decoded(e);
+  }
+
+  /**
+   * {@link #of} for a caller that has read the event's access key already: {@code accessKeyId}
+   * is {@code e.userIdentityString(UserIdentityField.ACCESS_KEY_ID)} when not empty, else null
+   * (it is then read again).
+   */
+  public static Who of(CloudTrailEvent e, @Nullable String accessKeyId) {
+    Who w = fromIndex(e, accessKeyId);
     return w != null ? w : decoded(e);
   }
 
   private static final byte[][] CONTEXT_NAMES = Members.names("sessionIssuer", "attributes",
       "sourceIdentity", "ec2RoleDelivery", "assumedRoot");
-  private static final byte[][] ISSUER_NAMES = Members.names("type", "arn");
-  private static final byte[][] ATTRIBUTE_NAMES = Members.names("creationDate");
+  /**
+   * What {@link #fromIndex} reads inside the members {@link #CONTEXT_NAMES} in the same pass:
+   * {@code sessionIssuer.arn}, {@code attributes.creationDate}.
+   */
+  private static final byte[][][] CONTEXT_INNER =
+      {Members.names("arn"), Members.names("creationDate")};
+  /** The index of {@code sessionIssuer.arn} in the spans of {@link #CONTEXT_NAMES}. */
+  private static final int ISSUER_ARN = 5;
+  /** The index of {@code attributes.creationDate} in the spans of {@link #CONTEXT_NAMES}. */
+  private static final int CREATION_DATE = 6;
+  private static final int CONTEXT_SPANS = 7;
 
   /**
    * {@link #of} read straight from the event's index and one pass over its {@code
@@ -73,43 +96,39 @@ public record Who(
    * #creationDate}): then {@link #decoded} reads it.
    */
   static @Nullable Who fromIndex(CloudTrailEvent e) {
+    return fromIndex(e, null);
+  }
+
+  /** {@link #fromIndex} with the access key when already read ({@link #of(CloudTrailEvent,
+   * String)}). */
+  private static @Nullable Who fromIndex(CloudTrailEvent e, @Nullable String accessKeyId) {
     boolean console = Boolean.TRUE.equals(e.sessionCredentialFromConsole());
     byte[] b = e.buffer();
     int us = e.valueStart(CloudTrailField.USER_IDENTITY);
     if (us < 0 || b[us] != '{') {
       return new Who(null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, console, false);
+          console, false);
     }
     String issuerArn = null;
-    String issuerType = null;
     Instant created = null;
     String delivery = null;
     String sourceIdentity = null;
     boolean assumedRoot = false;
     int scs = e.valueStart(UserIdentityField.SESSION_CONTEXT);
     if (scs >= 0 && b[scs] == '{') {
-      long[] sp = new long[CONTEXT_NAMES.length];
-      if (!Members.find(b, scs, CONTEXT_NAMES, sp)) {
+      long[] sp = new long[CONTEXT_SPANS];
+      if (!Members.find(b, scs, CONTEXT_NAMES, CONTEXT_INNER, sp)) {
         return null;
       }
-      long issuer = sp[0];
-      long attributes = sp[1];
       sourceIdentity = Members.string(b, sp[2]);
       delivery = Members.string(b, sp[3]);
       JsonValue root = Members.value(b, sp[4]);
       assumedRoot = root != null && "true".equalsIgnoreCase(root.asText());
-      if (Members.isObject(b, issuer)) {
-        if (!Members.find(b, Members.start(issuer), ISSUER_NAMES, sp)) {
-          return null;
-        }
-        issuerType = Members.string(b, sp[0]);
-        issuerArn = Members.string(b, sp[1]);
+      if (Members.isObject(b, sp[0])) {
+        issuerArn = Members.string(b, sp[ISSUER_ARN]);
       }
-      if (Members.isObject(b, attributes)) {
-        if (!Members.find(b, Members.start(attributes), ATTRIBUTE_NAMES, sp)) {
-          return null;
-        }
-        long cd = sp[0];
+      if (Members.isObject(b, sp[1])) {
+        long cd = sp[CREATION_DATE];
         if (cd != 0 && b[Members.start(cd)] == '"') {
           created = creationDate(b, Members.start(cd) + 1, (int) cd - 1);
           if (created == null) {
@@ -123,14 +142,20 @@ public record Who(
     if (os >= 0 && b[os] == '{') {
       obo = onBehalfOf(JsonValue.ofValidated(b, os, e.valueEnd(UserIdentityField.ON_BEHALF_OF)));
     }
-    return new Who(e.identityType(), emptyToNull(e.userIdentityString(UserIdentityField.ARN)),
-        emptyToNull(e.userIdentityString(UserIdentityField.ACCESS_KEY_ID)),
-        e.userIdentityString(UserIdentityField.ACCOUNT_ID),
+    IdentityType type = e.identityType();
+    String arn = emptyToNull(e.userIdentityString(UserIdentityField.ARN));
+    String key = accessKeyId != null ? accessKeyId
+        : emptyToNull(e.userIdentityString(UserIdentityField.ACCESS_KEY_ID));
+    if (IdentityType.ASSUMED_ROLE.equals(type)) {
+      return new Who(type, arn, key, null, null, null, null, null, emptyToNull(issuerArn), created,
+          delivery, sourceIdentity, obo, console, assumedRoot);
+    }
+    return new Who(type, arn, key, e.userIdentityString(UserIdentityField.ACCOUNT_ID),
         e.userIdentityString(UserIdentityField.PRINCIPAL_ID),
         e.userIdentityString(UserIdentityField.USER_NAME),
         e.userIdentityString(UserIdentityField.INVOKED_BY),
         e.userIdentityString(UserIdentityField.IDENTITY_PROVIDER), emptyToNull(issuerArn),
-        issuerType, created, delivery, sourceIdentity, obo, console, assumedRoot);
+        created, delivery, sourceIdentity, obo, console, assumedRoot);
   }
 
   /**
@@ -199,11 +224,10 @@ public record Who(
     boolean console = Boolean.TRUE.equals(e.sessionCredentialFromConsole());
     if (ui == null) {
       return new Who(null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, console, false);
+          console, false);
     }
     SessionContext sc = ui.sessionContext();
     String issuerArn = null;
-    String issuerType = null;
     Instant created = null;
     String delivery = null;
     String sourceIdentity = null;
@@ -213,7 +237,6 @@ public record Who(
       SessionIssuer si = sc.sessionIssuer();
       if (si != null) {
         issuerArn = si.arn();
-        issuerType = si.type();
       }
       created = sc.creationDate();
       delivery = sc.ec2RoleDelivery();
@@ -224,9 +247,15 @@ public record Who(
     if (o != null && o.isObject()) {
       obo = onBehalfOf(o);
     }
-    return new Who(ui.type(), emptyToNull(ui.arn()), emptyToNull(ui.accessKeyId()),
+    IdentityType type = ui.type();
+    if (IdentityType.ASSUMED_ROLE.equals(type)) {
+      return new Who(type, emptyToNull(ui.arn()), emptyToNull(ui.accessKeyId()), null, null, null,
+          null, null, emptyToNull(issuerArn), created, delivery, sourceIdentity, obo, console,
+          assumedRoot);
+    }
+    return new Who(type, emptyToNull(ui.arn()), emptyToNull(ui.accessKeyId()),
         ui.accountId(), ui.principalId(), ui.userName(), ui.invokedBy(), ui.identityProvider(),
-        emptyToNull(issuerArn), issuerType, created, delivery, sourceIdentity, obo, console,
+        emptyToNull(issuerArn), created, delivery, sourceIdentity, obo, console,
         assumedRoot);
   }
 
