@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@link Deduplicator} against a direct model of its documented rules (ids compared as decoded
  * text; windowed mode forgets, in insertion order, ids older than the window behind the latest
  * time), over streams mixing canonical UUID ids, the same ids spelled with escapes or in upper
- * case, other ids, missing ids and times, and out-of-order times.
+ * case (also both), dashed ids that are not ASCII or hold a backslash, other ids, missing ids and
+ * times, and out-of-order times.
  */
 class DeduplicatorTest {
 
@@ -77,7 +78,7 @@ class DeduplicatorTest {
     UUID u = pool[rnd.nextInt(pool.length)];
     String id;
     String json;
-    switch (rnd.nextInt(6)) {
+    switch (rnd.nextInt(9)) {
       case 0 -> { // the canonical id with its first character escaped: the same text
         id = u.toString();
         json = "\"\\u00" + Integer.toHexString(id.charAt(0)) + id.substring(1) + "\"";
@@ -85,6 +86,18 @@ class DeduplicatorTest {
       case 1 -> { // upper case: another id
         id = u.toString().toUpperCase(java.util.Locale.ROOT);
         json = "\"" + id + "\"";
+      }
+      case 6 -> { // upper case with its first character escaped: the upper-case id's text
+        id = u.toString().toUpperCase(java.util.Locale.ROOT);
+        json = "\"\\u00" + Integer.toHexString(id.charAt(0)) + id.substring(1) + "\"";
+      }
+      case 7 -> { // dashes in place, 36 bytes, not ASCII: kept as text
+        id = "\u00e9" + u.toString().substring(2);
+        json = "\"" + id + "\"";
+      }
+      case 8 -> { // a backslash in the text (escaped), dashes in place in the text
+        id = "\\" + u.toString().substring(1);
+        json = "\"\\\\" + u.toString().substring(1) + "\"";
       }
       case 2 -> {
         id = "ev-" + rnd.nextInt(pool.length);
